@@ -1,0 +1,97 @@
+package dev.mcpspring.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a method of a Spring bean as an MCP tool, listed by {@code tools/list} and
+ * invoked by {@code tools/call}.
+ * <p>
+ * The input schema is generated from the method parameters (see {@link McpArg}). The
+ * return value becomes the tool result:
+ * <ul>
+ * <li>{@code String} becomes a single text content block;</li>
+ * <li>{@code CallToolResult} is sent as it is;</li>
+ * <li>a {@code Content} (text, image, audio, embedded resource, resource link) or a
+ * {@code List} of them becomes the result content;</li>
+ * <li>records, POJOs and {@code Map}s become {@code structuredContent}, described by an
+ * {@code outputSchema}, plus a text block holding the same JSON;</li>
+ * <li>collections, arrays, numbers and booleans become {@code structuredContent}
+ * wrapped as {@code {"result": value}};</li>
+ * <li>{@code void} or {@code null} becomes an empty result;</li>
+ * <li>{@code Mono<T>}, {@code CompletionStage<T>} and {@code Flux<T>} (collected into a
+ * list) are awaited and their value handled as above.</li>
+ * </ul>
+ * Throw {@code ToolCallException} to report a failure the model should see.
+ *
+ * @author MCP Spring Boot team
+ * @since 0.1.0
+ * @see <a href=
+ * "https://modelcontextprotocol.io/specification/2025-11-25/server/tools">MCP tools</a>
+ */
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+public @interface McpTool {
+
+	/**
+	 * Unique tool name: 1 to 128 characters from {@code A-Z a-z 0-9 _ - .}. Defaults to
+	 * the method name.
+	 * @return the tool name
+	 */
+	String name() default "";
+
+	/**
+	 * Human-readable title shown by clients.
+	 * @return the title, or empty for none
+	 */
+	String title() default "";
+
+	/**
+	 * What the tool does, written for the model that decides when to call it.
+	 * @return the description, or empty for none
+	 */
+	String description() default "";
+
+	/**
+	 * Whether the tool does not modify its environment.
+	 * @return the {@code readOnlyHint} annotation
+	 */
+	boolean readOnlyHint() default false;
+
+	/**
+	 * Whether the tool may perform destructive updates (meaningful only when not
+	 * read-only).
+	 * @return the {@code destructiveHint} annotation
+	 */
+	boolean destructiveHint() default true;
+
+	/**
+	 * Whether calling the tool again with the same arguments has no additional effect.
+	 * @return the {@code idempotentHint} annotation
+	 */
+	boolean idempotentHint() default false;
+
+	/**
+	 * Whether the tool interacts with an open world of external entities.
+	 * @return the {@code openWorldHint} annotation
+	 */
+	boolean openWorldHint() default true;
+
+	/**
+	 * Icons clients may display for the tool.
+	 * @return the icons
+	 */
+	McpIcon[] icons() default {};
+
+	/**
+	 * Entries of the tool's {@code _meta} object, each written {@code key=value}; the
+	 * value is sent as a JSON string.
+	 * @return the meta entries
+	 */
+	String[] meta() default {};
+
+}

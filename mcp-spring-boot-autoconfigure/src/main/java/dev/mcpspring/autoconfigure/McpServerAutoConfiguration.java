@@ -1,0 +1,146 @@
+package dev.mcpspring.autoconfigure;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.mcpspring.jsonrpc.JsonRpcCodec;
+import dev.mcpspring.method.McpArgumentValidator;
+import dev.mcpspring.method.McpMethodArgumentResolver;
+import dev.mcpspring.method.McpMethodArgumentResolverComposite;
+import dev.mcpspring.method.support.AnnotatedMcpHandlerDetector;
+import dev.mcpspring.method.support.JakartaArgumentValidator;
+import dev.mcpspring.method.support.ToolArgumentResolver;
+import dev.mcpspring.method.support.ToolResultConverter;
+import dev.mcpspring.model.Implementation;
+import dev.mcpspring.schema.DefaultJsonSchemaGenerator;
+import dev.mcpspring.schema.JsonSchemaGenerator;
+import dev.mcpspring.schema.JsonSchemaGeneratorCustomizer;
+import dev.mcpspring.server.DefaultMcpExceptionResolver;
+import dev.mcpspring.server.McpExceptionResolver;
+import dev.mcpspring.server.McpServerHandler;
+import dev.mcpspring.server.ToolRegistry;
+import dev.mcpspring.server.session.InMemoryMcpSessionRepository;
+import dev.mcpspring.server.session.McpSessionRepository;
+import jakarta.validation.Validator;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.VirtualThreadTaskExecutor;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for the transport-neutral MCP
+ * server: the engine, its registries and the detection of {@code @McpTool} methods.
+ *
+ * @author MCP Spring Boot team
+ * @since 0.1.0
+ */
+@AutoConfiguration(
+		afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+				"org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration" })
+@ConditionalOnClass({ McpServerHandler.class, JsonMapper.class })
+@ConditionalOnBooleanProperty(name = "mcp.server.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(McpServerProperties.class)
+public final class McpServerAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	JsonRpcCodec mcpJsonRpcCodec(ObjectProvider<JsonMapper> jsonMapper) {
+		return new JsonRpcCodec(jsonMapper.getIfAvailable(JsonMapper::new));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	JsonSchemaGenerator mcpJsonSchemaGenerator(ObjectProvider<JsonSchemaGeneratorCustomizer> customizers) {
+		return new DefaultJsonSchemaGenerator(customizers.orderedStream().toList());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ToolRegistry mcpToolRegistry() {
+		return new ToolRegistry();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	McpSessionRepository mcpSessionRepository(McpServerProperties properties) {
+		McpServerProperties.Session session = properties.getSession();
+		return new InMemoryMcpSessionRepository(session.getMaxSessions(), session.getIdleTimeout(), Clock.systemUTC());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	McpServerHandler mcpServerHandler(McpServerProperties properties, ToolRegistry toolRegistry,
+			McpSessionRepository sessionRepository, ObjectProvider<McpExceptionResolver> exceptionResolvers) {
+		Implementation serverInfo = new Implementation(properties.getName(), properties.getTitle(),
+				properties.getVersion(), null, null, null);
+		List<McpExceptionResolver> resolvers = new ArrayList<>();
+		resolvers.add(new DefaultMcpExceptionResolver());
+		exceptionResolvers.orderedStream().forEach(resolvers::add);
+		return new McpServerHandler(serverInfo, properties.getInstructions(), toolRegistry, sessionRepository,
+				resolvers, properties.getTools().getPageSize(), Clock.systemUTC());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ToolArgumentResolver mcpToolArgumentResolver(JsonRpcCodec codec) {
+		return new ToolArgumentResolver(codec.getJsonMapper());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ToolResultConverter mcpToolResultConverter(JsonRpcCodec codec) {
+		return new ToolResultConverter(codec.getJsonMapper());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AnnotatedMcpHandlerDetector mcpAnnotatedHandlerDetector(ApplicationContext applicationContext,
+			ToolRegistry toolRegistry, JsonSchemaGenerator schemaGenerator,
+			ObjectProvider<McpMethodArgumentResolver> customResolvers, ToolArgumentResolver toolArgumentResolver,
+			ObjectProvider<McpArgumentValidator> validator, ToolResultConverter resultConverter) {
+		McpMethodArgumentResolverComposite resolvers = new McpMethodArgumentResolverComposite();
+		customResolvers.orderedStream().forEach(resolvers::addResolver);
+		resolvers.addResolver(toolArgumentResolver);
+		return new AnnotatedMcpHandlerDetector(applicationContext, toolRegistry, schemaGenerator, resolvers,
+				toolArgumentResolver, validator.getIfAvailable(), resultConverter,
+				AnnotatedMcpHandlerDetector.nonReactiveReturnType(), blockingScheduler());
+	}
+
+	/**
+	 * Virtual threads on JDK 21+, otherwise Reactor's bounded elastic scheduler.
+	 * @return where blocking tool methods run
+	 */
+	private static Scheduler blockingScheduler() {
+		if (Runtime.version().feature() >= 21) {
+			return Schedulers.fromExecutor(new VirtualThreadTaskExecutor("mcp-tool-"));
+		}
+		return Schedulers.boundedElastic();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(Validator.class)
+	@ConditionalOnBean(Validator.class)
+	static class ValidationConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		McpArgumentValidator mcpArgumentValidator(Validator validator, ToolArgumentResolver toolArgumentResolver) {
+			return new JakartaArgumentValidator(validator, toolArgumentResolver);
+		}
+
+	}
+
+}

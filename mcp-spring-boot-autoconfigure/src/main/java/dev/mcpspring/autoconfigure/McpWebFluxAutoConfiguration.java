@@ -1,0 +1,58 @@
+package dev.mcpspring.autoconfigure;
+
+import dev.mcpspring.jsonrpc.JsonRpcCodec;
+import dev.mcpspring.server.McpServerHandler;
+import dev.mcpspring.transport.support.OriginValidator;
+import dev.mcpspring.transport.webflux.McpStreamableHttpHandler;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.reactive.function.server.RequestPredicates;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for the MCP Streamable HTTP
+ * transport on Spring WebFlux.
+ *
+ * @author MCP Spring Boot team
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = McpServerAutoConfiguration.class)
+@ConditionalOnClass(RouterFunction.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@ConditionalOnBean(McpServerHandler.class)
+@ConditionalOnBooleanProperty(name = "mcp.server.transport.streamable-http.enabled", matchIfMissing = true)
+public final class McpWebFluxAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	McpStreamableHttpHandler mcpStreamableHttpHandler(McpServerHandler serverHandler, JsonRpcCodec codec,
+			McpServerProperties properties) {
+		McpServerProperties.Transport transport = properties.getTransport();
+		OriginValidator originValidator = new OriginValidator(transport.getAllowedHosts(),
+				transport.getAllowedOrigins());
+		return new McpStreamableHttpHandler(serverHandler, codec, originValidator,
+				(int) properties.getLimits().getMaxRequestSize().toBytes(),
+				transport.getStreamableHttp().getResponseMode(), transport.getStreamableHttp().getKeepAliveInterval());
+	}
+
+	@Bean
+	RouterFunction<ServerResponse> mcpRouterFunction(McpStreamableHttpHandler handler, McpServerProperties properties) {
+		String path = properties.getTransport().getStreamableHttp().getPath();
+		return RouterFunctions.route()
+			.POST(path, handler::handlePost)
+			.GET(path, handler::handleGet)
+			.DELETE(path, handler::handleDelete)
+			.route(RequestPredicates.path(path), handler::handleOther)
+			.build();
+	}
+
+}

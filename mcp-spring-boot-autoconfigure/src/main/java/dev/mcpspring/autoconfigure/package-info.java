@@ -1,0 +1,7 @@
+/**
+ * Spring Boot auto-configuration of the MCP server.
+ */
+@NullMarked
+package dev.mcpspring.autoconfigure;
+
+import org.jspecify.annotations.NullMarked;

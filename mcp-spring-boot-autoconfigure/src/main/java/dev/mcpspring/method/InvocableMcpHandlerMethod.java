@@ -1,0 +1,128 @@
+package dev.mcpspring.method;
+
+import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.mcpspring.server.InvalidArgumentsException;
+import dev.mcpspring.server.ToolCall;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+
+import org.springframework.core.MethodParameter;
+import org.springframework.core.ReactiveAdapter;
+import org.springframework.core.ReactiveAdapterRegistry;
+import org.springframework.util.ReflectionUtils;
+
+/**
+ * An {@link McpHandlerMethod} that resolves its arguments, validates them, invokes the
+ * method and adapts the return value to a {@link Mono}.
+ * <p>
+ * Methods with a blocking signature run on the given scheduler, never on the caller's
+ * (event-loop) thread. {@code Flux} return values are collected into a list.
+ *
+ * @author MCP Spring Boot team
+ * @since 0.1.0
+ */
+public class InvocableMcpHandlerMethod extends McpHandlerMethod {
+
+	private static final Object[] NO_ARGS = new Object[0];
+
+	private final McpMethodArgumentResolverComposite resolvers;
+
+	private final @Nullable McpArgumentValidator validator;
+
+	private final @Nullable Scheduler blockingScheduler;
+
+	private final @Nullable ReactiveAdapter returnAdapter;
+
+	/**
+	 * Create an invocable method.
+	 * @param handlerMethod the handler method
+	 * @param resolvers the argument resolvers
+	 * @param validator validates arguments, or {@code null} for none
+	 * @param blockingScheduler where to invoke a blocking method, or {@code null} to
+	 * invoke on the calling thread
+	 */
+	public InvocableMcpHandlerMethod(McpHandlerMethod handlerMethod, McpMethodArgumentResolverComposite resolvers,
+			@Nullable McpArgumentValidator validator, @Nullable Scheduler blockingScheduler) {
+		super(handlerMethod);
+		this.resolvers = resolvers;
+		this.validator = validator;
+		this.blockingScheduler = blockingScheduler;
+		this.returnAdapter = ReactiveAdapterRegistry.getSharedInstance()
+			.getAdapter(getMethod().getReturnType());
+		ReflectionUtils.makeAccessible(getInvocableMethod());
+	}
+
+	/**
+	 * Invoke the method for a call.
+	 * @param call the invocation
+	 * @return the return value, unwrapped from {@code Mono}, {@code Flux} (as a list) or
+	 * {@code CompletionStage}; empty for {@code void} or {@code null}
+	 */
+	public Mono<Object> invoke(ToolCall call) {
+		return Mono.defer(() -> {
+			@Nullable Object[] args = resolveArguments(call);
+			if (this.validator != null && args.length > 0) {
+				this.validator.validate(this, args);
+			}
+			Mono<Object> invocation = Mono.fromCallable(() -> doInvoke(args));
+			if (this.blockingScheduler != null) {
+				return invocation.subscribeOn(this.blockingScheduler);
+			}
+			return invocation.flatMap(this::adapt);
+		});
+	}
+
+	private @Nullable Object[] resolveArguments(ToolCall call) {
+		MethodParameter[] parameters = getMethodParameters();
+		if (parameters.length == 0) {
+			return NO_ARGS;
+		}
+		@Nullable Object[] args = new Object[parameters.length];
+		List<InvalidArgumentsException.FieldError> errors = null;
+		for (int i = 0; i < parameters.length; i++) {
+			try {
+				args[i] = this.resolvers.resolveArgument(parameters[i], call);
+			}
+			catch (InvalidArgumentsException ex) {
+				errors = (errors != null) ? errors : new ArrayList<>();
+				errors.addAll(ex.getErrors());
+			}
+		}
+		if (errors != null) {
+			throw new InvalidArgumentsException(errors);
+		}
+		return args;
+	}
+
+	private @Nullable Object doInvoke(@Nullable Object[] args) throws Exception {
+		try {
+			return getInvocableMethod().invoke(getBean(), args);
+		}
+		catch (InvocationTargetException ex) {
+			Throwable target = ex.getTargetException();
+			if (target instanceof Exception exception) {
+				throw exception;
+			}
+			if (target instanceof Error error) {
+				throw error;
+			}
+			throw new IllegalStateException(target);
+		}
+	}
+
+	private Mono<Object> adapt(Object value) {
+		if (this.returnAdapter == null) {
+			return Mono.just(value);
+		}
+		if (this.returnAdapter.isMultiValue()) {
+			return Flux.from(this.returnAdapter.toPublisher(value)).collectList().map((list) -> list);
+		}
+		return Mono.from(this.returnAdapter.toPublisher(value));
+	}
+
+}

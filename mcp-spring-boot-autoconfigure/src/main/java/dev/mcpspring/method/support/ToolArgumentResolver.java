@@ -1,0 +1,183 @@
+package dev.mcpspring.method.support;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.mcpspring.method.McpMethodArgumentResolver;
+import dev.mcpspring.server.InvalidArgumentsException;
+import dev.mcpspring.server.InvalidArgumentsException.FieldError;
+import dev.mcpspring.server.ToolCall;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.MethodParameter;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Binds a tool method parameter from the call's {@code arguments} object with Jackson.
+ * Supports every parameter, so it goes last among the resolvers.
+ * <p>
+ * Binding errors name the offending property path and the expected JSON type, never
+ * the value sent, and are collected for all parameters before the call fails.
+ *
+ * @author MCP Spring Boot team
+ * @since 0.1.0
+ */
+public class ToolArgumentResolver implements McpMethodArgumentResolver {
+
+	private final JsonMapper jsonMapper;
+
+	private final Map<MethodParameter, Binding> bindings = new ConcurrentHashMap<>();
+
+	/**
+	 * Create a resolver.
+	 * @param jsonMapper the mapper to bind values with
+	 */
+	public ToolArgumentResolver(JsonMapper jsonMapper) {
+		this.jsonMapper = jsonMapper.rebuild()
+			.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+			.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+			.build();
+	}
+
+	@Override
+	public boolean supportsParameter(MethodParameter parameter) {
+		return true;
+	}
+
+	/**
+	 * Describe a parameter as a JSON argument.
+	 * @param parameter the method parameter
+	 * @return the argument metadata
+	 */
+	ToolArgument getArgument(MethodParameter parameter) {
+		return getBinding(parameter).argument();
+	}
+
+	@Override
+	public @Nullable Object resolveArgument(MethodParameter parameter, ToolCall call) {
+		Binding binding = getBinding(parameter);
+		ToolArgument argument = binding.argument();
+		JsonNode node = call.arguments().get(argument.name());
+		if (node == null || node.isNull()) {
+			node = argument.defaultValue();
+		}
+		if (node == null) {
+			if (argument.required()) {
+				throw new InvalidArgumentsException(List.of(new FieldError(argument.name(), "is required")));
+			}
+			return absentValue(argument);
+		}
+		Object value = bind(binding, node);
+		return argument.optionalWrapper() ? Optional.ofNullable(value) : value;
+	}
+
+	private @Nullable Object bind(Binding binding, JsonNode node) {
+		try {
+			return binding.reader().readValue(node);
+		}
+		catch (MismatchedInputException ex) {
+			throw new InvalidArgumentsException(List.of(new FieldError(path(binding.argument().name(), ex),
+					"must be " + describe(ex.getTargetType()))));
+		}
+		catch (JacksonException ex) {
+			throw new InvalidArgumentsException(
+					List.of(new FieldError(path(binding.argument().name(), ex), "has an invalid value")));
+		}
+	}
+
+	private static @Nullable Object absentValue(ToolArgument argument) {
+		if (argument.optionalWrapper()) {
+			return Optional.empty();
+		}
+		Class<?> type = argument.parameter().getParameterType();
+		if (type == boolean.class) {
+			return false;
+		}
+		if (type.isPrimitive()) {
+			return (type == char.class) ? '\0' : ClassUtils.resolvePrimitiveIfNecessary(type).cast(defaultNumber(type));
+		}
+		return null;
+	}
+
+	private static Object defaultNumber(Class<?> type) {
+		if (type == long.class) {
+			return 0L;
+		}
+		if (type == double.class) {
+			return 0d;
+		}
+		if (type == float.class) {
+			return 0f;
+		}
+		if (type == short.class) {
+			return (short) 0;
+		}
+		return (type == byte.class) ? (byte) 0 : 0;
+	}
+
+	private Binding getBinding(MethodParameter parameter) {
+		return this.bindings.computeIfAbsent(parameter, (key) -> {
+			ToolArgument argument = ToolArgument.of(key, this.jsonMapper);
+			JavaType javaType = this.jsonMapper.constructType(argument.type());
+			return new Binding(argument, this.jsonMapper.readerFor(javaType));
+		});
+	}
+
+	static String path(String root, JacksonException ex) {
+		StringBuilder path = new StringBuilder(root);
+		for (JacksonException.Reference reference : ex.getPath()) {
+			if (reference.getPropertyName() != null) {
+				path.append('.').append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.toString();
+	}
+
+	private static String describe(@Nullable Class<?> type) {
+		if (type == null) {
+			return "of the declared type";
+		}
+		Class<?> boxed = ClassUtils.resolvePrimitiveIfNecessary(type);
+		if (boxed == Boolean.class) {
+			return "a boolean";
+		}
+		if (boxed == Integer.class || boxed == Long.class || boxed == Short.class || boxed == Byte.class
+				|| boxed == java.math.BigInteger.class) {
+			return "an integer";
+		}
+		if (Number.class.isAssignableFrom(boxed)) {
+			return "a number";
+		}
+		if (boxed.isEnum()) {
+			return "one of " + List.of(boxed.getEnumConstants());
+		}
+		if (boxed == String.class || boxed == Character.class) {
+			return "a string";
+		}
+		if (boxed.isArray() || Collection.class.isAssignableFrom(boxed)) {
+			return "an array";
+		}
+		if (boxed.getName().startsWith("java.time.")) {
+			return "a string in ISO 8601 format";
+		}
+		return "an object";
+	}
+
+	private record Binding(ToolArgument argument, ObjectReader reader) {
+
+	}
+
+}

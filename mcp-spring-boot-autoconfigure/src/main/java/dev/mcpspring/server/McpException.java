@@ -1,0 +1,36 @@
+package dev.mcpspring.server;
+
+import dev.mcpspring.jsonrpc.JsonRpcError;
+import dev.mcpspring.jsonrpc.JsonRpcException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Raised by handlers to answer a request with a JSON-RPC error instead of a result.
+ * Prefer {@link ToolCallException} inside tools: a model can read tool errors, not
+ * protocol errors.
+ *
+ * @author MCP Spring Boot team
+ * @since 0.1.0
+ */
+public class McpException extends JsonRpcException {
+
+	/**
+	 * Create an exception for a JSON-RPC error.
+	 * @param code the JSON-RPC error code
+	 * @param message the message sent to the client
+	 */
+	public McpException(int code, String message) {
+		super(code, message);
+	}
+
+	/**
+	 * Create an exception for a JSON-RPC error with data.
+	 * @param code the JSON-RPC error code
+	 * @param message the message sent to the client
+	 * @param data additional information sent to the client
+	 */
+	public McpException(int code, String message, @Nullable Object data) {
+		super(new JsonRpcError(code, message, data), null);
+	}
+
+}

@@ -1,0 +1,49 @@
+package dev.mcpspring.server;
+
+import java.util.List;
+
+/**
+ * The MCP protocol revisions this server speaks over stateful sessions.
+ *
+ * @author MCP Spring Boot team
+ * @since 0.1.0
+ */
+public final class ProtocolVersions {
+
+	/**
+	 * The newest supported revision, offered when a client asks for an unknown one.
+	 */
+	public static final String LATEST = "2025-11-25";
+
+	/**
+	 * The revision assumed when a request carries no {@code MCP-Protocol-Version} header.
+	 */
+	public static final String DEFAULT_WITHOUT_HEADER = "2025-03-26";
+
+	/**
+	 * Every supported revision, oldest first.
+	 */
+	public static final List<String> SUPPORTED = List.of("2025-03-26", "2025-06-18", LATEST);
+
+	private ProtocolVersions() {
+	}
+
+	/**
+	 * Whether the given revision is supported.
+	 * @param version the revision date
+	 * @return {@code true} if supported
+	 */
+	public static boolean isSupported(String version) {
+		return SUPPORTED.contains(version);
+	}
+
+	/**
+	 * Pick the revision to use for a client's requested one.
+	 * @param requested the revision the client asked for
+	 * @return the requested revision if supported, else {@link #LATEST}
+	 */
+	public static String negotiate(String requested) {
+		return isSupported(requested) ? requested : LATEST;
+	}
+
+}

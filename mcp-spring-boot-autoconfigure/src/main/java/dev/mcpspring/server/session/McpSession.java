@@ -1,0 +1,102 @@
+package dev.mcpspring.server.session;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.util.Assert;
+
+/**
+ * The state of one MCP session: what was negotiated at initialization and when it was
+ * last used. Only plain data, so a shared store can keep it.
+ *
+ * @author MCP Spring Boot team
+ * @since 0.1.0
+ * @see <a href=
+ * "https://modelcontextprotocol.io/specification/2025-11-25/basic/lifecycle">Lifecycle</a>
+ */
+public final class McpSession {
+
+	private final String id;
+
+	private final String protocolVersion;
+
+	private final @Nullable JsonNode clientInfo;
+
+	private final @Nullable JsonNode clientCapabilities;
+
+	private final Instant createdAt;
+
+	private volatile Instant lastAccessedAt;
+
+	private volatile boolean initialized;
+
+	/**
+	 * Create a session.
+	 * @param id the session id, visible ASCII only
+	 * @param protocolVersion the negotiated protocol revision
+	 * @param clientInfo the client's {@code clientInfo}, or {@code null}
+	 * @param clientCapabilities the client's {@code capabilities}, or {@code null}
+	 * @param createdAt when the session started
+	 */
+	public McpSession(String id, String protocolVersion, @Nullable JsonNode clientInfo,
+			@Nullable JsonNode clientCapabilities, Instant createdAt) {
+		Assert.hasText(id, "Session id is required");
+		Assert.hasText(protocolVersion, "Protocol version is required");
+		this.id = id;
+		this.protocolVersion = protocolVersion;
+		this.clientInfo = clientInfo;
+		this.clientCapabilities = clientCapabilities;
+		this.createdAt = createdAt;
+		this.lastAccessedAt = createdAt;
+	}
+
+	public String getId() {
+		return this.id;
+	}
+
+	public String getProtocolVersion() {
+		return this.protocolVersion;
+	}
+
+	public @Nullable JsonNode getClientInfo() {
+		return this.clientInfo;
+	}
+
+	public @Nullable JsonNode getClientCapabilities() {
+		return this.clientCapabilities;
+	}
+
+	public Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+	public Instant getLastAccessedAt() {
+		return this.lastAccessedAt;
+	}
+
+	/**
+	 * Record a use of the session, which postpones its idle expiry.
+	 * @param now the current time
+	 */
+	public void touch(Instant now) {
+		this.lastAccessedAt = now;
+	}
+
+	/**
+	 * Whether the client has sent {@code notifications/initialized}.
+	 * @return {@code true} once initialized
+	 */
+	public boolean isInitialized() {
+		return this.initialized;
+	}
+
+	/**
+	 * Mark the session initialized on {@code notifications/initialized}.
+	 */
+	public void markInitialized() {
+		this.initialized = true;
+	}
+
+}
