@@ -82,6 +82,14 @@ public @interface McpTool {
 	boolean openWorldHint() default true;
 
 	/**
+	 * A hand-written input schema to publish verbatim instead of the generated one:
+	 * JSON text, or a {@code classpath:} location of a JSON file. Arguments are still
+	 * bound to the parameters by name.
+	 * @return the schema, or empty to generate it
+	 */
+	String inputSchema() default "";
+
+	/**
 	 * Icons clients may display for the tool.
 	 * @return the icons
 	 */

@@ -1,5 +1,5 @@
 /**
- * Annotations that turn Spring bean methods into MCP tools.
+ * Annotations that turn Spring bean methods into MCP tools, resources, prompts and completions.
  */
 @NullMarked
 package dev.mcpspring.annotation;

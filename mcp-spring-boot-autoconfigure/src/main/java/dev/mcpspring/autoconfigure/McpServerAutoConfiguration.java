@@ -10,15 +10,20 @@ import dev.mcpspring.method.McpMethodArgumentResolver;
 import dev.mcpspring.method.McpMethodArgumentResolverComposite;
 import dev.mcpspring.method.support.AnnotatedMcpHandlerDetector;
 import dev.mcpspring.method.support.JakartaArgumentValidator;
+import dev.mcpspring.method.support.McpContextArgumentResolver;
 import dev.mcpspring.method.support.ToolArgumentResolver;
 import dev.mcpspring.method.support.ToolResultConverter;
 import dev.mcpspring.model.Implementation;
 import dev.mcpspring.schema.DefaultJsonSchemaGenerator;
 import dev.mcpspring.schema.JsonSchemaGenerator;
 import dev.mcpspring.schema.JsonSchemaGeneratorCustomizer;
+import dev.mcpspring.server.CompletionRegistry;
 import dev.mcpspring.server.DefaultMcpExceptionResolver;
 import dev.mcpspring.server.McpExceptionResolver;
 import dev.mcpspring.server.McpServerHandler;
+import dev.mcpspring.server.PromptRegistry;
+import dev.mcpspring.server.ResourceRegistry;
+import dev.mcpspring.server.ResourceUpdatePublisher;
 import dev.mcpspring.server.ToolRegistry;
 import dev.mcpspring.server.session.InMemoryMcpSessionRepository;
 import dev.mcpspring.server.session.McpSessionRepository;
@@ -42,7 +47,7 @@ import org.springframework.core.task.VirtualThreadTaskExecutor;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the transport-neutral MCP
- * server: the engine, its registries and the detection of {@code @McpTool} methods.
+ * server: the engine, its registries and the detection of annotated handler methods.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -75,6 +80,24 @@ public final class McpServerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	PromptRegistry mcpPromptRegistry() {
+		return new PromptRegistry();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ResourceRegistry mcpResourceRegistry() {
+		return new ResourceRegistry();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CompletionRegistry mcpCompletionRegistry() {
+		return new CompletionRegistry();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	McpSessionRepository mcpSessionRepository(McpServerProperties properties) {
 		McpServerProperties.Session session = properties.getSession();
 		return new InMemoryMcpSessionRepository(session.getMaxSessions(), session.getIdleTimeout(), Clock.systemUTC());
@@ -83,14 +106,33 @@ public final class McpServerAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	McpServerHandler mcpServerHandler(McpServerProperties properties, ToolRegistry toolRegistry,
-			McpSessionRepository sessionRepository, ObjectProvider<McpExceptionResolver> exceptionResolvers) {
+			PromptRegistry promptRegistry, ResourceRegistry resourceRegistry, CompletionRegistry completionRegistry,
+			McpSessionRepository sessionRepository, ObjectProvider<McpExceptionResolver> exceptionResolvers,
+			JsonRpcCodec codec, JsonSchemaGenerator schemaGenerator) {
 		Implementation serverInfo = new Implementation(properties.getName(), properties.getTitle(),
 				properties.getVersion(), null, null, null);
 		List<McpExceptionResolver> resolvers = new ArrayList<>();
 		resolvers.add(new DefaultMcpExceptionResolver());
 		exceptionResolvers.orderedStream().forEach(resolvers::add);
-		return new McpServerHandler(serverInfo, properties.getInstructions(), toolRegistry, sessionRepository,
-				resolvers, properties.getTools().getPageSize(), Clock.systemUTC());
+		return McpServerHandler.builder(serverInfo)
+			.instructions(properties.getInstructions())
+			.toolRegistry(toolRegistry)
+			.promptRegistry(promptRegistry)
+			.resourceRegistry(resourceRegistry)
+			.completionRegistry(completionRegistry)
+			.sessionRepository(sessionRepository)
+			.exceptionResolvers(resolvers)
+			.pageSize(properties.getPageSize())
+			.clientRequestTimeout(properties.getClientRequestTimeout())
+			.jsonMapper(codec.getJsonMapper())
+			.schemaGenerator(schemaGenerator)
+			.build();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ResourceUpdatePublisher mcpResourceUpdatePublisher(McpServerHandler serverHandler) {
+		return serverHandler.getFeatures().subscriptions();
 	}
 
 	@Bean
@@ -108,15 +150,16 @@ public final class McpServerAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	AnnotatedMcpHandlerDetector mcpAnnotatedHandlerDetector(ApplicationContext applicationContext,
-			ToolRegistry toolRegistry, JsonSchemaGenerator schemaGenerator,
+			McpServerHandler serverHandler, JsonSchemaGenerator schemaGenerator, JsonRpcCodec codec,
 			ObjectProvider<McpMethodArgumentResolver> customResolvers, ToolArgumentResolver toolArgumentResolver,
 			ObjectProvider<McpArgumentValidator> validator, ToolResultConverter resultConverter) {
 		McpMethodArgumentResolverComposite resolvers = new McpMethodArgumentResolverComposite();
+		resolvers.addResolver(new McpContextArgumentResolver(serverHandler.getContextFactory()));
 		customResolvers.orderedStream().forEach(resolvers::addResolver);
 		resolvers.addResolver(toolArgumentResolver);
-		return new AnnotatedMcpHandlerDetector(applicationContext, toolRegistry, schemaGenerator, resolvers,
-				toolArgumentResolver, validator.getIfAvailable(), resultConverter,
-				AnnotatedMcpHandlerDetector.nonReactiveReturnType(), blockingScheduler());
+		return new AnnotatedMcpHandlerDetector(applicationContext, serverHandler.getFeatures(), schemaGenerator,
+				resolvers, toolArgumentResolver, validator.getIfAvailable(), resultConverter,
+				AnnotatedMcpHandlerDetector.nonReactiveReturnType(), blockingScheduler(), codec.getJsonMapper());
 	}
 
 	/**

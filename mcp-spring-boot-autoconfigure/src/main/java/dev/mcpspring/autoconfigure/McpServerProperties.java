@@ -44,7 +44,17 @@ public class McpServerProperties {
 	 */
 	private @Nullable String instructions;
 
-	private final Tools tools = new Tools();
+	/**
+	 * Maximum number of items in one page of tools/list, prompts/list, resources/list
+	 * and resources/templates/list.
+	 */
+	private int pageSize = 100;
+
+	/**
+	 * How long to wait for the client to answer a server-to-client request such as
+	 * sampling or elicitation.
+	 */
+	private Duration clientRequestTimeout = Duration.ofMinutes(5);
 
 	private final Session session = new Session();
 
@@ -92,8 +102,20 @@ public class McpServerProperties {
 		this.instructions = instructions;
 	}
 
-	public Tools getTools() {
-		return this.tools;
+	public int getPageSize() {
+		return this.pageSize;
+	}
+
+	public void setPageSize(int pageSize) {
+		this.pageSize = pageSize;
+	}
+
+	public Duration getClientRequestTimeout() {
+		return this.clientRequestTimeout;
+	}
+
+	public void setClientRequestTimeout(Duration clientRequestTimeout) {
+		this.clientRequestTimeout = clientRequestTimeout;
 	}
 
 	public Session getSession() {
@@ -106,23 +128,6 @@ public class McpServerProperties {
 
 	public Limits getLimits() {
 		return this.limits;
-	}
-
-	public static class Tools {
-
-		/**
-		 * Maximum number of tools in one tools/list page.
-		 */
-		private int pageSize = 100;
-
-		public int getPageSize() {
-			return this.pageSize;
-		}
-
-		public void setPageSize(int pageSize) {
-			this.pageSize = pageSize;
-		}
-
 	}
 
 	public static class Session {
@@ -171,6 +176,10 @@ public class McpServerProperties {
 
 		private final StreamableHttp streamableHttp = new StreamableHttp();
 
+		private final Sse sse = new Sse();
+
+		private final Stdio stdio = new Stdio();
+
 		public List<String> getAllowedHosts() {
 			return this.allowedHosts;
 		}
@@ -191,6 +200,14 @@ public class McpServerProperties {
 			return this.streamableHttp;
 		}
 
+		public Sse getSse() {
+			return this.sse;
+		}
+
+		public Stdio getStdio() {
+			return this.stdio;
+		}
+
 	}
 
 	public static class StreamableHttp {
@@ -206,14 +223,42 @@ public class McpServerProperties {
 		private String path = "/mcp";
 
 		/**
-		 * How POST requests are answered: one JSON object or an SSE stream.
+		 * How POST requests are answered: auto streams SSE only when messages precede the
+		 * response.
 		 */
-		private ResponseMode responseMode = ResponseMode.JSON;
+		private ResponseMode responseMode = ResponseMode.AUTO;
 
 		/**
 		 * Interval of keep-alive comments on idle SSE streams.
 		 */
 		private Duration keepAliveInterval = Duration.ofSeconds(15);
+
+		/**
+		 * Number of recent events each SSE stream keeps for clients resuming with
+		 * Last-Event-ID.
+		 */
+		private int replayEvents = 100;
+
+		/**
+		 * How long a finished SSE stream stays resumable.
+		 */
+		private Duration replayRetention = Duration.ofMinutes(5);
+
+		public int getReplayEvents() {
+			return this.replayEvents;
+		}
+
+		public void setReplayEvents(int replayEvents) {
+			this.replayEvents = replayEvents;
+		}
+
+		public Duration getReplayRetention() {
+			return this.replayRetention;
+		}
+
+		public void setReplayRetention(Duration replayRetention) {
+			this.replayRetention = replayRetention;
+		}
 
 		public boolean isEnabled() {
 			return this.enabled;
@@ -245,6 +290,67 @@ public class McpServerProperties {
 
 		public void setKeepAliveInterval(Duration keepAliveInterval) {
 			this.keepAliveInterval = keepAliveInterval;
+		}
+
+	}
+
+	public static class Sse {
+
+		/**
+		 * Whether to serve the legacy HTTP+SSE transport of protocol revision 2024-11-05.
+		 */
+		private boolean enabled;
+
+		/**
+		 * Path of the SSE endpoint clients connect to.
+		 */
+		private String path = "/sse";
+
+		/**
+		 * Path clients POST their messages to.
+		 */
+		private String messagePath = "/mcp/message";
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getPath() {
+			return this.path;
+		}
+
+		public void setPath(String path) {
+			this.path = path;
+		}
+
+		public String getMessagePath() {
+			return this.messagePath;
+		}
+
+		public void setMessagePath(String messagePath) {
+			this.messagePath = messagePath;
+		}
+
+	}
+
+	public static class Stdio {
+
+		/**
+		 * Whether to serve MCP over standard input and output instead of HTTP; turns the
+		 * web server and the banner off and sends logs to standard error.
+		 */
+		private boolean enabled;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}

@@ -1,8 +1,13 @@
 package dev.mcpspring.autoconfigure;
 
+import java.time.Clock;
+
 import dev.mcpspring.jsonrpc.JsonRpcCodec;
 import dev.mcpspring.server.McpServerHandler;
+import dev.mcpspring.transport.support.InMemoryMcpEventStore;
+import dev.mcpspring.transport.support.McpEventStore;
 import dev.mcpspring.transport.support.OriginValidator;
+import dev.mcpspring.transport.webflux.McpSseHandler;
 import dev.mcpspring.transport.webflux.McpStreamableHttpHandler;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -13,6 +18,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
@@ -34,14 +40,25 @@ public final class McpWebFluxAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	McpEventStore mcpEventStore(McpServerProperties properties) {
+		McpServerProperties.StreamableHttp streamableHttp = properties.getTransport().getStreamableHttp();
+		return new InMemoryMcpEventStore(streamableHttp.getReplayEvents(), streamableHttp.getReplayRetention(),
+				Clock.systemUTC());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	McpStreamableHttpHandler mcpStreamableHttpHandler(McpServerHandler serverHandler, JsonRpcCodec codec,
-			McpServerProperties properties) {
+			McpServerProperties properties, McpEventStore eventStore) {
 		McpServerProperties.Transport transport = properties.getTransport();
-		OriginValidator originValidator = new OriginValidator(transport.getAllowedHosts(),
-				transport.getAllowedOrigins());
-		return new McpStreamableHttpHandler(serverHandler, codec, originValidator,
+		return new McpStreamableHttpHandler(serverHandler, codec, originValidator(transport),
 				(int) properties.getLimits().getMaxRequestSize().toBytes(),
-				transport.getStreamableHttp().getResponseMode(), transport.getStreamableHttp().getKeepAliveInterval());
+				transport.getStreamableHttp().getResponseMode(), transport.getStreamableHttp().getKeepAliveInterval(),
+				eventStore);
+	}
+
+	static OriginValidator originValidator(McpServerProperties.Transport transport) {
+		return new OriginValidator(transport.getAllowedHosts(), transport.getAllowedOrigins());
 	}
 
 	@Bean
@@ -53,6 +70,31 @@ public final class McpWebFluxAutoConfiguration {
 			.DELETE(path, handler::handleDelete)
 			.route(RequestPredicates.path(path), handler::handleOther)
 			.build();
+	}
+
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty("mcp.server.transport.sse.enabled")
+	static class SseTransportConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		McpSseHandler mcpSseHandler(McpServerHandler serverHandler, JsonRpcCodec codec, McpServerProperties properties) {
+			McpServerProperties.Transport transport = properties.getTransport();
+			return new McpSseHandler(serverHandler, codec, originValidator(transport),
+					(int) properties.getLimits().getMaxRequestSize().toBytes(),
+					transport.getStreamableHttp().getKeepAliveInterval(), transport.getSse().getMessagePath());
+		}
+
+		@Bean
+		RouterFunction<ServerResponse> mcpSseRouterFunction(McpSseHandler handler, McpServerProperties properties) {
+			McpServerProperties.Sse sse = properties.getTransport().getSse();
+			return RouterFunctions.route()
+				.GET(sse.getPath(), handler::handleConnect)
+				.POST(sse.getMessagePath(), handler::handleMessage)
+				.build();
+		}
+
 	}
 
 }

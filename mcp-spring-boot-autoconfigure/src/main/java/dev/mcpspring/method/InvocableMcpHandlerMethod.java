@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.mcpspring.server.InvalidArgumentsException;
-import dev.mcpspring.server.ToolCall;
+import dev.mcpspring.server.McpInvocation;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -58,26 +58,26 @@ public class InvocableMcpHandlerMethod extends McpHandlerMethod {
 	}
 
 	/**
-	 * Invoke the method for a call.
-	 * @param call the invocation
+	 * Invoke the method.
+	 * @param invocation the invocation
 	 * @return the return value, unwrapped from {@code Mono}, {@code Flux} (as a list) or
 	 * {@code CompletionStage}; empty for {@code void} or {@code null}
 	 */
-	public Mono<Object> invoke(ToolCall call) {
+	public Mono<Object> invoke(McpInvocation invocation) {
 		return Mono.defer(() -> {
-			@Nullable Object[] args = resolveArguments(call);
+			@Nullable Object[] args = resolveArguments(invocation);
 			if (this.validator != null && args.length > 0) {
 				this.validator.validate(this, args);
 			}
-			Mono<Object> invocation = Mono.fromCallable(() -> doInvoke(args));
+			Mono<Object> call = Mono.fromCallable(() -> doInvoke(args));
 			if (this.blockingScheduler != null) {
-				return invocation.subscribeOn(this.blockingScheduler);
+				return call.subscribeOn(this.blockingScheduler);
 			}
-			return invocation.flatMap(this::adapt);
+			return call.flatMap(this::adapt);
 		});
 	}
 
-	private @Nullable Object[] resolveArguments(ToolCall call) {
+	private @Nullable Object[] resolveArguments(McpInvocation invocation) {
 		MethodParameter[] parameters = getMethodParameters();
 		if (parameters.length == 0) {
 			return NO_ARGS;
@@ -86,7 +86,7 @@ public class InvocableMcpHandlerMethod extends McpHandlerMethod {
 		List<InvalidArgumentsException.FieldError> errors = null;
 		for (int i = 0; i < parameters.length; i++) {
 			try {
-				args[i] = this.resolvers.resolveArgument(parameters[i], call);
+				args[i] = this.resolvers.resolveArgument(parameters[i], invocation);
 			}
 			catch (InvalidArgumentsException ex) {
 				errors = (errors != null) ? errors : new ArrayList<>();

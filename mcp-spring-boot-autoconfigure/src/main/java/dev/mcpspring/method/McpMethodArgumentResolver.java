@@ -1,6 +1,6 @@
 package dev.mcpspring.method;
 
-import dev.mcpspring.server.ToolCall;
+import dev.mcpspring.server.McpInvocation;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.MethodParameter;
@@ -23,11 +23,11 @@ public interface McpMethodArgumentResolver {
 	/**
 	 * Resolve the argument value.
 	 * @param parameter the method parameter
-	 * @param call the invocation
+	 * @param invocation the invocation
 	 * @return the value, possibly {@code null}
 	 * @throws dev.mcpspring.server.InvalidArgumentsException if the client sent an
 	 * invalid value
 	 */
-	@Nullable Object resolveArgument(MethodParameter parameter, ToolCall call);
+	@Nullable Object resolveArgument(MethodParameter parameter, McpInvocation invocation);
 
 }

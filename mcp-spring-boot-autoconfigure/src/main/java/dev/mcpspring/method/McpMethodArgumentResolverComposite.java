@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.mcpspring.server.ToolCall;
+import dev.mcpspring.server.McpInvocation;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.MethodParameter;
@@ -46,13 +46,13 @@ public class McpMethodArgumentResolverComposite implements McpMethodArgumentReso
 	}
 
 	@Override
-	public @Nullable Object resolveArgument(MethodParameter parameter, ToolCall call) {
+	public @Nullable Object resolveArgument(MethodParameter parameter, McpInvocation invocation) {
 		McpMethodArgumentResolver resolver = getResolver(parameter);
 		if (resolver == null) {
 			throw new IllegalStateException("No resolver for parameter " + parameter.getParameterIndex() + " of "
 					+ parameter.getExecutable().toGenericString());
 		}
-		return resolver.resolveArgument(parameter, call);
+		return resolver.resolveArgument(parameter, invocation);
 	}
 
 	/**

@@ -2,6 +2,8 @@ package dev.mcpspring.server;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -11,26 +13,27 @@ import dev.mcpspring.jsonrpc.JsonRpcErrorCodes;
 import dev.mcpspring.jsonrpc.JsonRpcException;
 import dev.mcpspring.jsonrpc.JsonRpcNotification;
 import dev.mcpspring.jsonrpc.JsonRpcResponse;
-import dev.mcpspring.model.CallToolResult;
 import dev.mcpspring.model.Implementation;
 import dev.mcpspring.model.InitializeResult;
 import dev.mcpspring.model.ServerCapabilities;
+import dev.mcpspring.schema.DefaultJsonSchemaGenerator;
+import dev.mcpspring.schema.JsonSchemaGenerator;
+import dev.mcpspring.server.session.InMemoryMcpSessionRepository;
 import dev.mcpspring.server.session.McpSession;
 import dev.mcpspring.server.session.McpSessionRepository;
 import dev.mcpspring.server.session.SessionLimitExceededException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.util.Assert;
 
 /**
- * The MCP server engine: serves the lifecycle and the tool methods of a session,
+ * The MCP server engine: serves the lifecycle and feature methods of sessions,
  * independent of the transport that carries the messages.
  *
  * @author MCP Spring Boot team
@@ -42,7 +45,7 @@ public class McpServerHandler {
 
 	private static final Log logger = LogFactory.getLog(McpServerHandler.class);
 
-	private static final Map<String, Object> EMPTY_RESULT = Map.of();
+	private static final Map<String, Object> EMPTY_OBJECT = Map.of();
 
 	private final SecureRandom random = new SecureRandom();
 
@@ -50,18 +53,24 @@ public class McpServerHandler {
 
 	private final @Nullable String instructions;
 
-	private final ToolRegistry toolRegistry;
+	private final McpServerFeatures features;
 
 	private final McpSessionRepository sessionRepository;
 
-	private final List<McpExceptionResolver> exceptionResolvers;
+	private final McpSessionChannels sessionChannels;
 
-	private final int pageSize;
+	private final McpFeatureMethods methods;
+
+	private final ClientRequests clientRequests;
+
+	private final InFlightRequests inFlightRequests = new InFlightRequests();
+
+	private final McpContextFactory contextFactory;
 
 	private final Clock clock;
 
 	/**
-	 * Create an engine.
+	 * Create an engine with tools only, for tests and simple embeddings.
 	 * @param serverInfo the name and version sent to clients
 	 * @param instructions how to use the server, for the model, or {@code null}
 	 * @param toolRegistry the tools
@@ -73,25 +82,54 @@ public class McpServerHandler {
 	public McpServerHandler(Implementation serverInfo, @Nullable String instructions, ToolRegistry toolRegistry,
 			McpSessionRepository sessionRepository, List<McpExceptionResolver> exceptionResolvers, int pageSize,
 			Clock clock) {
-		Assert.notNull(serverInfo, "Implementation is required");
-		Assert.notNull(toolRegistry, "ToolRegistry is required");
-		Assert.notNull(sessionRepository, "McpSessionRepository is required");
-		Assert.isTrue(pageSize > 0, "pageSize must be positive");
-		this.serverInfo = serverInfo;
-		this.instructions = instructions;
-		this.toolRegistry = toolRegistry;
-		this.sessionRepository = sessionRepository;
-		this.exceptionResolvers = List.copyOf(exceptionResolvers);
-		this.pageSize = pageSize;
-		this.clock = clock;
+		this(builder(serverInfo).instructions(instructions)
+			.toolRegistry(toolRegistry)
+			.sessionRepository(sessionRepository)
+			.exceptionResolvers(exceptionResolvers)
+			.pageSize(pageSize)
+			.clock(clock));
+	}
+
+	private McpServerHandler(Builder builder) {
+		this.serverInfo = builder.serverInfo;
+		this.instructions = builder.instructions;
+		this.sessionRepository = builder.sessionRepository;
+		this.sessionChannels = builder.sessionChannels;
+		this.features = new McpServerFeatures(builder.toolRegistry, builder.promptRegistry, builder.resourceRegistry,
+				builder.completionRegistry, new ResourceSubscriptions(this.sessionChannels));
+		this.methods = new McpFeatureMethods(this.features, builder.exceptionResolvers, builder.pageSize);
+		this.clientRequests = new ClientRequests(builder.clientRequestTimeout);
+		this.contextFactory = new McpContextFactory(builder.jsonMapper, this.clientRequests, builder.schemaGenerator,
+				this.methods::readResource);
+		this.clock = builder.clock;
+		this.features.tools().addChangeListener(listChanged("notifications/tools/list_changed"));
+		this.features.prompts().addChangeListener(listChanged("notifications/prompts/list_changed"));
+		this.features.resources().addChangeListener(listChanged("notifications/resources/list_changed"));
 	}
 
 	/**
-	 * Return the session repository, for transports that look sessions up.
-	 * @return the repository
+	 * Start building an engine.
+	 * @param serverInfo the name and version sent to clients
+	 * @return the builder
 	 */
+	public static Builder builder(Implementation serverInfo) {
+		return new Builder(serverInfo);
+	}
+
 	public McpSessionRepository getSessionRepository() {
 		return this.sessionRepository;
+	}
+
+	public McpSessionChannels getSessionChannels() {
+		return this.sessionChannels;
+	}
+
+	public McpServerFeatures getFeatures() {
+		return this.features;
+	}
+
+	public McpContextFactory getContextFactory() {
+		return this.contextFactory;
 	}
 
 	/**
@@ -99,22 +137,53 @@ public class McpServerHandler {
 	 * {@link SessionLimitExceededException}, which transports answer with their own
 	 * "try later" status.
 	 * @param request the request
-	 * @return the response, with the session created by {@code initialize}
+	 * @return the response, with the session created by {@code initialize}; empty when
+	 * the client cancelled the request
 	 */
 	public Mono<McpResponse> handle(McpRequest request) {
-		return Mono.defer(() -> dispatch(request))
+		Mono<McpResponse> response = Mono.defer(() -> dispatch(request))
 			.onErrorResume((ex) -> !(ex instanceof SessionLimitExceededException),
 					(ex) -> Mono.just(failure(request, ex)));
+		return this.inFlightRequests.track(request.sessionId(), request.message().id(), response);
 	}
 
 	private Mono<McpResponse> dispatch(McpRequest request) {
 		return switch (request.method()) {
 			case "initialize" -> initialize(request);
-			case "ping" -> respond(request, Mono.just(EMPTY_RESULT));
-			case "tools/list" -> respond(request, Mono.fromSupplier(() -> listTools(request)));
-			case "tools/call" -> respond(request, callTool(request));
-			default -> Mono.error(new McpException(JsonRpcErrorCodes.METHOD_NOT_FOUND, "Method not found"));
+			case "ping" -> respond(request, Mono.just(EMPTY_OBJECT));
+			case "tools/list" -> respond(request, Mono.fromSupplier(() -> this.methods.listTools(request)));
+			case "tools/call" -> respond(request, this.methods.callTool(request));
+			case "logging/setLevel" -> respond(request, Mono.fromSupplier(() -> this.methods.setLevel(request)));
+			default -> dispatchOptional(request);
 		};
+	}
+
+	private Mono<McpResponse> dispatchOptional(McpRequest request) {
+		String method = request.method();
+		if (method.startsWith("prompts/") && !this.features.prompts().isEmpty()) {
+			return switch (method) {
+				case "prompts/list" -> respond(request, Mono.fromSupplier(() -> this.methods.listPrompts(request)));
+				case "prompts/get" -> respond(request, this.methods.getPrompt(request));
+				default -> methodNotFound();
+			};
+		}
+		if (method.startsWith("resources/") && !this.features.resources().isEmpty()) {
+			return switch (method) {
+				case "resources/list" -> respond(request, Mono.fromSupplier(() -> this.methods.listResources(request)));
+				case "resources/templates/list" ->
+					respond(request, Mono.fromSupplier(() -> this.methods.listResourceTemplates(request)));
+				case "resources/read" -> respond(request, this.methods.readResource(request));
+				case "resources/subscribe" ->
+					respond(request, Mono.fromSupplier(() -> this.methods.subscribe(request, true)));
+				case "resources/unsubscribe" ->
+					respond(request, Mono.fromSupplier(() -> this.methods.subscribe(request, false)));
+				default -> methodNotFound();
+			};
+		}
+		if (method.equals("completion/complete") && hasCompletions()) {
+			return respond(request, this.methods.complete(request));
+		}
+		return methodNotFound();
 	}
 
 	/**
@@ -124,17 +193,55 @@ public class McpServerHandler {
 	 * @return completes when handled
 	 */
 	public Mono<Void> handleNotification(JsonRpcNotification notification, @Nullable McpSession session) {
-		if ("notifications/initialized".equals(notification.method()) && session != null) {
-			session.markInitialized();
-		}
-		else if (logger.isDebugEnabled()) {
-			logger.debug("Ignoring notification " + notification.method());
+		String sessionId = (session != null) ? session.getId() : null;
+		switch (notification.method()) {
+			case "notifications/initialized" -> {
+				if (session != null) {
+					session.markInitialized();
+				}
+			}
+			case "notifications/cancelled" -> {
+				JsonNode requestId = (notification.params() != null) ? notification.params().get("requestId") : null;
+				if (requestId != null && !this.inFlightRequests.cancel(sessionId, requestId)
+						&& logger.isDebugEnabled()) {
+					logger.debug("Cancellation of unknown request " + requestId);
+				}
+			}
+			default -> {
+				if (logger.isDebugEnabled()) {
+					logger.debug("Ignoring notification " + notification.method());
+				}
+			}
 		}
 		return Mono.empty();
 	}
 
+	/**
+	 * Handle a response of the client to a request the server sent.
+	 * @param response the response
+	 * @param session the session it belongs to, or {@code null}
+	 */
+	public void handleResponse(JsonRpcResponse response, @Nullable McpSession session) {
+		String sessionId = (session != null) ? session.getId() : null;
+		if (!this.clientRequests.complete(sessionId, response) && logger.isDebugEnabled()) {
+			logger.debug("Response to unknown request " + response.id());
+		}
+	}
+
+	/**
+	 * End a session: delete it, close its stream and drop its subscriptions.
+	 * @param sessionId the session id
+	 * @return {@code true} if the session existed
+	 */
+	public Mono<Boolean> closeSession(String sessionId) {
+		return this.sessionRepository.deleteById(sessionId).doOnNext((deleted) -> {
+			this.sessionChannels.close(sessionId);
+			this.features.subscriptions().removeSession(sessionId);
+		});
+	}
+
 	private Mono<McpResponse> initialize(McpRequest request) {
-		ObjectNode params = requireParams(request);
+		ObjectNode params = McpFeatureMethods.requireParams(request);
 		JsonNode requested = params.get("protocolVersion");
 		if (requested == null || !requested.isString()) {
 			return Mono.error(new McpException(JsonRpcErrorCodes.INVALID_PARAMS, "Missing protocolVersion"));
@@ -148,48 +255,23 @@ public class McpServerHandler {
 	}
 
 	private ServerCapabilities capabilities() {
-		return new ServerCapabilities(new ServerCapabilities.ListChanged(false));
+		ServerCapabilities.ListChanged listChanged = new ServerCapabilities.ListChanged(true);
+		return new ServerCapabilities(listChanged,
+				this.features.resources().isEmpty() ? null : new ServerCapabilities.Resources(true, true),
+				this.features.prompts().isEmpty() ? null : listChanged, EMPTY_OBJECT,
+				hasCompletions() ? EMPTY_OBJECT : null);
 	}
 
-	private Object listTools(McpRequest request) {
-		JsonNode cursor = (request.params() != null) ? request.params().get("cursor") : null;
-		if (cursor != null && !cursor.isNull() && !cursor.isString()) {
-			throw new McpException(JsonRpcErrorCodes.INVALID_PARAMS, "Invalid cursor");
-		}
-		return this.toolRegistry.page((cursor != null && cursor.isString()) ? cursor.asString() : null,
-				this.pageSize);
+	private boolean hasCompletions() {
+		return !this.features.prompts().isEmpty() || !this.features.resources().getTemplates().isEmpty();
 	}
 
-	private Mono<CallToolResult> callTool(McpRequest request) {
-		ObjectNode params = requireParams(request);
-		JsonNode name = params.get("name");
-		if (name == null || !name.isString()) {
-			return Mono.error(new McpException(JsonRpcErrorCodes.INVALID_PARAMS, "Missing tool name"));
-		}
-		ToolHandler handler = this.toolRegistry.get(name.asString());
-		if (handler == null) {
-			return Mono.error(new McpException(JsonRpcErrorCodes.INVALID_PARAMS, "Unknown tool: " + name.asString()));
-		}
-		JsonNode arguments = params.get("arguments");
-		if (arguments != null && !arguments.isNull() && !arguments.isObject()) {
-			return Mono.error(new McpException(JsonRpcErrorCodes.INVALID_PARAMS, "arguments must be an object"));
-		}
-		ToolCall call = new ToolCall(name.asString(),
-				(arguments instanceof ObjectNode object) ? object : JsonNodeFactory.instance.objectNode(), request);
-		return Mono.defer(() -> handler.call(call)).onErrorResume((ex) -> resolveException(ex, call));
+	private Runnable listChanged(String method) {
+		return () -> this.sessionChannels.sendToAll(new JsonRpcNotification(method, null));
 	}
 
-	private Mono<CallToolResult> resolveException(Throwable ex, ToolCall call) {
-		if (ex instanceof JsonRpcException) {
-			return Mono.error(ex);
-		}
-		return Flux.fromIterable(this.exceptionResolvers)
-			.concatMap((resolver) -> resolver.resolveException(ex, call))
-			.next()
-			.switchIfEmpty(Mono.fromSupplier(() -> {
-				logger.error("Tool '" + call.name() + "' failed", ex);
-				return CallToolResult.error("An internal error occurred while running tool '" + call.name() + "'");
-			}));
+	private static Mono<McpResponse> methodNotFound() {
+		return Mono.error(new McpException(JsonRpcErrorCodes.METHOD_NOT_FOUND, "Method not found"));
 	}
 
 	private static Mono<McpResponse> respond(McpRequest request, Mono<?> result) {
@@ -208,18 +290,131 @@ public class McpServerHandler {
 		return new McpResponse(JsonRpcResponse.failure(request.message().id(), error), null);
 	}
 
-	private static ObjectNode requireParams(McpRequest request) {
-		ObjectNode params = request.params();
-		if (params == null) {
-			throw new McpException(JsonRpcErrorCodes.INVALID_PARAMS, "Missing params");
-		}
-		return params;
-	}
-
 	private String newSessionId() {
 		byte[] bytes = new byte[32];
 		this.random.nextBytes(bytes);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	/**
+	 * Builds a {@link McpServerHandler}.
+	 */
+	public static final class Builder {
+
+		private final Implementation serverInfo;
+
+		private @Nullable String instructions;
+
+		private ToolRegistry toolRegistry = new ToolRegistry();
+
+		private PromptRegistry promptRegistry = new PromptRegistry();
+
+		private ResourceRegistry resourceRegistry = new ResourceRegistry();
+
+		private CompletionRegistry completionRegistry = new CompletionRegistry();
+
+		private McpSessionRepository sessionRepository = new InMemoryMcpSessionRepository(10_000,
+				Duration.ofMinutes(30), Clock.systemUTC());
+
+		private McpSessionChannels sessionChannels = new McpSessionChannels();
+
+		private List<McpExceptionResolver> exceptionResolvers = new ArrayList<>(
+				List.of(new DefaultMcpExceptionResolver()));
+
+		private int pageSize = 100;
+
+		private Duration clientRequestTimeout = Duration.ofMinutes(1);
+
+		private JsonMapper jsonMapper = new JsonMapper();
+
+		private JsonSchemaGenerator schemaGenerator = new DefaultJsonSchemaGenerator();
+
+		private Clock clock = Clock.systemUTC();
+
+		private Builder(Implementation serverInfo) {
+			Assert.notNull(serverInfo, "Implementation is required");
+			this.serverInfo = serverInfo;
+		}
+
+		public Builder instructions(@Nullable String instructions) {
+			this.instructions = instructions;
+			return this;
+		}
+
+		public Builder toolRegistry(ToolRegistry toolRegistry) {
+			this.toolRegistry = toolRegistry;
+			return this;
+		}
+
+		public Builder promptRegistry(PromptRegistry promptRegistry) {
+			this.promptRegistry = promptRegistry;
+			return this;
+		}
+
+		public Builder resourceRegistry(ResourceRegistry resourceRegistry) {
+			this.resourceRegistry = resourceRegistry;
+			return this;
+		}
+
+		public Builder completionRegistry(CompletionRegistry completionRegistry) {
+			this.completionRegistry = completionRegistry;
+			return this;
+		}
+
+		public Builder sessionRepository(McpSessionRepository sessionRepository) {
+			this.sessionRepository = sessionRepository;
+			return this;
+		}
+
+		public Builder sessionChannels(McpSessionChannels sessionChannels) {
+			this.sessionChannels = sessionChannels;
+			return this;
+		}
+
+		/**
+		 * Set the tool exception resolvers, tried in order before the generic fallback.
+		 * @param exceptionResolvers the resolvers
+		 * @return this builder
+		 */
+		public Builder exceptionResolvers(List<McpExceptionResolver> exceptionResolvers) {
+			this.exceptionResolvers = new ArrayList<>(exceptionResolvers);
+			return this;
+		}
+
+		public Builder pageSize(int pageSize) {
+			Assert.isTrue(pageSize > 0, "pageSize must be positive");
+			this.pageSize = pageSize;
+			return this;
+		}
+
+		public Builder clientRequestTimeout(Duration clientRequestTimeout) {
+			this.clientRequestTimeout = clientRequestTimeout;
+			return this;
+		}
+
+		public Builder jsonMapper(JsonMapper jsonMapper) {
+			this.jsonMapper = jsonMapper;
+			return this;
+		}
+
+		public Builder schemaGenerator(JsonSchemaGenerator schemaGenerator) {
+			this.schemaGenerator = schemaGenerator;
+			return this;
+		}
+
+		public Builder clock(Clock clock) {
+			this.clock = clock;
+			return this;
+		}
+
+		/**
+		 * Build the engine.
+		 * @return the engine
+		 */
+		public McpServerHandler build() {
+			return new McpServerHandler(this);
+		}
+
 	}
 
 }

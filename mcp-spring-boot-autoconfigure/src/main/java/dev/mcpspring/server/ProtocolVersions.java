@@ -23,7 +23,7 @@ public final class ProtocolVersions {
 	/**
 	 * Every supported revision, oldest first.
 	 */
-	public static final List<String> SUPPORTED = List.of("2025-03-26", "2025-06-18", LATEST);
+	public static final List<String> SUPPORTED = List.of("2024-11-05", "2025-03-26", "2025-06-18", LATEST);
 
 	private ProtocolVersions() {
 	}

@@ -11,6 +11,6 @@ import tools.jackson.databind.node.ObjectNode;
  * @author MCP Spring Boot team
  * @since 0.1.0
  */
-public record ToolCall(String name, ObjectNode arguments, McpRequest request) {
+public record ToolCall(String name, ObjectNode arguments, McpRequest request) implements McpInvocation {
 
 }

@@ -11,12 +11,14 @@ import dev.mcpspring.sample.OrderConfirmation.OrderStatus;
 import dev.mcpspring.server.ToolCallException;
 import reactor.core.publisher.Mono;
 
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
  * Tools to place and track orders.
  */
 @Component
+@Profile("!conformance")
 public class OrderTools {
 
 	private final Catalog catalog;

@@ -9,20 +9,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import dev.mcpspring.annotation.McpComplete;
 import dev.mcpspring.annotation.McpIcon;
+import dev.mcpspring.annotation.McpPrompt;
+import dev.mcpspring.annotation.McpResource;
 import dev.mcpspring.annotation.McpTool;
 import dev.mcpspring.method.InvocableMcpHandlerMethod;
 import dev.mcpspring.method.McpArgumentValidator;
 import dev.mcpspring.method.McpHandlerMethod;
 import dev.mcpspring.method.McpMethodArgumentResolverComposite;
 import dev.mcpspring.model.Content;
+import dev.mcpspring.model.Annotations;
 import dev.mcpspring.model.Icon;
+import dev.mcpspring.model.Prompt;
+import dev.mcpspring.model.PromptArgument;
+import dev.mcpspring.model.Resource;
+import dev.mcpspring.model.ResourceTemplate;
+import dev.mcpspring.model.Role;
 import dev.mcpspring.model.Tool;
 import dev.mcpspring.model.ToolAnnotations;
 import dev.mcpspring.schema.JsonSchemaGenerator;
 import dev.mcpspring.schema.OutputSchema;
 import dev.mcpspring.schema.SchemaProperty;
-import dev.mcpspring.server.ToolRegistry;
+import dev.mcpspring.server.CompletionRegistry;
+import dev.mcpspring.server.McpServerFeatures;
+import dev.mcpspring.server.UriTemplate;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -42,22 +53,27 @@ import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Finds {@link McpTool} methods on the beans of an application context at startup and
- * registers them as tools. Fails fast, naming the bean and method, on an invalid or
- * duplicate name or a type that cannot be described.
+ * Finds {@link McpTool}, {@link McpResource}, {@link McpPrompt} and {@link McpComplete}
+ * methods on the beans of an application context at startup and registers them. Fails
+ * fast, naming the bean and method, on an invalid or duplicate name or a type that
+ * cannot be described.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
  */
 public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 
+	private static final List<Class<? extends java.lang.annotation.Annotation>> ANNOTATIONS = List.of(McpTool.class,
+			McpResource.class, McpPrompt.class, McpComplete.class);
+
 	private static final Log logger = LogFactory.getLog(AnnotatedMcpHandlerDetector.class);
 
 	private final ApplicationContext applicationContext;
 
-	private final ToolRegistry toolRegistry;
+	private final McpServerFeatures features;
 
 	private final JsonSchemaGenerator schemaGenerator;
 
@@ -73,10 +89,12 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 
 	private final Scheduler blockingScheduler;
 
+	private final JsonMapper jsonMapper;
+
 	/**
 	 * Create a detector.
 	 * @param applicationContext the context whose beans are scanned
-	 * @param toolRegistry where tools are registered
+	 * @param features where handlers are registered
 	 * @param schemaGenerator generates input and output schemas
 	 * @param argumentResolvers the argument resolvers, ending with the
 	 * {@code toolArgumentResolver}
@@ -85,14 +103,15 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 	 * @param resultConverter converts return values
 	 * @param blockingMethodPredicate tells which methods block
 	 * @param blockingScheduler where blocking methods run
+	 * @param jsonMapper serializes resource values
 	 */
-	public AnnotatedMcpHandlerDetector(ApplicationContext applicationContext, ToolRegistry toolRegistry,
+	public AnnotatedMcpHandlerDetector(ApplicationContext applicationContext, McpServerFeatures features,
 			JsonSchemaGenerator schemaGenerator, McpMethodArgumentResolverComposite argumentResolvers,
 			ToolArgumentResolver toolArgumentResolver, @Nullable McpArgumentValidator validator,
 			ToolResultConverter resultConverter, Predicate<McpHandlerMethod> blockingMethodPredicate,
-			Scheduler blockingScheduler) {
+			Scheduler blockingScheduler, JsonMapper jsonMapper) {
 		this.applicationContext = applicationContext;
-		this.toolRegistry = toolRegistry;
+		this.features = features;
 		this.schemaGenerator = schemaGenerator;
 		this.argumentResolvers = argumentResolvers;
 		this.toolArgumentResolver = toolArgumentResolver;
@@ -100,6 +119,7 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 		this.resultConverter = resultConverter;
 		this.blockingMethodPredicate = blockingMethodPredicate;
 		this.blockingScheduler = blockingScheduler;
+		this.jsonMapper = jsonMapper;
 	}
 
 	/**
@@ -122,16 +142,45 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 			if (beanType == null) {
 				continue;
 			}
-			Map<Method, McpTool> methods = MethodIntrospector.selectMethods(beanType,
-					(MethodIntrospector.MetadataLookup<McpTool>) (method) -> AnnotatedElementUtils
-						.findMergedAnnotation(method, McpTool.class));
+			Map<Method, Boolean> methods = MethodIntrospector.selectMethods(beanType,
+					(MethodIntrospector.MetadataLookup<Boolean>) (method) -> isHandlerMethod(method) ? true : null);
 			if (!methods.isEmpty()) {
 				Object bean = this.applicationContext.getBean(beanName);
-				methods.entrySet()
+				methods.keySet()
 					.stream()
-					.sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(Method::toGenericString)))
-					.forEach((entry) -> registerTool(beanName, bean, entry.getKey(), entry.getValue()));
+					.sorted(java.util.Comparator.comparing(Method::toGenericString))
+					.forEach((method) -> register(beanName, bean, method));
 			}
+		}
+	}
+
+	private static boolean isHandlerMethod(Method method) {
+		return ANNOTATIONS.stream().anyMatch((type) -> AnnotatedElementUtils.hasAnnotation(method, type));
+	}
+
+	private void register(String beanName, Object bean, Method method) {
+		McpHandlerMethod handlerMethod = new McpHandlerMethod(bean, method);
+		try {
+			McpTool tool = AnnotatedElementUtils.findMergedAnnotation(method, McpTool.class);
+			if (tool != null) {
+				registerTool(handlerMethod, tool);
+			}
+			McpResource resource = AnnotatedElementUtils.findMergedAnnotation(method, McpResource.class);
+			if (resource != null) {
+				registerResource(handlerMethod, resource);
+			}
+			McpPrompt prompt = AnnotatedElementUtils.findMergedAnnotation(method, McpPrompt.class);
+			if (prompt != null) {
+				registerPrompt(handlerMethod, prompt);
+			}
+			McpComplete complete = AnnotatedElementUtils.findMergedAnnotation(method, McpComplete.class);
+			if (complete != null) {
+				registerCompletion(handlerMethod, complete);
+			}
+		}
+		catch (RuntimeException ex) {
+			throw new IllegalStateException("Invalid MCP handler method " + handlerMethod.getShortLogMessage()
+					+ " of bean '" + beanName + "': " + ex.getMessage(), ex);
 		}
 	}
 
@@ -153,24 +202,103 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 		}
 	}
 
-	private void registerTool(String beanName, Object bean, Method method, McpTool annotation) {
-		McpHandlerMethod handlerMethod = new McpHandlerMethod(bean, method);
+	private void registerTool(McpHandlerMethod handlerMethod, McpTool annotation) {
+		String name = StringUtils.hasText(annotation.name()) ? annotation.name() : handlerMethod.getMethod().getName();
+		OutputSchema outputSchema = outputSchema(handlerMethod);
+		Tool tool = new Tool(name, emptyToNull(annotation.title()), emptyToNull(annotation.description()),
+				StringUtils.hasText(annotation.inputSchema()) ? readSchema(annotation.inputSchema())
+						: this.schemaGenerator.generateInputSchema(inputProperties(handlerMethod)),
+				(outputSchema != null) ? outputSchema.schema() : null, annotations(annotation),
+				icons(annotation.icons()), meta(annotation.meta()));
+		this.features.tools()
+			.register(new MethodToolHandler(tool, invocable(handlerMethod), outputSchema, this.resultConverter));
+	}
+
+	private void registerResource(McpHandlerMethod handlerMethod, McpResource annotation) {
+		String name = StringUtils.hasText(annotation.name()) ? annotation.name() : handlerMethod.getMethod().getName();
+		UriTemplate template = UriTemplate.parse(annotation.uri());
+		for (SchemaProperty property : inputProperties(handlerMethod)) {
+			if (!template.getVariableNames().contains(property.name())) {
+				throw new IllegalArgumentException(
+						"parameter '" + property.name() + "' is not a variable of " + annotation.uri());
+			}
+		}
+		Annotations annotations = resourceAnnotations(annotation);
+		String mimeType = emptyToNull(annotation.mimeType());
+		Resource resource = template.isTemplate() ? null
+				: new Resource(annotation.uri(), name, emptyToNull(annotation.title()),
+						emptyToNull(annotation.description()), mimeType,
+						(annotation.size() >= 0) ? annotation.size() : null, icons(annotation.icons()), annotations,
+						null);
+		ResourceTemplate resourceTemplate = template.isTemplate()
+				? new ResourceTemplate(annotation.uri(), name, emptyToNull(annotation.title()),
+						emptyToNull(annotation.description()), mimeType, icons(annotation.icons()), annotations, null)
+				: null;
+		this.features.resources()
+			.register(new MethodResourceHandler(resource, resourceTemplate, invocable(handlerMethod), this.jsonMapper));
+	}
+
+	private void registerPrompt(McpHandlerMethod handlerMethod, McpPrompt annotation) {
+		String name = StringUtils.hasText(annotation.name()) ? annotation.name() : handlerMethod.getMethod().getName();
+		List<PromptArgument> arguments = inputProperties(handlerMethod).stream()
+			.map((property) -> new PromptArgument(property.name(), null, property.description(), property.required()))
+			.toList();
+		Prompt prompt = new Prompt(name, emptyToNull(annotation.title()), emptyToNull(annotation.description()),
+				arguments, icons(annotation.icons()), null);
+		this.features.prompts().register(new MethodPromptHandler(prompt, invocable(handlerMethod)));
+	}
+
+	private void registerCompletion(McpHandlerMethod handlerMethod, McpComplete annotation) {
+		boolean prompt = StringUtils.hasText(annotation.prompt());
+		if (prompt == StringUtils.hasText(annotation.resource())) {
+			throw new IllegalArgumentException("@McpComplete needs exactly one of prompt and resource");
+		}
+		if (!java.util.Collection.class.isAssignableFrom(completionType(handlerMethod))) {
+			throw new IllegalArgumentException("@McpComplete methods must return a List<String>");
+		}
+		String type = prompt ? CompletionRegistry.PROMPT_REFERENCE : CompletionRegistry.RESOURCE_REFERENCE;
+		String reference = prompt ? annotation.prompt() : annotation.resource();
+		this.features.completions()
+			.register(new MethodCompletionHandler(type, reference, invocable(handlerMethod)));
+	}
+
+	private tools.jackson.databind.node.ObjectNode readSchema(String schema) {
 		try {
-			String name = StringUtils.hasText(annotation.name()) ? annotation.name() : method.getName();
-			OutputSchema outputSchema = outputSchema(handlerMethod);
-			Tool tool = new Tool(name, emptyToNull(annotation.title()), emptyToNull(annotation.description()),
-					this.schemaGenerator.generateInputSchema(inputProperties(handlerMethod)),
-					(outputSchema != null) ? outputSchema.schema() : null, annotations(annotation),
-					icons(annotation.icons()), meta(annotation.meta()));
-			Scheduler scheduler = this.blockingMethodPredicate.test(handlerMethod) ? this.blockingScheduler : null;
-			InvocableMcpHandlerMethod invocable = new InvocableMcpHandlerMethod(handlerMethod, this.argumentResolvers,
-					this.validator, scheduler);
-			this.toolRegistry.register(new MethodToolHandler(tool, invocable, outputSchema, this.resultConverter));
+			String json = schema.startsWith("classpath:")
+					? new String(this.applicationContext.getResource(schema).getContentAsByteArray(),
+							java.nio.charset.StandardCharsets.UTF_8)
+					: schema;
+			if (this.jsonMapper.readTree(json) instanceof tools.jackson.databind.node.ObjectNode object) {
+				return object;
+			}
 		}
-		catch (RuntimeException ex) {
-			throw new IllegalStateException("Invalid @McpTool method " + handlerMethod.getShortLogMessage()
-					+ " of bean '" + beanName + "': " + ex.getMessage(), ex);
+		catch (java.io.IOException | tools.jackson.core.JacksonException ex) {
+			throw new IllegalArgumentException("cannot read inputSchema " + schema + ": " + ex.getMessage(), ex);
 		}
+		throw new IllegalArgumentException("inputSchema must be a JSON object");
+	}
+
+	private InvocableMcpHandlerMethod invocable(McpHandlerMethod handlerMethod) {
+		Scheduler scheduler = this.blockingMethodPredicate.test(handlerMethod) ? this.blockingScheduler : null;
+		return new InvocableMcpHandlerMethod(handlerMethod, this.argumentResolvers, this.validator, scheduler);
+	}
+
+	private static Class<?> completionType(McpHandlerMethod handlerMethod) {
+		ResolvableType type = ResolvableType.forMethodReturnType(handlerMethod.getMethod());
+		ReactiveAdapter adapter = ReactiveAdapterRegistry.getSharedInstance().getAdapter(type.resolve());
+		return ((adapter != null) ? type.getGeneric(0) : type).resolve(Object.class);
+	}
+
+	private static @Nullable Annotations resourceAnnotations(McpResource annotation) {
+		List<Role> audience = Arrays.stream(annotation.audience())
+			.map((role) -> Role.valueOf(role.toUpperCase(java.util.Locale.ROOT)))
+			.toList();
+		Double priority = (annotation.priority() >= 0) ? annotation.priority() : null;
+		String lastModified = emptyToNull(annotation.lastModified());
+		if (audience.isEmpty() && priority == null && lastModified == null) {
+			return null;
+		}
+		return new Annotations(audience.isEmpty() ? null : audience, priority, lastModified);
 	}
 
 	private List<SchemaProperty> inputProperties(McpHandlerMethod handlerMethod) {

@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import dev.mcpspring.method.McpMethodArgumentResolver;
 import dev.mcpspring.server.InvalidArgumentsException;
 import dev.mcpspring.server.InvalidArgumentsException.FieldError;
-import dev.mcpspring.server.ToolCall;
+import dev.mcpspring.server.McpInvocation;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -64,10 +64,10 @@ public class ToolArgumentResolver implements McpMethodArgumentResolver {
 	}
 
 	@Override
-	public @Nullable Object resolveArgument(MethodParameter parameter, ToolCall call) {
+	public @Nullable Object resolveArgument(MethodParameter parameter, McpInvocation invocation) {
 		Binding binding = getBinding(parameter);
 		ToolArgument argument = binding.argument();
-		JsonNode node = call.arguments().get(argument.name());
+		JsonNode node = invocation.arguments().get(argument.name());
 		if (node == null || node.isNull()) {
 			node = argument.defaultValue();
 		}

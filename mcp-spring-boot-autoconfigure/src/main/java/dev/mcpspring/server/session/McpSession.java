@@ -2,6 +2,7 @@ package dev.mcpspring.server.session;
 
 import java.time.Instant;
 
+import dev.mcpspring.model.LoggingLevel;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -31,6 +32,8 @@ public final class McpSession {
 	private volatile Instant lastAccessedAt;
 
 	private volatile boolean initialized;
+
+	private volatile LoggingLevel loggingLevel = LoggingLevel.INFO;
 
 	/**
 	 * Create a session.
@@ -97,6 +100,22 @@ public final class McpSession {
 	 */
 	public void markInitialized() {
 		this.initialized = true;
+	}
+
+	/**
+	 * Return the lowest level of log messages the client wants.
+	 * @return the level, {@code info} until the client sets one
+	 */
+	public LoggingLevel getLoggingLevel() {
+		return this.loggingLevel;
+	}
+
+	/**
+	 * Set the lowest level of log messages the client wants.
+	 * @param loggingLevel the level
+	 */
+	public void setLoggingLevel(LoggingLevel loggingLevel) {
+		this.loggingLevel = loggingLevel;
 	}
 
 }

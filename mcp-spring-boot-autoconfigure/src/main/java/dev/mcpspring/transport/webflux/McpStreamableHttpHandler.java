@@ -2,6 +2,7 @@ package dev.mcpspring.transport.webflux;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import dev.mcpspring.jsonrpc.JsonRpcCodec;
 import dev.mcpspring.jsonrpc.JsonRpcError;
@@ -11,18 +12,20 @@ import dev.mcpspring.jsonrpc.JsonRpcMessage;
 import dev.mcpspring.jsonrpc.JsonRpcNotification;
 import dev.mcpspring.jsonrpc.JsonRpcRequest;
 import dev.mcpspring.jsonrpc.JsonRpcResponse;
+import dev.mcpspring.server.McpClientChannel;
 import dev.mcpspring.server.McpRequest;
-import dev.mcpspring.server.McpResponse;
 import dev.mcpspring.server.McpServerHandler;
 import dev.mcpspring.server.ProtocolVersions;
 import dev.mcpspring.server.session.McpSession;
 import dev.mcpspring.server.session.SessionLimitExceededException;
+import dev.mcpspring.transport.support.McpEventStore;
 import dev.mcpspring.transport.support.McpHttpHeaders;
 import dev.mcpspring.transport.support.OriginValidator;
+import dev.mcpspring.transport.support.ResponseRouter;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
+import reactor.core.Disposable;
 
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -46,26 +49,16 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  * "https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#streamable-http">Streamable
  * HTTP</a>
  */
-public class McpStreamableHttpHandler {
+public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 
 	private static final MediaType[] REQUIRED_POST_ACCEPT = { MediaType.APPLICATION_JSON,
 			MediaType.TEXT_EVENT_STREAM };
 
 	private static final String ALLOWED_METHODS = "GET, POST, DELETE";
 
-	private final McpServerHandler serverHandler;
-
-	private final JsonRpcCodec codec;
-
-	private final OriginValidator originValidator;
-
-	private final int maxRequestBytes;
-
 	private final ResponseMode responseMode;
 
-	private final Duration keepAliveInterval;
-
-	private final Sinks.Many<String> terminatedSessions = Sinks.many().multicast().directBestEffort();
+	private final McpEventStore eventStore;
 
 	/**
 	 * Create a handler.
@@ -75,19 +68,14 @@ public class McpStreamableHttpHandler {
 	 * @param maxRequestBytes the largest accepted request body
 	 * @param responseMode how POST requests are answered
 	 * @param keepAliveInterval how often idle streams send a comment
+	 * @param eventStore keeps stream events for resumption
 	 */
 	public McpStreamableHttpHandler(McpServerHandler serverHandler, JsonRpcCodec codec,
 			OriginValidator originValidator, int maxRequestBytes, ResponseMode responseMode,
-			Duration keepAliveInterval) {
-		Assert.notNull(serverHandler, "McpServerHandler is required");
-		Assert.isTrue(maxRequestBytes > 0, "maxRequestBytes must be positive");
-		Assert.isTrue(!keepAliveInterval.isNegative() && !keepAliveInterval.isZero(), "keepAliveInterval must be positive");
-		this.serverHandler = serverHandler;
-		this.codec = codec;
-		this.originValidator = originValidator;
-		this.maxRequestBytes = maxRequestBytes;
+			Duration keepAliveInterval, McpEventStore eventStore) {
+		super(serverHandler, codec, originValidator, maxRequestBytes, keepAliveInterval);
 		this.responseMode = responseMode;
-		this.keepAliveInterval = keepAliveInterval;
+		this.eventStore = eventStore;
 	}
 
 	/**
@@ -101,18 +89,7 @@ public class McpStreamableHttpHandler {
 		if (rejection != null) {
 			return reject(rejection);
 		}
-		return readBody(request).flatMap((body) -> handleMessage(request, this.codec.decode(body)))
-			.onErrorResume(DataBufferLimitException.class,
-					(ex) -> error(HttpStatus.PAYLOAD_TOO_LARGE, JsonRpcErrorCodes.INVALID_REQUEST,
-							"Request body too large"))
-			.onErrorResume(JsonRpcException.class,
-					(ex) -> error(HttpStatus.BAD_REQUEST, ex.getError(), ex.getId()))
-			.onErrorResume(SessionLimitExceededException.class,
-					(ex) -> ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
-						.header(HttpHeaders.RETRY_AFTER, "30")
-						.contentType(MediaType.APPLICATION_JSON)
-						.bodyValue(encodeError(JsonRpcError.of(JsonRpcErrorCodes.INTERNAL_ERROR,
-								"Too many sessions, try again later"), null)));
+		return readMessage(request, (message) -> handleMessage(request, message));
 	}
 
 	/**
@@ -126,17 +103,20 @@ public class McpStreamableHttpHandler {
 			return reject(rejection);
 		}
 		if (!accepts(request, MediaType.TEXT_EVENT_STREAM)) {
-			return error(HttpStatus.NOT_ACCEPTABLE, JsonRpcErrorCodes.INVALID_REQUEST,
-					"Accept must include text/event-stream");
+			return error(HttpStatus.NOT_ACCEPTABLE, "Accept must include text/event-stream");
 		}
 		return withSession(request, (session) -> {
-			Flux<ServerSentEvent<String>> keepAlive = Flux.interval(this.keepAliveInterval)
-				.map((tick) -> ServerSentEvent.<String>builder().comment("keep-alive").build());
-			Flux<ServerSentEvent<String>> events = keepAlive
-				.takeUntilOther(this.terminatedSessions.asFlux().filter(session.getId()::equals));
-			return ServerResponse.ok()
-				.contentType(MediaType.TEXT_EVENT_STREAM)
-				.body(BodyInserters.fromServerSentEvents(events));
+			String lastEventId = request.headers().firstHeader("Last-Event-ID");
+			if (lastEventId != null) {
+				Flux<McpEventStore.Event> replay = this.eventStore.resume(session.getId(), lastEventId);
+				return (replay != null) ? sse(ServerResponse.ok(), events(replay))
+						: error(HttpStatus.BAD_REQUEST, "Unknown Last-Event-ID");
+			}
+			McpEventStore.EventStream stream = this.eventStore.create(session.getId());
+			Disposable subscription = getServerHandler().getSessionChannels()
+				.open(session.getId())
+				.subscribe(stream::emit, (ex) -> stream.complete(), stream::complete);
+			return sse(ServerResponse.ok(), events(stream.events().doFinally((signal) -> subscription.dispose())));
 		});
 	}
 
@@ -150,9 +130,7 @@ public class McpStreamableHttpHandler {
 		if (rejection != null) {
 			return reject(rejection);
 		}
-		return withSession(request, (session) -> this.serverHandler.getSessionRepository()
-			.deleteById(session.getId())
-			.doOnNext((deleted) -> this.terminatedSessions.tryEmitNext(session.getId()))
+		return withSession(request, (session) -> getServerHandler().closeSession(session.getId())
 			.then(ServerResponse.noContent().build()));
 	}
 
@@ -176,13 +154,14 @@ public class McpStreamableHttpHandler {
 			}
 			if (message instanceof JsonRpcRequest rpcRequest) {
 				String version = request.headers().firstHeader(McpHttpHeaders.MCP_PROTOCOL_VERSION);
-				McpRequest mcpRequest = new McpRequest(rpcRequest, session,
-						(version != null) ? version : session.getProtocolVersion());
-				return this.serverHandler.handle(mcpRequest).flatMap((response) -> respond(response, null));
+				return serve(request, rpcRequest, session, (version != null) ? version : session.getProtocolVersion());
 			}
-			Mono<Void> handled = (message instanceof JsonRpcNotification notification)
-					? this.serverHandler.handleNotification(notification, session) : Mono.empty();
-			return handled.then(ServerResponse.accepted().build());
+			if (message instanceof JsonRpcResponse response) {
+				getServerHandler().handleResponse(response, session);
+				return ServerResponse.accepted().build();
+			}
+			return getServerHandler().handleNotification((JsonRpcNotification) message, session)
+				.then(ServerResponse.accepted().build());
 		});
 	}
 
@@ -192,78 +171,66 @@ public class McpStreamableHttpHandler {
 					"Session already initialized"), rpcRequest.id());
 		}
 		McpRequest mcpRequest = new McpRequest(rpcRequest, null, ProtocolVersions.LATEST);
-		return this.serverHandler.handle(mcpRequest)
-			.flatMap((response) -> respond(response, response.createdSession()));
+		return getServerHandler().handle(mcpRequest).flatMap((response) -> {
+			ServerResponse.BodyBuilder builder = ServerResponse.ok();
+			if (response.createdSession() != null) {
+				builder.header(McpHttpHeaders.MCP_SESSION_ID, response.createdSession().getId());
+			}
+			return builder.contentType(MediaType.APPLICATION_JSON).bodyValue(getCodec().encode(response.message()));
+		});
 	}
 
-	private Mono<ServerResponse> respond(McpResponse response, @Nullable McpSession createdSession) {
-		ServerResponse.BodyBuilder builder = ServerResponse.ok();
-		if (createdSession != null) {
-			builder.header(McpHttpHeaders.MCP_SESSION_ID, createdSession.getId());
+	private Mono<ServerResponse> serve(ServerRequest request, JsonRpcRequest rpcRequest, McpSession session,
+			String version) {
+		ResponseRouter router = new ResponseRouter(this.eventStore::create, session.getId(),
+				this.responseMode == ResponseMode.SSE);
+		McpClientChannel channel = (this.responseMode == ResponseMode.JSON)
+				? (message) -> getServerHandler().getSessionChannels().send(session.getId(), message) : router;
+		return principal(request).flatMap((principal) -> {
+			McpRequest mcpRequest = new McpRequest(rpcRequest, session, version, channel, principal.orElse(null));
+			getServerHandler().handle(mcpRequest)
+				.subscribe((response) -> router.complete(response.message()), (ex) -> router.complete(null),
+						() -> router.complete(null));
+			return router.outcome().flatMap(this::respond);
+		});
+	}
+
+	private Mono<ServerResponse> respond(ResponseRouter.Outcome outcome) {
+		if (outcome.stream() != null) {
+			return sse(ServerResponse.ok(), events(outcome.stream().events()));
 		}
-		if (this.responseMode == ResponseMode.SSE) {
-			ServerSentEvent<String> event = ServerSentEvent.<String>builder()
-				.event("message")
-				.data(this.codec.encodeToString(response.message()))
-				.build();
-			return builder.contentType(MediaType.TEXT_EVENT_STREAM)
-				.body(BodyInserters.fromServerSentEvents(Flux.just(event)));
+		if (outcome.response() == null) {
+			return ServerResponse.accepted().build();
 		}
-		return builder.contentType(MediaType.APPLICATION_JSON).bodyValue(this.codec.encode(response.message()));
+		return json(outcome.response());
 	}
 
 	private Mono<ServerResponse> withSession(ServerRequest request,
 			java.util.function.Function<McpSession, Mono<ServerResponse>> handler) {
 		String sessionId = request.headers().firstHeader(McpHttpHeaders.MCP_SESSION_ID);
 		if (sessionId == null) {
-			return error(HttpStatus.BAD_REQUEST, JsonRpcErrorCodes.INVALID_REQUEST,
+			return error(HttpStatus.BAD_REQUEST,
 					"Missing " + McpHttpHeaders.MCP_SESSION_ID + " header");
 		}
-		return this.serverHandler.getSessionRepository()
+		return getServerHandler().getSessionRepository()
 			.findById(sessionId)
 			.flatMap(handler)
 			.switchIfEmpty(Mono.defer(
-					() -> error(HttpStatus.NOT_FOUND, JsonRpcErrorCodes.INVALID_REQUEST, "Session not found")));
-	}
-
-	private Mono<byte[]> readBody(ServerRequest request) {
-		return DataBufferUtils.join(request.exchange().getRequest().getBody(), this.maxRequestBytes)
-			.map((buffer) -> {
-				try {
-					byte[] bytes = new byte[buffer.readableByteCount()];
-					buffer.read(bytes);
-					return bytes;
-				}
-				finally {
-					DataBufferUtils.release(buffer);
-				}
-			})
-			.defaultIfEmpty(new byte[0]);
-	}
-
-	private @Nullable Rejection checkOrigin(ServerRequest request) {
-		HttpHeaders headers = request.headers().asHttpHeaders();
-		if (this.originValidator.isAllowed(headers.getFirst(HttpHeaders.HOST), headers.getOrigin())) {
-			return null;
-		}
-		return new Rejection(HttpStatus.FORBIDDEN, "Forbidden origin");
+					() -> error(HttpStatus.NOT_FOUND, "Session not found")));
 	}
 
 	private @Nullable Rejection checkPostHeaders(ServerRequest request) {
-		MediaType contentType = request.headers().contentType().orElse(null);
-		if (contentType == null || !MediaType.APPLICATION_JSON.isCompatibleWith(contentType)) {
-			return new Rejection(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type must be application/json");
-		}
 		for (MediaType required : REQUIRED_POST_ACCEPT) {
 			if (!accepts(request, required)) {
-				return new Rejection(HttpStatus.NOT_ACCEPTABLE, "Accept must include application/json and text/event-stream");
+				return new Rejection(HttpStatus.NOT_ACCEPTABLE,
+						"Accept must include application/json and text/event-stream");
 			}
 		}
-		long contentLength = request.headers().contentLength().orElse(-1);
-		if (contentLength > this.maxRequestBytes) {
-			return new Rejection(HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large");
-		}
-		return null;
+		return checkJsonBody(request);
+	}
+
+	private Flux<ServerSentEvent<String>> events(Flux<McpEventStore.Event> events) {
+		return events.map((event) -> event(event.id(), event.message()));
 	}
 
 	private @Nullable Rejection checkProtocolVersion(ServerRequest request) {
@@ -274,39 +241,20 @@ public class McpStreamableHttpHandler {
 		return new Rejection(HttpStatus.BAD_REQUEST, "Unsupported " + McpHttpHeaders.MCP_PROTOCOL_VERSION + ", supported: " + ProtocolVersions.SUPPORTED);
 	}
 
-	private static boolean accepts(ServerRequest request, MediaType mediaType) {
-		List<MediaType> accept = request.headers().accept();
-		return accept.stream().anyMatch((candidate) -> candidate.includes(mediaType));
-	}
-
-	private Mono<ServerResponse> error(HttpStatus status, int code, String message) {
-		return error(status, JsonRpcError.of(code, message), null);
-	}
-
-	private Mono<ServerResponse> error(HttpStatus status, JsonRpcError error,
-			tools.jackson.databind.@Nullable JsonNode id) {
-		return ServerResponse.status(status).contentType(MediaType.APPLICATION_JSON).bodyValue(encodeError(error, id));
-	}
-
-	private Mono<ServerResponse> reject(Rejection rejection) {
-		return error(rejection.status(), JsonRpcErrorCodes.INVALID_REQUEST, rejection.message());
-	}
-
-	private byte[] encodeError(JsonRpcError error, tools.jackson.databind.@Nullable JsonNode id) {
-		return this.codec.encode(JsonRpcResponse.failure(id, error));
-	}
-
-	private record Rejection(HttpStatus status, String message) {
-
-	}
-
 	/**
 	 * How POST requests are answered.
 	 */
 	public enum ResponseMode {
 
 		/**
-		 * One {@code application/json} response.
+		 * One {@code application/json} response, unless messages must go ahead of it,
+		 * then a {@code text/event-stream}.
+		 */
+		AUTO,
+
+		/**
+		 * Always one {@code application/json} response; messages for the client go to
+		 * the session's GET stream.
 		 */
 		JSON,
 

@@ -1,0 +1,54 @@
+package dev.mcpspring.server;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Requests being served, so that {@code notifications/cancelled} can stop them.
+ *
+ * @author MCP Spring Boot team
+ * @since 0.1.0
+ */
+class InFlightRequests {
+
+	private final Map<String, Sinks.Empty<Void>> cancellations = new ConcurrentHashMap<>();
+
+	/**
+	 * Serve a request so that cancelling it disposes the work and emits nothing.
+	 * @param sessionId the session, or {@code null}
+	 * @param id the request id
+	 * @param work the work
+	 * @param <T> the result type
+	 * @return the result, or empty when cancelled
+	 */
+	<T> Mono<T> track(@Nullable String sessionId, JsonNode id, Mono<T> work) {
+		String key = key(sessionId, id);
+		return Mono.defer(() -> {
+			Sinks.Empty<Void> cancel = Sinks.empty();
+			this.cancellations.put(key, cancel);
+			return work.takeUntilOther(cancel.asMono().then(Mono.just(true)))
+				.doFinally((signal) -> this.cancellations.remove(key, cancel));
+		});
+	}
+
+	/**
+	 * Cancel a request.
+	 * @param sessionId the session, or {@code null}
+	 * @param id the request id
+	 * @return {@code true} if it was in flight
+	 */
+	boolean cancel(@Nullable String sessionId, JsonNode id) {
+		Sinks.Empty<Void> cancel = this.cancellations.remove(key(sessionId, id));
+		return cancel != null && cancel.tryEmitEmpty().isSuccess();
+	}
+
+	private static String key(@Nullable String sessionId, JsonNode id) {
+		return sessionId + " " + id.toString();
+	}
+
+}

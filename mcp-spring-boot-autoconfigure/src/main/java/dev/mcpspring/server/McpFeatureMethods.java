@@ -1,0 +1,223 @@
+package dev.mcpspring.server;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.mcpspring.jsonrpc.JsonRpcErrorCodes;
+import dev.mcpspring.jsonrpc.JsonRpcException;
+import dev.mcpspring.model.CallToolResult;
+import dev.mcpspring.model.CompleteResult;
+import dev.mcpspring.model.GetPromptResult;
+import dev.mcpspring.model.LoggingLevel;
+import dev.mcpspring.model.ListPromptsResult;
+import dev.mcpspring.model.Prompt;
+import dev.mcpspring.model.ReadResourceResult;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The feature methods of the engine: tools, prompts, resources, completion and logging.
+ *
+ * @author MCP Spring Boot team
+ * @since 0.1.0
+ */
+final class McpFeatureMethods {
+
+	private static final Log logger = LogFactory.getLog(McpFeatureMethods.class);
+
+	static final Map<String, Object> EMPTY_RESULT = Map.of();
+
+	private final McpServerFeatures features;
+
+	private final List<McpExceptionResolver> exceptionResolvers;
+
+	private final int pageSize;
+
+	McpFeatureMethods(McpServerFeatures features, List<McpExceptionResolver> exceptionResolvers, int pageSize) {
+		this.features = features;
+		this.exceptionResolvers = List.copyOf(exceptionResolvers);
+		this.pageSize = pageSize;
+	}
+
+	Object listTools(McpRequest request) {
+		return this.features.tools().page(cursor(request), this.pageSize);
+	}
+
+	Mono<CallToolResult> callTool(McpRequest request) {
+		ObjectNode params = requireParams(request);
+		String name = requireString(params, "name", "Missing tool name");
+		ToolHandler handler = this.features.tools().get(name);
+		if (handler == null) {
+			throw new McpException(JsonRpcErrorCodes.INVALID_PARAMS, "Unknown tool: " + name);
+		}
+		ToolCall call = new ToolCall(name, arguments(params, "arguments"), request);
+		return Mono.defer(() -> handler.call(call)).onErrorResume((ex) -> resolveException(ex, call));
+	}
+
+	Object listPrompts(McpRequest request) {
+		FeatureRegistry.Page<Prompt> page = this.features.prompts()
+			.page(cursor(request), this.pageSize, PromptHandler::getPrompt);
+		return new ListPromptsResult(page.items(), page.nextCursor());
+	}
+
+	Mono<GetPromptResult> getPrompt(McpRequest request) {
+		ObjectNode params = requireParams(request);
+		String name = requireString(params, "name", "Missing prompt name");
+		PromptHandler handler = this.features.prompts().get(name);
+		if (handler == null) {
+			throw new McpException(JsonRpcErrorCodes.INVALID_PARAMS, "Unknown prompt: " + name);
+		}
+		PromptGet invocation = new PromptGet(name, arguments(params, "arguments"), request);
+		return Mono.defer(() -> handler.get(invocation)).onErrorMap(McpFeatureMethods::toProtocolError);
+	}
+
+	Object listResources(McpRequest request) {
+		return this.features.resources().pageResources(cursor(request), this.pageSize);
+	}
+
+	Object listResourceTemplates(McpRequest request) {
+		return this.features.resources().pageTemplates(cursor(request), this.pageSize);
+	}
+
+	Mono<ReadResourceResult> readResource(McpRequest request) {
+		String uri = requireString(requireParams(request), "uri", "Missing uri");
+		return readResource(uri, request);
+	}
+
+	Mono<ReadResourceResult> readResource(String uri, McpRequest request) {
+		ResourceRegistry.Match match = this.features.resources().resolve(uri);
+		if (match == null) {
+			return Mono.error(resourceNotFound(uri));
+		}
+		ResourceRead invocation = new ResourceRead(uri, match.variables(), request);
+		return Mono.defer(() -> match.handler().read(invocation)).onErrorMap(McpFeatureMethods::toProtocolError);
+	}
+
+	Object subscribe(McpRequest request, boolean subscribe) {
+		String uri = requireString(requireParams(request), "uri", "Missing uri");
+		String sessionId = request.sessionId();
+		if (sessionId == null) {
+			throw new McpException(JsonRpcErrorCodes.INVALID_REQUEST, "Subscriptions need a session");
+		}
+		if (subscribe) {
+			if (this.features.resources().resolve(uri) == null) {
+				throw resourceNotFound(uri);
+			}
+			this.features.subscriptions().subscribe(sessionId, uri);
+		}
+		else {
+			this.features.subscriptions().unsubscribe(sessionId, uri);
+		}
+		return EMPTY_RESULT;
+	}
+
+	Mono<CompleteResult> complete(McpRequest request) {
+		ObjectNode params = requireParams(request);
+		JsonNode ref = params.path("ref");
+		String type = ref.path("type").asString("");
+		String reference = CompletionRegistry.PROMPT_REFERENCE.equals(type) ? ref.path("name").asString(null)
+				: ref.path("uri").asString(null);
+		JsonNode argument = params.path("argument");
+		String argumentName = argument.path("name").asString(null);
+		if (reference == null || argumentName == null || !argument.path("value").isString()) {
+			throw new McpException(JsonRpcErrorCodes.INVALID_PARAMS, "Invalid completion reference or argument");
+		}
+		if (CompletionRegistry.PROMPT_REFERENCE.equals(type) && this.features.prompts().get(reference) == null) {
+			throw new McpException(JsonRpcErrorCodes.INVALID_PARAMS, "Unknown prompt: " + reference);
+		}
+		CompletionHandler handler = this.features.completions().get(type, reference);
+		if (handler == null) {
+			return Mono.just(CompleteResult.of(List.of()));
+		}
+		ObjectNode context = arguments(params.path("context").isObject() ? (ObjectNode) params.get("context")
+				: JsonNodeFactory.instance.objectNode(), "arguments");
+		return handler.complete(argumentName, argument.path("value").asString(), context, request)
+			.map(CompleteResult::of)
+			.onErrorMap(McpFeatureMethods::toProtocolError);
+	}
+
+	Object setLevel(McpRequest request) {
+		String value = requireString(requireParams(request), "level", "Missing level");
+		LoggingLevel level = LoggingLevel.fromValue(value);
+		if (level == null) {
+			throw new McpException(JsonRpcErrorCodes.INVALID_PARAMS, "Unknown logging level");
+		}
+		if (request.session() != null) {
+			request.session().setLoggingLevel(level);
+		}
+		return EMPTY_RESULT;
+	}
+
+	private Mono<CallToolResult> resolveException(Throwable ex, ToolCall call) {
+		if (ex instanceof JsonRpcException) {
+			return Mono.error(ex);
+		}
+		return Flux.fromIterable(this.exceptionResolvers)
+			.concatMap((resolver) -> resolver.resolveException(ex, call))
+			.next()
+			.switchIfEmpty(Mono.fromSupplier(() -> {
+				logger.error("Tool '" + call.name() + "' failed", ex);
+				return CallToolResult.error("An internal error occurred while running tool '" + call.name() + "'");
+			}));
+	}
+
+	private static Throwable toProtocolError(Throwable ex) {
+		if (ex instanceof JsonRpcException) {
+			return ex;
+		}
+		if (ex instanceof InvalidArgumentsException || ex instanceof ToolCallException) {
+			return new McpException(JsonRpcErrorCodes.INVALID_PARAMS, ex.getMessage());
+		}
+		logger.error("Handler failed", ex);
+		return new McpException(JsonRpcErrorCodes.INTERNAL_ERROR, "Internal error");
+	}
+
+	private static McpException resourceNotFound(String uri) {
+		return new McpException(JsonRpcErrorCodes.RESOURCE_NOT_FOUND, "Resource not found", Map.of("uri", uri));
+	}
+
+	private static @Nullable String cursor(McpRequest request) {
+		JsonNode cursor = (request.params() != null) ? request.params().get("cursor") : null;
+		if (cursor == null || cursor.isNull()) {
+			return null;
+		}
+		if (!cursor.isString()) {
+			throw new McpException(JsonRpcErrorCodes.INVALID_PARAMS, "Invalid cursor");
+		}
+		return cursor.asString();
+	}
+
+	static ObjectNode requireParams(McpRequest request) {
+		ObjectNode params = request.params();
+		if (params == null) {
+			throw new McpException(JsonRpcErrorCodes.INVALID_PARAMS, "Missing params");
+		}
+		return params;
+	}
+
+	private static String requireString(ObjectNode params, String name, String message) {
+		JsonNode value = params.get(name);
+		if (value == null || !value.isString()) {
+			throw new McpException(JsonRpcErrorCodes.INVALID_PARAMS, message);
+		}
+		return value.asString();
+	}
+
+	private static ObjectNode arguments(ObjectNode params, String name) {
+		JsonNode arguments = params.get(name);
+		if (arguments == null || arguments.isNull()) {
+			return JsonNodeFactory.instance.objectNode();
+		}
+		if (!(arguments instanceof ObjectNode object)) {
+			throw new McpException(JsonRpcErrorCodes.INVALID_PARAMS, name + " must be an object");
+		}
+		return object;
+	}
+
+}

@@ -1,0 +1,100 @@
+package dev.mcpspring.server;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.mcpspring.jsonrpc.JsonRpcMessage;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+
+/**
+ * The standalone streams of live sessions, which carry messages that belong to no
+ * request, such as {@code notifications/tools/list_changed}. Each message goes to one
+ * stream only: the one a session opened last.
+ *
+ * @author MCP Spring Boot team
+ * @since 0.1.0
+ */
+public class McpSessionChannels {
+
+	private static final Log logger = LogFactory.getLog(McpSessionChannels.class);
+
+	/**
+	 * Retries emissions that race with another thread for a short while.
+	 */
+	static final Sinks.EmitFailureHandler EMIT_RETRY = Sinks.EmitFailureHandler
+		.busyLooping(java.time.Duration.ofMillis(100));
+
+	private final Map<String, Sinks.Many<JsonRpcMessage>> channels = new ConcurrentHashMap<>();
+
+	/**
+	 * Open the stream of a session, replacing any previous one, which completes.
+	 * @param sessionId the session id
+	 * @return the messages, until the stream is replaced or the session closed
+	 */
+	public Flux<JsonRpcMessage> open(String sessionId) {
+		Sinks.Many<JsonRpcMessage> sink = Sinks.many().unicast().onBackpressureBuffer();
+		Sinks.Many<JsonRpcMessage> previous = this.channels.put(sessionId, sink);
+		if (previous != null) {
+			previous.tryEmitComplete();
+		}
+		return sink.asFlux().doFinally((signal) -> this.channels.remove(sessionId, sink));
+	}
+
+	/**
+	 * Send a message to a session's stream.
+	 * @param sessionId the session id
+	 * @param message the message
+	 * @return {@code true} if a stream was open to take it
+	 */
+	public boolean send(String sessionId, JsonRpcMessage message) {
+		Sinks.Many<JsonRpcMessage> sink = this.channels.get(sessionId);
+		if (sink != null && emit(sink, message)) {
+			return true;
+		}
+		if (logger.isDebugEnabled()) {
+			logger.debug("No open stream for session, dropped " + message.getClass().getSimpleName());
+		}
+		return false;
+	}
+
+	/**
+	 * Send a message to every open stream.
+	 * @param message the message
+	 */
+	public void sendToAll(JsonRpcMessage message) {
+		this.channels.values().forEach((sink) -> emit(sink, message));
+	}
+
+	private static boolean emit(Sinks.Many<JsonRpcMessage> sink, JsonRpcMessage message) {
+		try {
+			sink.emitNext(message, EMIT_RETRY);
+			return true;
+		}
+		catch (Sinks.EmissionException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * Complete the stream of a session that ended.
+	 * @param sessionId the session id
+	 */
+	public void close(String sessionId) {
+		Sinks.Many<JsonRpcMessage> sink = this.channels.remove(sessionId);
+		if (sink != null) {
+			sink.tryEmitComplete();
+		}
+	}
+
+	/**
+	 * Return the number of open streams.
+	 * @return the count
+	 */
+	public int getOpenCount() {
+		return this.channels.size();
+	}
+
+}

@@ -1,0 +1,184 @@
+package dev.mcpspring.server;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.mcpspring.model.ListResourceTemplatesResult;
+import dev.mcpspring.model.ListResourcesResult;
+import dev.mcpspring.model.Resource;
+import dev.mcpspring.model.ResourceTemplate;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.util.Assert;
+
+/**
+ * The resources a server offers: fixed URIs, and URI templates that match a family of
+ * URIs. A read goes to the fixed resource with that URI, else to the first template, in
+ * template order, that matches it.
+ *
+ * @author MCP Spring Boot team
+ * @since 0.1.0
+ */
+public class ResourceRegistry {
+
+	private final Fixed fixed = new Fixed();
+
+	private final Templates templates = new Templates();
+
+	private final Map<String, UriTemplate> parsedTemplates = new ConcurrentHashMap<>();
+
+	/**
+	 * Add a resource or template.
+	 * @param handler the handler
+	 * @throws IllegalStateException if its URI or template is taken or malformed
+	 */
+	public void register(ResourceHandler handler) {
+		ResourceTemplate template = handler.getResourceTemplate();
+		if (template != null) {
+			this.parsedTemplates.put(template.uriTemplate(), UriTemplate.parse(template.uriTemplate()));
+			this.templates.register(handler);
+		}
+		else {
+			Assert.state(handler.getResource() != null, "A resource handler needs a resource or a template");
+			this.fixed.register(handler);
+		}
+	}
+
+	/**
+	 * Remove a resource or template.
+	 * @param uriOrTemplate the URI or URI template
+	 * @return {@code true} if it was registered
+	 */
+	public boolean remove(String uriOrTemplate) {
+		return this.fixed.remove(uriOrTemplate) || this.templates.remove(uriOrTemplate);
+	}
+
+	/**
+	 * Enable or disable a resource or template.
+	 * @param uriOrTemplate the URI or URI template
+	 * @param enabled whether to enable it
+	 * @return {@code true} if it exists
+	 */
+	public boolean setEnabled(String uriOrTemplate, boolean enabled) {
+		return this.fixed.setEnabled(uriOrTemplate, enabled) || this.templates.setEnabled(uriOrTemplate, enabled);
+	}
+
+	/**
+	 * Listen to changes of either list.
+	 * @param listener called after each change
+	 */
+	public void addChangeListener(Runnable listener) {
+		this.fixed.addChangeListener(listener);
+		this.templates.addChangeListener(listener);
+	}
+
+	/**
+	 * Whether no resource and no template is enabled.
+	 * @return {@code true} if empty
+	 */
+	public boolean isEmpty() {
+		return this.fixed.isEmpty() && this.templates.isEmpty();
+	}
+
+	/**
+	 * Return the fixed resources.
+	 * @return the registry of fixed resources
+	 */
+	public FeatureRegistry<ResourceHandler> getResources() {
+		return this.fixed;
+	}
+
+	/**
+	 * Return the templates.
+	 * @return the registry of templates
+	 */
+	public FeatureRegistry<ResourceHandler> getTemplates() {
+		return this.templates;
+	}
+
+	/**
+	 * Return one page of {@code resources/list}.
+	 * @param cursor the cursor, or {@code null}
+	 * @param pageSize the page size
+	 * @return the page
+	 */
+	public ListResourcesResult pageResources(@Nullable String cursor, int pageSize) {
+		FeatureRegistry.Page<Resource> page = this.fixed.page(cursor, pageSize, ResourceHandler::getResource);
+		return new ListResourcesResult(page.items(), page.nextCursor());
+	}
+
+	/**
+	 * Return one page of {@code resources/templates/list}.
+	 * @param cursor the cursor, or {@code null}
+	 * @param pageSize the page size
+	 * @return the page
+	 */
+	public ListResourceTemplatesResult pageTemplates(@Nullable String cursor, int pageSize) {
+		FeatureRegistry.Page<ResourceTemplate> page = this.templates.page(cursor, pageSize,
+				ResourceHandler::getResourceTemplate);
+		return new ListResourceTemplatesResult(page.items(), page.nextCursor());
+	}
+
+	/**
+	 * Find the handler of a URI.
+	 * @param uri the URI to read
+	 * @return the handler and the template variables, or {@code null} if none matches
+	 */
+	public @Nullable Match resolve(String uri) {
+		ResourceHandler handler = this.fixed.get(uri);
+		if (handler != null) {
+			return new Match(handler, JsonNodeFactory.instance.objectNode());
+		}
+		for (ResourceHandler candidate : this.templates.getHandlers()) {
+			UriTemplate template = this.parsedTemplates.get(candidate.getResourceTemplate().uriTemplate());
+			Map<String, String> variables = (template != null) ? template.match(uri) : null;
+			if (variables != null) {
+				ObjectNode arguments = JsonNodeFactory.instance.objectNode();
+				variables.forEach(arguments::put);
+				return new Match(candidate, arguments);
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * A handler that can read a URI.
+	 *
+	 * @param handler the handler
+	 * @param variables the template variables, empty for a fixed URI
+	 */
+	public record Match(ResourceHandler handler, ObjectNode variables) {
+
+	}
+
+	private static final class Fixed extends FeatureRegistry<ResourceHandler> {
+
+		@Override
+		protected String keyOf(ResourceHandler handler) {
+			return handler.getResource().uri();
+		}
+
+		@Override
+		protected String featureName() {
+			return "resource URI";
+		}
+
+	}
+
+	private static final class Templates extends FeatureRegistry<ResourceHandler> {
+
+		@Override
+		protected String keyOf(ResourceHandler handler) {
+			return handler.getResourceTemplate().uriTemplate();
+		}
+
+		@Override
+		protected String featureName() {
+			return "resource template";
+		}
+
+	}
+
+}

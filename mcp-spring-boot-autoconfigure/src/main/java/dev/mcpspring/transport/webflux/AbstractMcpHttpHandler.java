@@ -1,0 +1,224 @@
+package dev.mcpspring.transport.webflux;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import dev.mcpspring.jsonrpc.JsonRpcCodec;
+import dev.mcpspring.jsonrpc.JsonRpcError;
+import dev.mcpspring.jsonrpc.JsonRpcErrorCodes;
+import dev.mcpspring.jsonrpc.JsonRpcException;
+import dev.mcpspring.jsonrpc.JsonRpcMessage;
+import dev.mcpspring.jsonrpc.JsonRpcResponse;
+import dev.mcpspring.server.McpServerHandler;
+import dev.mcpspring.server.session.SessionLimitExceededException;
+import dev.mcpspring.transport.support.OriginValidator;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+
+import java.security.Principal;
+
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.util.Assert;
+import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * Base of the WebFlux MCP transports: the checks every request passes (Origin and Host,
+ * content type, body size), decoding, error responses and SSE writing.
+ *
+ * @author MCP Spring Boot team
+ * @since 0.1.0
+ */
+public abstract class AbstractMcpHttpHandler {
+
+	private final McpServerHandler serverHandler;
+
+	private final JsonRpcCodec codec;
+
+	private final OriginValidator originValidator;
+
+	private final int maxRequestBytes;
+
+	private final Duration keepAliveInterval;
+
+	/**
+	 * Create a handler.
+	 * @param serverHandler the engine
+	 * @param codec the JSON-RPC codec
+	 * @param originValidator the Host and Origin check
+	 * @param maxRequestBytes the largest accepted request body
+	 * @param keepAliveInterval how often idle streams send a comment
+	 */
+	protected AbstractMcpHttpHandler(McpServerHandler serverHandler, JsonRpcCodec codec,
+			OriginValidator originValidator, int maxRequestBytes, Duration keepAliveInterval) {
+		Assert.notNull(serverHandler, "McpServerHandler is required");
+		Assert.isTrue(maxRequestBytes > 0, "maxRequestBytes must be positive");
+		Assert.isTrue(!keepAliveInterval.isNegative() && !keepAliveInterval.isZero(),
+				"keepAliveInterval must be positive");
+		this.serverHandler = serverHandler;
+		this.codec = codec;
+		this.originValidator = originValidator;
+		this.maxRequestBytes = maxRequestBytes;
+		this.keepAliveInterval = keepAliveInterval;
+	}
+
+	protected McpServerHandler getServerHandler() {
+		return this.serverHandler;
+	}
+
+	protected JsonRpcCodec getCodec() {
+		return this.codec;
+	}
+
+	/**
+	 * Check Origin and Host.
+	 * @param request the HTTP request
+	 * @return a 403 rejection, or {@code null} if allowed
+	 */
+	protected @Nullable Rejection checkOrigin(ServerRequest request) {
+		HttpHeaders headers = request.headers().asHttpHeaders();
+		if (this.originValidator.isAllowed(headers.getFirst(HttpHeaders.HOST), headers.getOrigin())) {
+			return null;
+		}
+		return new Rejection(HttpStatus.FORBIDDEN, "Forbidden origin");
+	}
+
+	/**
+	 * Check that a POST carries JSON of an acceptable size.
+	 * @param request the HTTP request
+	 * @return a 415 or 413 rejection, or {@code null}
+	 */
+	protected @Nullable Rejection checkJsonBody(ServerRequest request) {
+		MediaType contentType = request.headers().contentType().orElse(null);
+		if (contentType == null || !MediaType.APPLICATION_JSON.isCompatibleWith(contentType)) {
+			return new Rejection(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type must be application/json");
+		}
+		if (request.headers().contentLength().orElse(-1) > this.maxRequestBytes) {
+			return new Rejection(HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large");
+		}
+		return null;
+	}
+
+	/**
+	 * Read and decode the body, bounded in size, then handle the message. Decoding
+	 * errors, oversized bodies and a full session store become their HTTP errors.
+	 * @param request the HTTP request
+	 * @param handler handles the decoded message
+	 * @return the HTTP response
+	 */
+	protected Mono<ServerResponse> readMessage(ServerRequest request,
+			java.util.function.Function<JsonRpcMessage, Mono<ServerResponse>> handler) {
+		return DataBufferUtils.join(request.exchange().getRequest().getBody(), this.maxRequestBytes)
+			.map((buffer) -> {
+				try {
+					byte[] bytes = new byte[buffer.readableByteCount()];
+					buffer.read(bytes);
+					return bytes;
+				}
+				finally {
+					DataBufferUtils.release(buffer);
+				}
+			})
+			.defaultIfEmpty(new byte[0])
+			.flatMap((body) -> handler.apply(this.codec.decode(body)))
+			.onErrorResume(DataBufferLimitException.class,
+					(ex) -> error(HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large"))
+			.onErrorResume(JsonRpcException.class, (ex) -> error(HttpStatus.BAD_REQUEST, ex.getError(), ex.getId()))
+			.onErrorResume(SessionLimitExceededException.class,
+					(ex) -> ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
+						.header(HttpHeaders.RETRY_AFTER, "30")
+						.contentType(MediaType.APPLICATION_JSON)
+						.bodyValue(encodeError(JsonRpcError.of(JsonRpcErrorCodes.INTERNAL_ERROR,
+								"Too many sessions, try again later"), null)));
+	}
+
+	/**
+	 * Return the authenticated principal, if any.
+	 * @param request the HTTP request
+	 * @return the principal, wrapped
+	 */
+	protected static Mono<Optional<Principal>> principal(ServerRequest request) {
+		return request.principal().map(Optional::of).defaultIfEmpty(Optional.empty());
+	}
+
+	/**
+	 * Whether the Accept header includes a media type.
+	 * @param request the HTTP request
+	 * @param mediaType the media type
+	 * @return {@code true} if accepted
+	 */
+	protected static boolean accepts(ServerRequest request, MediaType mediaType) {
+		List<MediaType> accept = request.headers().accept();
+		return accept.stream().anyMatch((candidate) -> candidate.includes(mediaType));
+	}
+
+	/**
+	 * Answer with a JSON body holding one message.
+	 * @param message the message
+	 * @return the HTTP response
+	 */
+	protected Mono<ServerResponse> json(JsonRpcMessage message) {
+		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(this.codec.encode(message));
+	}
+
+	/**
+	 * Answer with an SSE stream, adding keep-alive comments until the events complete.
+	 * @param builder the response builder
+	 * @param events the events
+	 * @return the HTTP response
+	 */
+	protected Mono<ServerResponse> sse(ServerResponse.BodyBuilder builder, Flux<ServerSentEvent<String>> events) {
+		Flux<ServerSentEvent<String>> shared = events.publish().refCount(2);
+		Flux<ServerSentEvent<String>> keepAlive = Flux.interval(this.keepAliveInterval)
+			.map((tick) -> ServerSentEvent.<String>builder().comment("keep-alive").build())
+			.takeUntilOther(shared.then(Mono.just(true)));
+		return builder.contentType(MediaType.TEXT_EVENT_STREAM)
+			.body(BodyInserters.fromServerSentEvents(Flux.merge(shared, keepAlive)));
+	}
+
+	/**
+	 * Create the SSE event of one message.
+	 * @param id the event id, or {@code null}
+	 * @param message the message
+	 * @return the event
+	 */
+	protected ServerSentEvent<String> event(@Nullable String id, JsonRpcMessage message) {
+		return ServerSentEvent.<String>builder().id(id).event("message").data(this.codec.encodeToString(message)).build();
+	}
+
+	protected Mono<ServerResponse> reject(Rejection rejection) {
+		return error(rejection.status(), rejection.message());
+	}
+
+	protected Mono<ServerResponse> error(HttpStatus status, String message) {
+		return error(status, JsonRpcError.of(JsonRpcErrorCodes.INVALID_REQUEST, message), null);
+	}
+
+	protected Mono<ServerResponse> error(HttpStatus status, JsonRpcError error, @Nullable JsonNode id) {
+		return ServerResponse.status(status).contentType(MediaType.APPLICATION_JSON).bodyValue(encodeError(error, id));
+	}
+
+	private byte[] encodeError(JsonRpcError error, @Nullable JsonNode id) {
+		return this.codec.encode(JsonRpcResponse.failure(id, error));
+	}
+
+	/**
+	 * A request refused before any MCP processing.
+	 *
+	 * @param status the HTTP status
+	 * @param message the error message
+	 */
+	protected record Rejection(HttpStatus status, String message) {
+
+	}
+
+}
