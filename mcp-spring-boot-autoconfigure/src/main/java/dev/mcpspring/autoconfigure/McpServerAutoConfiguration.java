@@ -20,6 +20,8 @@ import dev.mcpspring.schema.JsonSchemaGeneratorCustomizer;
 import dev.mcpspring.server.CompletionRegistry;
 import dev.mcpspring.server.DefaultMcpExceptionResolver;
 import dev.mcpspring.server.McpExceptionResolver;
+import dev.mcpspring.server.McpFeatureFilter;
+import dev.mcpspring.server.McpServerInterceptor;
 import dev.mcpspring.server.McpServerHandler;
 import dev.mcpspring.server.PromptRegistry;
 import dev.mcpspring.server.ResourceRegistry;
@@ -108,6 +110,7 @@ public final class McpServerAutoConfiguration {
 	McpServerHandler mcpServerHandler(McpServerProperties properties, ToolRegistry toolRegistry,
 			PromptRegistry promptRegistry, ResourceRegistry resourceRegistry, CompletionRegistry completionRegistry,
 			McpSessionRepository sessionRepository, ObjectProvider<McpExceptionResolver> exceptionResolvers,
+			ObjectProvider<McpServerInterceptor> interceptors, ObjectProvider<McpFeatureFilter> featureFilters,
 			JsonRpcCodec codec, JsonSchemaGenerator schemaGenerator) {
 		Implementation serverInfo = new Implementation(properties.getName(), properties.getTitle(),
 				properties.getVersion(), null, null, null);
@@ -122,6 +125,8 @@ public final class McpServerAutoConfiguration {
 			.completionRegistry(completionRegistry)
 			.sessionRepository(sessionRepository)
 			.exceptionResolvers(resolvers)
+			.interceptors(interceptors.orderedStream().toList())
+			.featureFilter(allOf(featureFilters.orderedStream().toList()))
 			.pageSize(properties.getPageSize())
 			.clientRequestTimeout(properties.getClientRequestTimeout())
 			.jsonMapper(codec.getJsonMapper())
@@ -160,6 +165,10 @@ public final class McpServerAutoConfiguration {
 		return new AnnotatedMcpHandlerDetector(applicationContext, serverHandler.getFeatures(), schemaGenerator,
 				resolvers, toolArgumentResolver, validator.getIfAvailable(), resultConverter,
 				AnnotatedMcpHandlerDetector.nonReactiveReturnType(), blockingScheduler(), codec.getJsonMapper());
+	}
+
+	private static McpFeatureFilter allOf(List<McpFeatureFilter> filters) {
+		return (feature, request) -> filters.stream().allMatch((filter) -> filter.isVisible(feature, request));
 	}
 
 	/**

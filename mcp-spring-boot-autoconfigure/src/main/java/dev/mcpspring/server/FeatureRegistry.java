@@ -131,6 +131,21 @@ public abstract class FeatureRegistry<H> {
 	 * @throws McpException with {@code -32602} for a cursor this registry did not issue
 	 */
 	public <T> Page<T> page(@Nullable String cursor, int pageSize, Function<H, T> mapper) {
+		return page(cursor, pageSize, mapper, (item) -> true);
+	}
+
+	/**
+	 * Return one page of enabled features that pass a filter.
+	 * @param cursor the cursor from the previous page, or {@code null} for the first
+	 * @param pageSize the maximum number of items
+	 * @param mapper turns a handler into the listed item
+	 * @param filter which listed items to include
+	 * @param <T> the listed item type
+	 * @return the page
+	 * @throws McpException with {@code -32602} for a cursor this registry did not issue
+	 */
+	public <T> Page<T> page(@Nullable String cursor, int pageSize, Function<H, T> mapper,
+			java.util.function.Predicate<T> filter) {
 		NavigableMap<String, Entry<H>> remaining = (cursor != null) ? this.entries.tailMap(decode(cursor), false)
 				: this.entries;
 		List<T> items = new ArrayList<>(Math.min(pageSize, 16));
@@ -139,10 +154,14 @@ public abstract class FeatureRegistry<H> {
 			if (!entry.getValue().enabled()) {
 				continue;
 			}
+			T item = mapper.apply(entry.getValue().handler());
+			if (!filter.test(item)) {
+				continue;
+			}
 			if (items.size() == pageSize) {
 				return new Page<>(items, encode(last));
 			}
-			items.add(mapper.apply(entry.getValue().handler()));
+			items.add(item);
 			last = entry.getKey();
 		}
 		return new Page<>(items, null);

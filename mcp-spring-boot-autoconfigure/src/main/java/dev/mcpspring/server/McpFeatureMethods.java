@@ -2,6 +2,7 @@ package dev.mcpspring.server;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import dev.mcpspring.jsonrpc.JsonRpcErrorCodes;
 import dev.mcpspring.jsonrpc.JsonRpcException;
@@ -10,8 +11,14 @@ import dev.mcpspring.model.CompleteResult;
 import dev.mcpspring.model.GetPromptResult;
 import dev.mcpspring.model.LoggingLevel;
 import dev.mcpspring.model.ListPromptsResult;
+import dev.mcpspring.model.ListResourceTemplatesResult;
+import dev.mcpspring.model.ListResourcesResult;
+import dev.mcpspring.model.ListToolsResult;
 import dev.mcpspring.model.Prompt;
 import dev.mcpspring.model.ReadResourceResult;
+import dev.mcpspring.model.Resource;
+import dev.mcpspring.model.ResourceTemplate;
+import dev.mcpspring.model.Tool;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -39,21 +46,31 @@ final class McpFeatureMethods {
 
 	private final int pageSize;
 
-	McpFeatureMethods(McpServerFeatures features, List<McpExceptionResolver> exceptionResolvers, int pageSize) {
+	private final McpFeatureFilter filter;
+
+	McpFeatureMethods(McpServerFeatures features, List<McpExceptionResolver> exceptionResolvers, int pageSize,
+			McpFeatureFilter filter) {
 		this.features = features;
 		this.exceptionResolvers = List.copyOf(exceptionResolvers);
 		this.pageSize = pageSize;
+		this.filter = filter;
 	}
 
 	Object listTools(McpRequest request) {
-		return this.features.tools().page(cursor(request), this.pageSize);
+		FeatureRegistry.Page<Tool> page = this.features.tools()
+			.page(cursor(request), this.pageSize, ToolHandler::getTool, visibleTo(request));
+		return new ListToolsResult(page.items(), page.nextCursor());
+	}
+
+	private <T> Predicate<T> visibleTo(McpRequest request) {
+		return (feature) -> this.filter.isVisible(feature, request);
 	}
 
 	Mono<CallToolResult> callTool(McpRequest request) {
 		ObjectNode params = requireParams(request);
 		String name = requireString(params, "name", "Missing tool name");
 		ToolHandler handler = this.features.tools().get(name);
-		if (handler == null) {
+		if (handler == null || !this.filter.isVisible(handler.getTool(), request)) {
 			throw new McpException(JsonRpcErrorCodes.INVALID_PARAMS, "Unknown tool: " + name);
 		}
 		ToolCall call = new ToolCall(name, arguments(params, "arguments"), request);
@@ -62,7 +79,7 @@ final class McpFeatureMethods {
 
 	Object listPrompts(McpRequest request) {
 		FeatureRegistry.Page<Prompt> page = this.features.prompts()
-			.page(cursor(request), this.pageSize, PromptHandler::getPrompt);
+			.page(cursor(request), this.pageSize, PromptHandler::getPrompt, visibleTo(request));
 		return new ListPromptsResult(page.items(), page.nextCursor());
 	}
 
@@ -70,7 +87,7 @@ final class McpFeatureMethods {
 		ObjectNode params = requireParams(request);
 		String name = requireString(params, "name", "Missing prompt name");
 		PromptHandler handler = this.features.prompts().get(name);
-		if (handler == null) {
+		if (handler == null || !this.filter.isVisible(handler.getPrompt(), request)) {
 			throw new McpException(JsonRpcErrorCodes.INVALID_PARAMS, "Unknown prompt: " + name);
 		}
 		PromptGet invocation = new PromptGet(name, arguments(params, "arguments"), request);
@@ -78,11 +95,17 @@ final class McpFeatureMethods {
 	}
 
 	Object listResources(McpRequest request) {
-		return this.features.resources().pageResources(cursor(request), this.pageSize);
+		FeatureRegistry.Page<Resource> page = this.features.resources()
+			.getResources()
+			.page(cursor(request), this.pageSize, ResourceHandler::getResource, visibleTo(request));
+		return new ListResourcesResult(page.items(), page.nextCursor());
 	}
 
 	Object listResourceTemplates(McpRequest request) {
-		return this.features.resources().pageTemplates(cursor(request), this.pageSize);
+		FeatureRegistry.Page<ResourceTemplate> page = this.features.resources()
+			.getTemplates()
+			.page(cursor(request), this.pageSize, ResourceHandler::getResourceTemplate, visibleTo(request));
+		return new ListResourceTemplatesResult(page.items(), page.nextCursor());
 	}
 
 	Mono<ReadResourceResult> readResource(McpRequest request) {
@@ -92,7 +115,8 @@ final class McpFeatureMethods {
 
 	Mono<ReadResourceResult> readResource(String uri, McpRequest request) {
 		ResourceRegistry.Match match = this.features.resources().resolve(uri);
-		if (match == null) {
+		if (match == null || !this.filter.isVisible(match.handler().getResource() != null
+				? match.handler().getResource() : match.handler().getResourceTemplate(), request)) {
 			return Mono.error(resourceNotFound(uri));
 		}
 		ResourceRead invocation = new ResourceRead(uri, match.variables(), request);

@@ -69,6 +69,8 @@ public class McpServerHandler {
 
 	private final Clock clock;
 
+	private final McpServerInterceptor.Chain chain;
+
 	/**
 	 * Create an engine with tools only, for tests and simple embeddings.
 	 * @param serverInfo the name and version sent to clients
@@ -97,11 +99,13 @@ public class McpServerHandler {
 		this.sessionChannels = builder.sessionChannels;
 		this.features = new McpServerFeatures(builder.toolRegistry, builder.promptRegistry, builder.resourceRegistry,
 				builder.completionRegistry, new ResourceSubscriptions(this.sessionChannels));
-		this.methods = new McpFeatureMethods(this.features, builder.exceptionResolvers, builder.pageSize);
+		this.methods = new McpFeatureMethods(this.features, builder.exceptionResolvers, builder.pageSize,
+				builder.featureFilter);
 		this.clientRequests = new ClientRequests(builder.clientRequestTimeout);
 		this.contextFactory = new McpContextFactory(builder.jsonMapper, this.clientRequests, builder.schemaGenerator,
 				this.methods::readResource);
 		this.clock = builder.clock;
+		this.chain = chain(builder.interceptors);
 		this.features.tools().addChangeListener(listChanged("notifications/tools/list_changed"));
 		this.features.prompts().addChangeListener(listChanged("notifications/prompts/list_changed"));
 		this.features.resources().addChangeListener(listChanged("notifications/resources/list_changed"));
@@ -141,10 +145,22 @@ public class McpServerHandler {
 	 * the client cancelled the request
 	 */
 	public Mono<McpResponse> handle(McpRequest request) {
-		Mono<McpResponse> response = Mono.defer(() -> dispatch(request))
+		Mono<McpResponse> response = Mono.defer(() -> this.chain.next(request))
 			.onErrorResume((ex) -> !(ex instanceof SessionLimitExceededException),
 					(ex) -> Mono.just(failure(request, ex)));
 		return this.inFlightRequests.track(request.sessionId(), request.message().id(), response);
+	}
+
+	private McpServerInterceptor.Chain chain(List<McpServerInterceptor> interceptors) {
+		McpServerInterceptor.Chain chain = (request) -> Mono.defer(() -> dispatch(request))
+			.onErrorResume((ex) -> !(ex instanceof SessionLimitExceededException),
+					(ex) -> Mono.just(failure(request, ex)));
+		for (int i = interceptors.size() - 1; i >= 0; i--) {
+			McpServerInterceptor interceptor = interceptors.get(i);
+			McpServerInterceptor.Chain next = chain;
+			chain = (request) -> interceptor.intercept(request, next);
+		}
+		return chain;
 	}
 
 	private Mono<McpResponse> dispatch(McpRequest request) {
@@ -331,6 +347,10 @@ public class McpServerHandler {
 
 		private Clock clock = Clock.systemUTC();
 
+		private List<McpServerInterceptor> interceptors = new ArrayList<>();
+
+		private McpFeatureFilter featureFilter = (feature, request) -> true;
+
 		private Builder(Implementation serverInfo) {
 			Assert.notNull(serverInfo, "Implementation is required");
 			this.serverInfo = serverInfo;
@@ -399,6 +419,26 @@ public class McpServerHandler {
 
 		public Builder schemaGenerator(JsonSchemaGenerator schemaGenerator) {
 			this.schemaGenerator = schemaGenerator;
+			return this;
+		}
+
+		/**
+		 * Set the interceptors, outermost first.
+		 * @param interceptors the interceptors
+		 * @return this builder
+		 */
+		public Builder interceptors(List<McpServerInterceptor> interceptors) {
+			this.interceptors = new ArrayList<>(interceptors);
+			return this;
+		}
+
+		/**
+		 * Set the filter that hides features from requests.
+		 * @param featureFilter the filter
+		 * @return this builder
+		 */
+		public Builder featureFilter(McpFeatureFilter featureFilter) {
+			this.featureFilter = featureFilter;
 			return this;
 		}
 

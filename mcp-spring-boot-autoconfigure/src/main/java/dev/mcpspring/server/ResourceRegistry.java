@@ -3,9 +3,6 @@ package dev.mcpspring.server;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.mcpspring.model.ListResourceTemplatesResult;
-import dev.mcpspring.model.ListResourcesResult;
-import dev.mcpspring.model.Resource;
 import dev.mcpspring.model.ResourceTemplate;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -96,29 +93,6 @@ public class ResourceRegistry {
 	 */
 	public FeatureRegistry<ResourceHandler> getTemplates() {
 		return this.templates;
-	}
-
-	/**
-	 * Return one page of {@code resources/list}.
-	 * @param cursor the cursor, or {@code null}
-	 * @param pageSize the page size
-	 * @return the page
-	 */
-	public ListResourcesResult pageResources(@Nullable String cursor, int pageSize) {
-		FeatureRegistry.Page<Resource> page = this.fixed.page(cursor, pageSize, ResourceHandler::getResource);
-		return new ListResourcesResult(page.items(), page.nextCursor());
-	}
-
-	/**
-	 * Return one page of {@code resources/templates/list}.
-	 * @param cursor the cursor, or {@code null}
-	 * @param pageSize the page size
-	 * @return the page
-	 */
-	public ListResourceTemplatesResult pageTemplates(@Nullable String cursor, int pageSize) {
-		FeatureRegistry.Page<ResourceTemplate> page = this.templates.page(cursor, pageSize,
-				ResourceHandler::getResourceTemplate);
-		return new ListResourceTemplatesResult(page.items(), page.nextCursor());
 	}
 
 	/**
