@@ -29,9 +29,18 @@ final class DefaultMcpContext implements McpContext {
 
 	private final McpContextFactory factory;
 
+	private volatile @Nullable String nextInputKey;
+
 	DefaultMcpContext(McpRequest request, McpContextFactory factory) {
 		this.request = request;
 		this.factory = factory;
+	}
+
+	@Override
+	public McpContext withInputKey(String key) {
+		DefaultMcpContext context = new DefaultMcpContext(this.request, this.factory);
+		context.nextInputKey = key;
+		return context;
 	}
 
 	@Override
@@ -51,14 +60,12 @@ final class DefaultMcpContext implements McpContext {
 
 	@Override
 	public @Nullable JsonNode getClientInfo() {
-		McpSession session = this.request.session();
-		return (session != null) ? session.getClientInfo() : null;
+		return this.request.clientInfo();
 	}
 
 	@Override
 	public @Nullable JsonNode getClientCapabilities() {
-		McpSession session = this.request.session();
-		return (session != null) ? session.getClientCapabilities() : null;
+		return this.request.clientCapabilities();
 	}
 
 	@Override
@@ -68,9 +75,8 @@ final class DefaultMcpContext implements McpContext {
 
 	@Override
 	public void log(LoggingLevel level, String message) {
-		McpSession session = this.request.session();
-		LoggingLevel threshold = (session != null) ? session.getLoggingLevel() : LoggingLevel.INFO;
-		if (level.compareTo(threshold) >= 0) {
+		LoggingLevel threshold = logThreshold();
+		if (threshold != null && level.compareTo(threshold) >= 0) {
 			ObjectNode params = objectNode();
 			params.put("level", level.value());
 			params.put("data", message);
@@ -123,7 +129,7 @@ final class DefaultMcpContext implements McpContext {
 	@Override
 	public Mono<ElicitResult<JsonNode>> elicit(String message, ObjectNode requestedSchema) {
 		ObjectNode params = objectNode();
-		if (!"2025-06-18".equals(getProtocolVersion())) {
+		if (!"2025-06-18".equals(getProtocolVersion()) && !"2025-03-26".equals(getProtocolVersion())) {
 			params.put("mode", "form");
 		}
 		params.put("message", message);
@@ -162,12 +168,39 @@ final class DefaultMcpContext implements McpContext {
 		return this.factory.readResource(uri, this.request);
 	}
 
+	private @Nullable LoggingLevel logThreshold() {
+		McpSession session = this.request.session();
+		if (session != null) {
+			return session.getLoggingLevel();
+		}
+		JsonNode level = this.request.meta(McpRequest.LOG_LEVEL_META);
+		return (level != null && level.isString()) ? LoggingLevel.fromValue(level.asString()) : null;
+	}
+
 	private Mono<JsonNode> sendToClient(String capability, String method, ObjectNode params) {
+		String key = this.nextInputKey;
+		this.nextInputKey = null;
 		JsonNode capabilities = getClientCapabilities();
 		if (capabilities == null || capabilities.get(capability) == null) {
 			return Mono.error(new ClientCapabilityException(capability));
 		}
+		InputExchange inputs = this.request.inputs();
+		if (inputs != null) {
+			return Mono.defer(() -> {
+				String inputKey = (key != null) ? key : inputs.nextKey(capability);
+				JsonNode response = inputs.response(inputKey);
+				if (isValidResponse(response)) {
+					return Mono.just(response);
+				}
+				inputs.require(inputKey, method, params);
+				return Mono.error(new InputRequiredException());
+			});
+		}
 		return this.factory.getClientRequests().send(getSessionId(), this.request.channel(), method, params);
+	}
+
+	private static boolean isValidResponse(@Nullable JsonNode response) {
+		return response != null && response.isObject();
 	}
 
 	private static ElicitResult<JsonNode> elicitResult(JsonNode result) {

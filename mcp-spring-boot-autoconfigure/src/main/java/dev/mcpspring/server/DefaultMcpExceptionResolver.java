@@ -14,7 +14,7 @@ public class DefaultMcpExceptionResolver implements McpExceptionResolver {
 
 	@Override
 	public Mono<CallToolResult> resolveException(Throwable ex, ToolCall call) {
-		if (ex instanceof ToolCallException) {
+		if (ex instanceof ToolCallException || ex instanceof ClientCapabilityException) {
 			return Mono.just(CallToolResult.error(ex.getMessage()));
 		}
 		if (ex instanceof InvalidArgumentsException invalid) {

@@ -22,7 +22,10 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code block()} in blocking ones, which never run on an event-loop thread. They fail
  * with {@link ClientCapabilityException} when the client did not declare the
  * capability, and with an {@link McpException} when it answers with an error or too
- * late.
+ * late. On a session they are sent to the client as requests; on a stateless request
+ * (revision 2026-07-28) the same calls become an {@code InputRequiredResult}, and the
+ * handler runs again when the client retries with the answers, so handlers must be safe
+ * to re-run up to the point where they ask.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -160,6 +163,17 @@ public interface McpContext {
 	 * @return the roots
 	 */
 	Mono<List<Root>> listRoots();
+
+	/**
+	 * Return a context whose next request to the client uses the given key. On
+	 * stateless requests, input requests are sent in an {@code InputRequiredResult}
+	 * under a key, and the client's retry answers under the same key; a stable, meaningful
+	 * key such as {@code user_name} helps clients and logs. Keys default to
+	 * {@code elicitation-1}, {@code sampling-1}, and so on.
+	 * @param key the key of the next input request
+	 * @return a context using that key once
+	 */
+	McpContext withInputKey(String key);
 
 	/**
 	 * Read one of this server's resources.

@@ -117,7 +117,7 @@ final class McpFeatureMethods {
 		ResourceRegistry.Match match = this.features.resources().resolve(uri);
 		if (match == null || !this.filter.isVisible(match.handler().getResource() != null
 				? match.handler().getResource() : match.handler().getResourceTemplate(), request)) {
-			return Mono.error(resourceNotFound(uri));
+			return Mono.error(resourceNotFound(uri, request));
 		}
 		ResourceRead invocation = new ResourceRead(uri, match.variables(), request);
 		return Mono.defer(() -> match.handler().read(invocation)).onErrorMap(McpFeatureMethods::toProtocolError);
@@ -131,7 +131,7 @@ final class McpFeatureMethods {
 		}
 		if (subscribe) {
 			if (this.features.resources().resolve(uri) == null) {
-				throw resourceNotFound(uri);
+				throw resourceNotFound(uri, request);
 			}
 			this.features.subscriptions().subscribe(sessionId, uri);
 		}
@@ -179,7 +179,8 @@ final class McpFeatureMethods {
 	}
 
 	private Mono<CallToolResult> resolveException(Throwable ex, ToolCall call) {
-		if (ex instanceof JsonRpcException) {
+		if (ex instanceof JsonRpcException || InputRequiredException.isInputRequired(ex)
+				|| (ex instanceof ClientCapabilityException && call.request().isStateless())) {
 			return Mono.error(ex);
 		}
 		return Flux.fromIterable(this.exceptionResolvers)
@@ -192,7 +193,8 @@ final class McpFeatureMethods {
 	}
 
 	private static Throwable toProtocolError(Throwable ex) {
-		if (ex instanceof JsonRpcException) {
+		if (ex instanceof JsonRpcException || InputRequiredException.isInputRequired(ex)
+				|| ex instanceof ClientCapabilityException) {
 			return ex;
 		}
 		if (ex instanceof InvalidArgumentsException || ex instanceof ToolCallException) {
@@ -202,8 +204,9 @@ final class McpFeatureMethods {
 		return new McpException(JsonRpcErrorCodes.INTERNAL_ERROR, "Internal error");
 	}
 
-	private static McpException resourceNotFound(String uri) {
-		return new McpException(JsonRpcErrorCodes.RESOURCE_NOT_FOUND, "Resource not found", Map.of("uri", uri));
+	private static McpException resourceNotFound(String uri, McpRequest request) {
+		int code = request.isStateless() ? JsonRpcErrorCodes.INVALID_PARAMS : JsonRpcErrorCodes.RESOURCE_NOT_FOUND;
+		return new McpException(code, "Resource not found", Map.of("uri", uri));
 	}
 
 	private static @Nullable String cursor(McpRequest request) {

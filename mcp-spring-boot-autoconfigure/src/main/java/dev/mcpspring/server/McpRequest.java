@@ -16,11 +16,45 @@ import tools.jackson.databind.node.ObjectNode;
  * @param protocolVersion the protocol revision it is served under
  * @param channel where messages for the client go while the request is served
  * @param principal the authenticated caller, or {@code null}
+ * @param inputs the client input of a stateless request, or {@code null} for a session
  * @author MCP Spring Boot team
  * @since 0.1.0
  */
 public record McpRequest(JsonRpcRequest message, @Nullable McpSession session, String protocolVersion,
-		McpClientChannel channel, @Nullable Principal principal) {
+		McpClientChannel channel, @Nullable Principal principal, @Nullable InputExchange inputs) {
+
+	/**
+	 * {@code _meta} key of the protocol version of a stateless request.
+	 */
+	public static final String PROTOCOL_VERSION_META = "io.modelcontextprotocol/protocolVersion";
+
+	/**
+	 * {@code _meta} key of the client capabilities of a stateless request.
+	 */
+	public static final String CLIENT_CAPABILITIES_META = "io.modelcontextprotocol/clientCapabilities";
+
+	/**
+	 * {@code _meta} key of the client name and version of a stateless request.
+	 */
+	public static final String CLIENT_INFO_META = "io.modelcontextprotocol/clientInfo";
+
+	/**
+	 * {@code _meta} key of the log level a stateless request asks for.
+	 */
+	public static final String LOG_LEVEL_META = "io.modelcontextprotocol/logLevel";
+
+	/**
+	 * Create a request.
+	 * @param message the decoded request
+	 * @param session the session, or {@code null}
+	 * @param protocolVersion the protocol revision
+	 * @param channel where messages for the client go
+	 * @param principal the authenticated caller, or {@code null}
+	 */
+	public McpRequest(JsonRpcRequest message, @Nullable McpSession session, String protocolVersion,
+			McpClientChannel channel, @Nullable Principal principal) {
+		this(message, session, protocolVersion, channel, principal, null);
+	}
 
 	/**
 	 * Create a request that cannot carry messages to the client.
@@ -29,7 +63,7 @@ public record McpRequest(JsonRpcRequest message, @Nullable McpSession session, S
 	 * @param protocolVersion the protocol revision
 	 */
 	public McpRequest(JsonRpcRequest message, @Nullable McpSession session, String protocolVersion) {
-		this(message, session, protocolVersion, McpClientChannel.discard(), null);
+		this(message, session, protocolVersion, McpClientChannel.discard(), null, null);
 	}
 
 	/**
@@ -64,6 +98,50 @@ public record McpRequest(JsonRpcRequest message, @Nullable McpSession session, S
 	 */
 	public @Nullable String sessionId() {
 		return (this.session != null) ? this.session.getId() : null;
+	}
+
+	/**
+	 * Whether the request is served statelessly (revision 2026-07-28 and later): no
+	 * session, everything the server needs is in the request.
+	 * @return {@code true} if stateless
+	 */
+	public boolean isStateless() {
+		return this.session == null && ProtocolVersions.isStateless(this.protocolVersion);
+	}
+
+	/**
+	 * Return a member of {@code params._meta}.
+	 * @param key the key
+	 * @return the value, or {@code null}
+	 */
+	public @Nullable JsonNode meta(String key) {
+		ObjectNode params = params();
+		return (params != null) ? params.path("_meta").get(key) : null;
+	}
+
+	/**
+	 * Return the client capabilities: declared in the session, or in {@code _meta}.
+	 * @return the capabilities, or {@code null}
+	 */
+	public @Nullable JsonNode clientCapabilities() {
+		return (this.session != null) ? this.session.getClientCapabilities() : meta(CLIENT_CAPABILITIES_META);
+	}
+
+	/**
+	 * Return the client name and version: from the session, or from {@code _meta}.
+	 * @return the client info, or {@code null}
+	 */
+	public @Nullable JsonNode clientInfo() {
+		return (this.session != null) ? this.session.getClientInfo() : meta(CLIENT_INFO_META);
+	}
+
+	/**
+	 * Return a copy of this request carrying the given client input.
+	 * @param inputs the input
+	 * @return the new request
+	 */
+	public McpRequest withInputs(InputExchange inputs) {
+		return new McpRequest(this.message, this.session, this.protocolVersion, this.channel, this.principal, inputs);
 	}
 
 }

@@ -5,12 +5,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.mcpspring.jsonrpc.JsonRpcError;
 import dev.mcpspring.jsonrpc.JsonRpcErrorCodes;
 import dev.mcpspring.jsonrpc.JsonRpcException;
+import dev.mcpspring.jsonrpc.JsonRpcMessage;
 import dev.mcpspring.jsonrpc.JsonRpcNotification;
 import dev.mcpspring.jsonrpc.JsonRpcResponse;
 import dev.mcpspring.model.Implementation;
@@ -25,6 +28,7 @@ import dev.mcpspring.server.session.SessionLimitExceededException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -71,6 +75,10 @@ public class McpServerHandler {
 
 	private final McpServerInterceptor.Chain chain;
 
+	private final StatelessSupport stateless;
+
+	private final SubscriptionStreams subscriptionStreams = new SubscriptionStreams();
+
 	/**
 	 * Create an engine with tools only, for tests and simple embeddings.
 	 * @param serverInfo the name and version sent to clients
@@ -98,7 +106,11 @@ public class McpServerHandler {
 		this.sessionRepository = builder.sessionRepository;
 		this.sessionChannels = builder.sessionChannels;
 		this.features = new McpServerFeatures(builder.toolRegistry, builder.promptRegistry, builder.resourceRegistry,
-				builder.completionRegistry, new ResourceSubscriptions(this.sessionChannels));
+				builder.completionRegistry, new ResourceSubscriptions(this.sessionChannels, this.subscriptionStreams));
+		this.stateless = new StatelessSupport(builder.serverInfo, builder.jsonMapper,
+				(builder.requestStateCodec != null) ? builder.requestStateCodec
+						: RequestStateCodec.withRandomKey(Duration.ofMinutes(10), builder.jsonMapper),
+				builder.cacheHints);
 		this.methods = new McpFeatureMethods(this.features, builder.exceptionResolvers, builder.pageSize,
 				builder.featureFilter);
 		this.clientRequests = new ClientRequests(builder.clientRequestTimeout);
@@ -106,9 +118,11 @@ public class McpServerHandler {
 				this.methods::readResource);
 		this.clock = builder.clock;
 		this.chain = chain(builder.interceptors);
-		this.features.tools().addChangeListener(listChanged("notifications/tools/list_changed"));
-		this.features.prompts().addChangeListener(listChanged("notifications/prompts/list_changed"));
-		this.features.resources().addChangeListener(listChanged("notifications/resources/list_changed"));
+		this.features.tools().addChangeListener(listChanged("notifications/tools/list_changed", "toolsListChanged"));
+		this.features.prompts()
+			.addChangeListener(listChanged("notifications/prompts/list_changed", "promptsListChanged"));
+		this.features.resources()
+			.addChangeListener(listChanged("notifications/resources/list_changed", "resourcesListChanged"));
 	}
 
 	/**
@@ -164,42 +178,91 @@ public class McpServerHandler {
 	}
 
 	private Mono<McpResponse> dispatch(McpRequest request) {
+		if (request.isStateless()) {
+			return dispatchStateless(request);
+		}
+		if ("initialize".equals(request.method())) {
+			return initialize(request);
+		}
+		return respond(request, result(request));
+	}
+
+	private Mono<McpResponse> dispatchStateless(McpRequest request) {
+		this.stateless.validate(request);
+		if (StatelessSupport.isRemoved(request.method()) || "subscriptions/listen".equals(request.method())) {
+			return methodNotFound();
+		}
+		McpRequest withInputs = this.stateless.withInputs(request);
+		Mono<?> result = "server/discover".equals(request.method())
+				? Mono.fromSupplier(() -> this.stateless.discover(capabilities(), this.instructions))
+				: result(withInputs);
+		return respond(request, result.map((value) -> (Object) this.stateless.envelope(request.method(), value))
+			.onErrorResume(InputRequiredException::isInputRequired,
+					(ex) -> Mono.just(this.stateless.inputRequired(withInputs)))
+			.onErrorMap(ClientCapabilityException.class,
+					(ex) -> StatelessSupport.missingCapability(ex.getCapability())));
+	}
+
+	private Mono<?> result(McpRequest request) {
 		return switch (request.method()) {
-			case "initialize" -> initialize(request);
-			case "ping" -> respond(request, Mono.just(EMPTY_OBJECT));
-			case "tools/list" -> respond(request, Mono.fromSupplier(() -> this.methods.listTools(request)));
-			case "tools/call" -> respond(request, this.methods.callTool(request));
-			case "logging/setLevel" -> respond(request, Mono.fromSupplier(() -> this.methods.setLevel(request)));
-			default -> dispatchOptional(request);
+			case "ping" -> Mono.just(EMPTY_OBJECT);
+			case "tools/list" -> Mono.fromSupplier(() -> this.methods.listTools(request));
+			case "tools/call" -> this.methods.callTool(request);
+			case "logging/setLevel" -> Mono.fromSupplier(() -> this.methods.setLevel(request));
+			default -> optionalResult(request);
 		};
 	}
 
-	private Mono<McpResponse> dispatchOptional(McpRequest request) {
+	private Mono<?> optionalResult(McpRequest request) {
 		String method = request.method();
 		if (method.startsWith("prompts/") && !this.features.prompts().isEmpty()) {
 			return switch (method) {
-				case "prompts/list" -> respond(request, Mono.fromSupplier(() -> this.methods.listPrompts(request)));
-				case "prompts/get" -> respond(request, this.methods.getPrompt(request));
+				case "prompts/list" -> Mono.fromSupplier(() -> this.methods.listPrompts(request));
+				case "prompts/get" -> this.methods.getPrompt(request);
 				default -> methodNotFound();
 			};
 		}
 		if (method.startsWith("resources/") && !this.features.resources().isEmpty()) {
 			return switch (method) {
-				case "resources/list" -> respond(request, Mono.fromSupplier(() -> this.methods.listResources(request)));
-				case "resources/templates/list" ->
-					respond(request, Mono.fromSupplier(() -> this.methods.listResourceTemplates(request)));
-				case "resources/read" -> respond(request, this.methods.readResource(request));
-				case "resources/subscribe" ->
-					respond(request, Mono.fromSupplier(() -> this.methods.subscribe(request, true)));
-				case "resources/unsubscribe" ->
-					respond(request, Mono.fromSupplier(() -> this.methods.subscribe(request, false)));
+				case "resources/list" -> Mono.fromSupplier(() -> this.methods.listResources(request));
+				case "resources/templates/list" -> Mono.fromSupplier(() -> this.methods.listResourceTemplates(request));
+				case "resources/read" -> this.methods.readResource(request);
+				case "resources/subscribe" -> Mono.fromSupplier(() -> this.methods.subscribe(request, true));
+				case "resources/unsubscribe" -> Mono.fromSupplier(() -> this.methods.subscribe(request, false));
 				default -> methodNotFound();
 			};
 		}
 		if (method.equals("completion/complete") && hasCompletions()) {
-			return respond(request, this.methods.complete(request));
+			return this.methods.complete(request);
 		}
 		return methodNotFound();
+	}
+
+	/**
+	 * Open a {@code subscriptions/listen} stream for a stateless request.
+	 * @param request the listen request
+	 * @return the acknowledgement, then the change notifications the client opted in
+	 * to
+	 * @throws McpException for an invalid request
+	 */
+	public Flux<JsonRpcMessage> listen(McpRequest request) {
+		this.stateless.validate(request);
+		JsonNode filter = request.params().get("notifications");
+		if (!(filter instanceof ObjectNode requested)) {
+			throw new McpException(JsonRpcErrorCodes.INVALID_PARAMS, "Missing notifications filter");
+		}
+		Set<String> honored = new HashSet<>(Set.of("toolsListChanged"));
+		if (!this.features.prompts().isEmpty()) {
+			honored.add("promptsListChanged");
+		}
+		if (!this.features.resources().isEmpty()) {
+			honored.addAll(Set.of("resourcesListChanged", "resourceSubscriptions"));
+		}
+		return this.subscriptionStreams.listen(request.message().id(), requested, honored);
+	}
+
+	public SubscriptionStreams getSubscriptionStreams() {
+		return this.subscriptionStreams;
 	}
 
 	/**
@@ -282,11 +345,14 @@ public class McpServerHandler {
 		return !this.features.prompts().isEmpty() || !this.features.resources().getTemplates().isEmpty();
 	}
 
-	private Runnable listChanged(String method) {
-		return () -> this.sessionChannels.sendToAll(new JsonRpcNotification(method, null));
+	private Runnable listChanged(String method, String filterKey) {
+		return () -> {
+			this.sessionChannels.sendToAll(new JsonRpcNotification(method, null));
+			this.subscriptionStreams.listChanged(method, filterKey);
+		};
 	}
 
-	private static Mono<McpResponse> methodNotFound() {
+	private static <T> Mono<T> methodNotFound() {
 		return Mono.error(new McpException(JsonRpcErrorCodes.METHOD_NOT_FOUND, "Method not found"));
 	}
 
@@ -350,6 +416,10 @@ public class McpServerHandler {
 		private List<McpServerInterceptor> interceptors = new ArrayList<>();
 
 		private McpFeatureFilter featureFilter = (feature, request) -> true;
+
+		private @Nullable RequestStateCodec requestStateCodec;
+
+		private CacheHints cacheHints = CacheHints.DEFAULTS;
 
 		private Builder(Implementation serverInfo) {
 			Assert.notNull(serverInfo, "Implementation is required");
@@ -439,6 +509,22 @@ public class McpServerHandler {
 		 */
 		public Builder featureFilter(McpFeatureFilter featureFilter) {
 			this.featureFilter = featureFilter;
+			return this;
+		}
+
+		/**
+		 * Set the codec of multi round-trip request state; without one, a random key
+		 * valid for this process only is used.
+		 * @param requestStateCodec the codec
+		 * @return this builder
+		 */
+		public Builder requestStateCodec(RequestStateCodec requestStateCodec) {
+			this.requestStateCodec = requestStateCodec;
+			return this;
+		}
+
+		public Builder cacheHints(CacheHints cacheHints) {
+			this.cacheHints = cacheHints;
 			return this;
 		}
 

@@ -25,6 +25,16 @@ public final class ProtocolVersions {
 	 */
 	public static final List<String> SUPPORTED = List.of("2024-11-05", "2025-03-26", "2025-06-18", LATEST);
 
+	/**
+	 * The stateless revision, served per request without sessions.
+	 */
+	public static final String STATELESS = "2026-07-28";
+
+	/**
+	 * Every stateless revision, as advertised by {@code server/discover}.
+	 */
+	public static final List<String> SUPPORTED_STATELESS = List.of(STATELESS);
+
 	private ProtocolVersions() {
 	}
 
@@ -44,6 +54,16 @@ public final class ProtocolVersions {
 	 */
 	public static String negotiate(String requested) {
 		return isSupported(requested) ? requested : LATEST;
+	}
+
+	/**
+	 * Whether a revision is served without sessions: 2026-07-28 and later, and any
+	 * version that is not one of the dated session-era revisions.
+	 * @param version the revision
+	 * @return {@code true} if stateless
+	 */
+	public static boolean isStateless(String version) {
+		return !SUPPORTED.contains(version);
 	}
 
 }

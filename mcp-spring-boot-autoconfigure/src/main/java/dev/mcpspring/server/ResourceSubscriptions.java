@@ -21,12 +21,16 @@ public class ResourceSubscriptions implements ResourceUpdatePublisher {
 
 	private final McpSessionChannels channels;
 
+	private final SubscriptionStreams streams;
+
 	/**
 	 * Create the subscriptions.
 	 * @param channels where notifications to sessions go
+	 * @param streams the listen streams of stateless clients
 	 */
-	public ResourceSubscriptions(McpSessionChannels channels) {
+	public ResourceSubscriptions(McpSessionChannels channels, SubscriptionStreams streams) {
 		this.channels = channels;
+		this.streams = streams;
 	}
 
 	/**
@@ -60,6 +64,7 @@ public class ResourceSubscriptions implements ResourceUpdatePublisher {
 
 	@Override
 	public void resourceUpdated(String uri) {
+		this.streams.resourceUpdated(uri);
 		Set<String> sessions = this.sessionsByUri.get(uri);
 		if (sessions == null) {
 			return;

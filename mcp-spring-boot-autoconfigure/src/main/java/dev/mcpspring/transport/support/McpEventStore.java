@@ -35,10 +35,11 @@ public interface McpEventStore {
 	/**
 	 * An SSE event carrying one message.
 	 *
-	 * @param id the event id, unique within the session
+	 * @param id the event id, unique within the session, or {@code null} on streams that
+	 * cannot be resumed
 	 * @param message the message
 	 */
-	record Event(String id, JsonRpcMessage message) {
+	record Event(@Nullable String id, JsonRpcMessage message) {
 
 	}
 

@@ -192,7 +192,11 @@ public abstract class AbstractMcpHttpHandler {
 	 * @return the event
 	 */
 	protected ServerSentEvent<String> event(@Nullable String id, JsonRpcMessage message) {
-		return ServerSentEvent.<String>builder().id(id).event("message").data(this.codec.encodeToString(message)).build();
+		ServerSentEvent.Builder<String> builder = ServerSentEvent.builder();
+		if (id != null) {
+			builder.id(id);
+		}
+		return builder.event("message").data(this.codec.encodeToString(message)).build();
 	}
 
 	protected Mono<ServerResponse> reject(Rejection rejection) {

@@ -22,6 +22,11 @@ import dev.mcpspring.transport.support.McpEventStore;
 import dev.mcpspring.transport.support.McpHttpHeaders;
 import dev.mcpspring.transport.support.OriginValidator;
 import dev.mcpspring.transport.support.ResponseRouter;
+import dev.mcpspring.transport.support.StandardHeaderValidator;
+import dev.mcpspring.transport.support.UnbufferedEventStream;
+import dev.mcpspring.server.ToolHandler;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -144,6 +149,9 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 	}
 
 	private Mono<ServerResponse> handleMessage(ServerRequest request, JsonRpcMessage message) {
+		if (isStateless(request, message)) {
+			return handleStateless(request, message);
+		}
 		if (message instanceof JsonRpcRequest rpcRequest && "initialize".equals(rpcRequest.method())) {
 			return initialize(request, rpcRequest);
 		}
@@ -163,6 +171,103 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 			return getServerHandler().handleNotification((JsonRpcNotification) message, session)
 				.then(ServerResponse.accepted().build());
 		});
+	}
+
+	/**
+	 * Whether a message is served statelessly: its protocol version header names a
+	 * stateless revision, or it has no header and no session but carries the protocol
+	 * version in {@code _meta}.
+	 */
+	private static boolean isStateless(ServerRequest request, JsonRpcMessage message) {
+		String version = request.headers().firstHeader(McpHttpHeaders.MCP_PROTOCOL_VERSION);
+		if (version != null) {
+			return ProtocolVersions.isStateless(version);
+		}
+		return request.headers().firstHeader(McpHttpHeaders.MCP_SESSION_ID) == null
+				&& message instanceof JsonRpcRequest rpcRequest && rpcRequest.params() != null
+				&& rpcRequest.params().path("_meta").has(McpRequest.PROTOCOL_VERSION_META);
+	}
+
+	private Mono<ServerResponse> handleStateless(ServerRequest request, JsonRpcMessage message) {
+		if (!(message instanceof JsonRpcRequest rpcRequest)) {
+			return (message instanceof JsonRpcNotification) ? ServerResponse.accepted().build()
+					: error(HttpStatus.BAD_REQUEST, "Clients must not send responses on this protocol revision");
+		}
+		if (hasRequiredMeta(rpcRequest)) {
+			String mismatch = StandardHeaderValidator.validate(request.headers()::firstHeader, rpcRequest,
+					toolSchema(rpcRequest));
+			if (mismatch != null) {
+				return error(HttpStatus.BAD_REQUEST,
+						JsonRpcError.of(StandardHeaderValidator.HEADER_MISMATCH, "Header mismatch: " + mismatch),
+						rpcRequest.id());
+			}
+		}
+		String header = request.headers().firstHeader(McpHttpHeaders.MCP_PROTOCOL_VERSION);
+		String version = (header != null) ? header : ProtocolVersions.STATELESS;
+		return principal(request).flatMap((principal) -> {
+			if ("subscriptions/listen".equals(rpcRequest.method())) {
+				McpRequest mcpRequest = new McpRequest(rpcRequest, null, version, McpClientChannel.discard(),
+						principal.orElse(null));
+				return listen(mcpRequest);
+			}
+			ResponseRouter router = new ResponseRouter((id) -> new UnbufferedEventStream(), "", false);
+			McpRequest mcpRequest = new McpRequest(rpcRequest, null, version, router, principal.orElse(null));
+			Disposable work = getServerHandler().handle(mcpRequest)
+				.subscribe((response) -> router.complete(response.message()), (ex) -> router.complete(null),
+						() -> router.complete(null));
+			return router.outcome().flatMap((outcome) -> respondStateless(outcome, work)).doOnCancel(work::dispose);
+		});
+	}
+
+	private Mono<ServerResponse> listen(McpRequest mcpRequest) {
+		Flux<JsonRpcMessage> notifications;
+		try {
+			notifications = getServerHandler().listen(mcpRequest);
+		}
+		catch (JsonRpcException ex) {
+			return error(statusOf(ex.getError().code()), ex.getError(), mcpRequest.message().id());
+		}
+		return sse(ServerResponse.ok().header("X-Accel-Buffering", "no"),
+				notifications.map((notification) -> event(null, notification)));
+	}
+
+	private Mono<ServerResponse> respondStateless(ResponseRouter.Outcome outcome, Disposable work) {
+		if (outcome.stream() != null) {
+			return sse(ServerResponse.ok().header("X-Accel-Buffering", "no"),
+					events(outcome.stream().events().doOnCancel(work::dispose)));
+		}
+		JsonRpcResponse response = outcome.response();
+		if (response == null) {
+			return ServerResponse.accepted().build();
+		}
+		HttpStatus status = (response.error() != null) ? statusOf(response.error().code()) : HttpStatus.OK;
+		return ServerResponse.status(status)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(getCodec().encode(response));
+	}
+
+	private static HttpStatus statusOf(int code) {
+		return switch (code) {
+			case JsonRpcErrorCodes.METHOD_NOT_FOUND -> HttpStatus.NOT_FOUND;
+			case JsonRpcErrorCodes.INVALID_PARAMS, JsonRpcErrorCodes.INVALID_REQUEST,
+					StandardHeaderValidator.HEADER_MISMATCH, -32021, -32022 ->
+				HttpStatus.BAD_REQUEST;
+			default -> HttpStatus.OK;
+		};
+	}
+
+	private static boolean hasRequiredMeta(JsonRpcRequest request) {
+		JsonNode meta = (request.params() != null) ? request.params().get("_meta") : null;
+		return meta != null && meta.path(McpRequest.PROTOCOL_VERSION_META).isString()
+				&& meta.path(McpRequest.CLIENT_CAPABILITIES_META).isObject();
+	}
+
+	private @Nullable ObjectNode toolSchema(JsonRpcRequest request) {
+		if (!"tools/call".equals(request.method()) || request.params() == null) {
+			return null;
+		}
+		ToolHandler tool = getServerHandler().getFeatures().tools().get(request.params().path("name").asString(""));
+		return (tool != null) ? tool.getTool().inputSchema() : null;
 	}
 
 	private Mono<ServerResponse> initialize(ServerRequest request, JsonRpcRequest rpcRequest) {

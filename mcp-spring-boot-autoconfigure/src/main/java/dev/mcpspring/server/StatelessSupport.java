@@ -1,0 +1,205 @@
+package dev.mcpspring.server;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.mcpspring.jsonrpc.JsonRpcErrorCodes;
+import dev.mcpspring.model.Implementation;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * What the engine does differently for stateless requests (revision 2026-07-28):
+ * required {@code _meta}, {@code server/discover}, the result envelope
+ * ({@code resultType}, {@code serverInfo}, caching hints) and multi round-trip input.
+ *
+ * @author MCP Spring Boot team
+ * @since 0.1.0
+ */
+final class StatelessSupport {
+
+	/**
+	 * {@code _meta} key of the server name and version on results.
+	 */
+	static final String SERVER_INFO_META = "io.modelcontextprotocol/serverInfo";
+
+	/**
+	 * Error code of a capability the client must declare for the request.
+	 */
+	static final int MISSING_REQUIRED_CLIENT_CAPABILITY = -32021;
+
+	/**
+	 * Error code of a protocol version the server does not serve.
+	 */
+	static final int UNSUPPORTED_PROTOCOL_VERSION = -32022;
+
+	private static final Set<String> REMOVED_METHODS = Set.of("initialize", "ping", "logging/setLevel",
+			"resources/subscribe", "resources/unsubscribe", "notifications/initialized");
+
+	private static final Set<String> LIST_METHODS = Set.of("server/discover", "tools/list", "prompts/list",
+			"resources/list", "resources/templates/list");
+
+	private static final Set<String> INPUT_METHODS = Set.of("tools/call", "prompts/get");
+
+	private final Implementation serverInfo;
+
+	private final JsonMapper jsonMapper;
+
+	private final RequestStateCodec requestStateCodec;
+
+	private final CacheHints cacheHints;
+
+	StatelessSupport(Implementation serverInfo, JsonMapper jsonMapper, RequestStateCodec requestStateCodec,
+			CacheHints cacheHints) {
+		this.serverInfo = serverInfo;
+		this.jsonMapper = jsonMapper;
+		this.requestStateCodec = requestStateCodec;
+		this.cacheHints = cacheHints;
+	}
+
+	/**
+	 * Check the {@code _meta} every stateless request must carry, and the version.
+	 * @param request the request
+	 * @throws McpException with {@code -32602} or {@code -32022}
+	 */
+	void validate(McpRequest request) {
+		ObjectNode params = request.params();
+		JsonNode meta = (params != null) ? params.get("_meta") : null;
+		if (meta == null || !meta.isObject()) {
+			throw new McpException(JsonRpcErrorCodes.INVALID_PARAMS, "Missing params._meta");
+		}
+		JsonNode version = meta.get(McpRequest.PROTOCOL_VERSION_META);
+		if (version == null || !version.isString()) {
+			throw new McpException(JsonRpcErrorCodes.INVALID_PARAMS, "Missing _meta " + McpRequest.PROTOCOL_VERSION_META);
+		}
+		if (!(meta.get(McpRequest.CLIENT_CAPABILITIES_META) instanceof ObjectNode)) {
+			throw new McpException(JsonRpcErrorCodes.INVALID_PARAMS,
+					"Missing _meta " + McpRequest.CLIENT_CAPABILITIES_META);
+		}
+		if (!ProtocolVersions.SUPPORTED_STATELESS.contains(version.asString())) {
+			throw unsupportedVersion(version.asString());
+		}
+	}
+
+	/**
+	 * Create the error of an unsupported protocol version.
+	 * @param requested the version asked for
+	 * @return the exception
+	 */
+	static McpException unsupportedVersion(String requested) {
+		return new McpException(UNSUPPORTED_PROTOCOL_VERSION, "Unsupported protocol version",
+				Map.of("supported", ProtocolVersions.SUPPORTED_STATELESS, "requested", requested));
+	}
+
+	/**
+	 * Whether a method was removed from the stateless revision.
+	 * @param method the method
+	 * @return {@code true} if removed
+	 */
+	static boolean isRemoved(String method) {
+		return REMOVED_METHODS.contains(method);
+	}
+
+	/**
+	 * Attach the client input of a retried request.
+	 * @param request the request
+	 * @return the request with its {@link InputExchange}, for methods that take input
+	 */
+	McpRequest withInputs(McpRequest request) {
+		if (!INPUT_METHODS.contains(request.method())) {
+			return request;
+		}
+		ObjectNode params = request.params();
+		ObjectNode responses = this.jsonMapper.createObjectNode();
+		JsonNode state = params.get("requestState");
+		if (state != null && !state.isNull()) {
+			if (!state.isString()) {
+				throw new McpException(JsonRpcErrorCodes.INVALID_PARAMS, "Invalid or expired requestState");
+			}
+			responses.setAll(this.requestStateCodec.decode(state.asString(), binding(request)));
+		}
+		if (params.get("inputResponses") instanceof ObjectNode inputResponses) {
+			responses.setAll(inputResponses);
+		}
+		return request.withInputs(new InputExchange(responses));
+	}
+
+	/**
+	 * Create the {@code InputRequiredResult} of a request that needs client input.
+	 * @param request the request
+	 * @return the result
+	 */
+	ObjectNode inputRequired(McpRequest request) {
+		InputExchange inputs = request.inputs();
+		ObjectNode result = this.jsonMapper.createObjectNode();
+		result.put("resultType", "input_required");
+		result.set("inputRequests", inputs.pendingRequests());
+		result.put("requestState", this.requestStateCodec.encode(binding(request), inputs.responses()));
+		addServerInfo(result);
+		return result;
+	}
+
+	/**
+	 * Create the result of {@code server/discover}.
+	 * @param capabilities the server capabilities
+	 * @param instructions the instructions, or {@code null}
+	 * @return the result, before {@link #envelope}
+	 */
+	ObjectNode discover(Object capabilities, @Nullable String instructions) {
+		ObjectNode result = this.jsonMapper.createObjectNode();
+		result.set("supportedVersions", this.jsonMapper.valueToTree(List.copyOf(ProtocolVersions.SUPPORTED_STATELESS)));
+		result.set("capabilities", this.jsonMapper.valueToTree(capabilities));
+		if (instructions != null) {
+			result.put("instructions", instructions);
+		}
+		return result;
+	}
+
+	/**
+	 * Add what every stateless result carries: {@code resultType},
+	 * {@code _meta.serverInfo}, and caching hints on cacheable results.
+	 * @param method the method answered
+	 * @param result the result
+	 * @return the result as a JSON object
+	 */
+	ObjectNode envelope(String method, Object result) {
+		ObjectNode node = (result instanceof ObjectNode object) ? object : this.jsonMapper.valueToTree(result);
+		node.put("resultType", "complete");
+		addServerInfo(node);
+		if (LIST_METHODS.contains(method)) {
+			node.put("ttlMs", this.cacheHints.listTtl().toMillis());
+			node.put("cacheScope", this.cacheHints.listScope().value());
+		}
+		else if ("resources/read".equals(method)) {
+			node.put("ttlMs", this.cacheHints.readTtl().toMillis());
+			node.put("cacheScope", this.cacheHints.readScope().value());
+		}
+		return node;
+	}
+
+	/**
+	 * Create the error of a capability the client did not declare.
+	 * @param capability the capability
+	 * @return the exception
+	 */
+	static McpException missingCapability(String capability) {
+		return new McpException(MISSING_REQUIRED_CLIENT_CAPABILITY, "Missing required client capability",
+				Map.of("requiredCapabilities", Map.of(capability, Map.of())));
+	}
+
+	private void addServerInfo(ObjectNode result) {
+		JsonNode meta = result.get("_meta");
+		ObjectNode metaObject = (meta instanceof ObjectNode object) ? object : result.putObject("_meta");
+		metaObject.set(SERVER_INFO_META, this.jsonMapper.valueToTree(this.serverInfo));
+	}
+
+	private static String binding(McpRequest request) {
+		JsonNode name = request.params().get("name");
+		String principal = (request.principal() != null) ? request.principal().getName() : "";
+		return request.method() + "\n" + ((name != null) ? name.asString("") : "") + "\n" + principal;
+	}
+
+}
