@@ -48,4 +48,13 @@ public @interface McpArg {
 	 */
 	String defaultValue() default "";
 
+	/**
+	 * Name of an HTTP header that mirrors this argument on stateless requests: clients
+	 * send the value as {@code Mcp-Param-{header}} and the server checks it against the
+	 * body, so gateways can route on it. Only for string, integer and boolean
+	 * parameters of tools; published as {@code x-mcp-header} in the input schema.
+	 * @return the header name suffix, or empty for none
+	 */
+	String header() default "";
+
 }

@@ -207,7 +207,8 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 		OutputSchema outputSchema = outputSchema(handlerMethod);
 		Tool tool = new Tool(name, emptyToNull(annotation.title()), emptyToNull(annotation.description()),
 				StringUtils.hasText(annotation.inputSchema()) ? readSchema(annotation.inputSchema())
-						: this.schemaGenerator.generateInputSchema(inputProperties(handlerMethod)),
+						: withHeaders(this.schemaGenerator.generateInputSchema(inputProperties(handlerMethod)),
+								handlerMethod),
 				(outputSchema != null) ? outputSchema.schema() : null, annotations(annotation),
 				icons(annotation.icons()), meta(annotation.meta()));
 		this.features.tools()
@@ -261,6 +262,34 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 		this.features.completions()
 			.register(new MethodCompletionHandler(type, reference, invocable(handlerMethod)));
 	}
+
+	private tools.jackson.databind.node.ObjectNode withHeaders(tools.jackson.databind.node.ObjectNode schema,
+			McpHandlerMethod handlerMethod) {
+		java.util.Set<String> headers = new java.util.HashSet<>();
+		for (MethodParameter parameter : handlerMethod.getMethodParameters()) {
+			dev.mcpspring.annotation.McpArg arg = parameter.getParameterAnnotation(dev.mcpspring.annotation.McpArg.class);
+			if (arg == null || arg.header().isEmpty()) {
+				continue;
+			}
+			if (!HEADER_TOKEN.matcher(arg.header()).matches()
+					|| !headers.add(arg.header().toLowerCase(java.util.Locale.ROOT))) {
+				throw new IllegalArgumentException("header '" + arg.header() + "' must be a unique HTTP token");
+			}
+			String name = this.toolArgumentResolver.getArgument(parameter).name();
+			tools.jackson.databind.JsonNode property = schema.path("properties").path(name);
+			String type = property.path("type").asString("");
+			if (!(property instanceof tools.jackson.databind.node.ObjectNode object)
+					|| !java.util.Set.of("string", "integer", "boolean").contains(type)) {
+				throw new IllegalArgumentException(
+						"header '" + arg.header() + "' needs a string, integer or boolean parameter");
+			}
+			object.put("x-mcp-header", arg.header());
+		}
+		return schema;
+	}
+
+	private static final java.util.regex.Pattern HEADER_TOKEN = java.util.regex.Pattern
+		.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
 	private tools.jackson.databind.node.ObjectNode readSchema(String schema) {
 		try {

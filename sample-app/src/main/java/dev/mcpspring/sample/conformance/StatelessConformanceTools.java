@@ -54,6 +54,11 @@ public class StatelessConformanceTools {
 		return context.elicit("What is your name?", nameSchema()).map(StatelessConformanceTools::describe);
 	}
 
+	@McpTool(name = "test_header_echo", description = "Echoes a value mirrored in the Mcp-Param-Value header")
+	public String headerEcho(@dev.mcpspring.annotation.McpArg(description = "Any text", header = "Value") String value) {
+		return value;
+	}
+
 	@McpTool(name = "test_logging_tool", description = "Logs when the request asks for a log level")
 	public String loggingTool(McpContext context) {
 		context.info("Logging tool ran");
