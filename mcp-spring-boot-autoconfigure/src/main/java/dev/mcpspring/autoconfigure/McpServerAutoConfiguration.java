@@ -2,7 +2,10 @@ package dev.mcpspring.autoconfigure;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.mcpspring.jsonrpc.JsonRpcCodec;
 import dev.mcpspring.method.McpArgumentValidator;
@@ -17,6 +20,7 @@ import dev.mcpspring.model.Implementation;
 import dev.mcpspring.schema.DefaultJsonSchemaGenerator;
 import dev.mcpspring.schema.JsonSchemaGenerator;
 import dev.mcpspring.schema.JsonSchemaGeneratorCustomizer;
+import dev.mcpspring.server.CacheHints;
 import dev.mcpspring.server.CompletionRegistry;
 import dev.mcpspring.server.DefaultMcpExceptionResolver;
 import dev.mcpspring.server.McpExceptionResolver;
@@ -25,6 +29,7 @@ import dev.mcpspring.server.McpServerInterceptor;
 import dev.mcpspring.server.McpServerHandler;
 import dev.mcpspring.server.PromptRegistry;
 import dev.mcpspring.server.ResourceRegistry;
+import dev.mcpspring.server.RequestStateCodec;
 import dev.mcpspring.server.ResourceUpdatePublisher;
 import dev.mcpspring.server.ToolRegistry;
 import dev.mcpspring.server.session.InMemoryMcpSessionRepository;
@@ -131,7 +136,24 @@ public final class McpServerAutoConfiguration {
 			.clientRequestTimeout(properties.getClientRequestTimeout())
 			.jsonMapper(codec.getJsonMapper())
 			.schemaGenerator(schemaGenerator)
+			.sessionsEnabled(properties.getSession().isEnabled())
+			.requestStateCodec(requestStateCodec(properties.getStateless(), codec))
+			.cacheHints(cacheHints(properties.getStateless()))
 			.build();
+	}
+
+	private static RequestStateCodec requestStateCodec(McpServerProperties.Stateless stateless, JsonRpcCodec codec) {
+		if (stateless.getRequestStateKeys().isEmpty()) {
+			return RequestStateCodec.withRandomKey(stateless.getRequestStateTtl(), codec.getJsonMapper());
+		}
+		Map<String, byte[]> keys = new LinkedHashMap<>();
+		stateless.getRequestStateKeys().forEach((id, secret) -> keys.put(id, Base64.getDecoder().decode(secret)));
+		return new RequestStateCodec(keys, stateless.getRequestStateTtl(), codec.getJsonMapper(), Clock.systemUTC());
+	}
+
+	private static CacheHints cacheHints(McpServerProperties.Stateless stateless) {
+		return new CacheHints(stateless.getListTtl(), stateless.getListCacheScope(), stateless.getReadTtl(),
+				stateless.getReadCacheScope());
 	}
 
 	@Bean

@@ -2,7 +2,11 @@ package dev.mcpspring.autoconfigure;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+
+import dev.mcpspring.server.CacheHints;
 
 import dev.mcpspring.transport.webflux.McpStreamableHttpHandler.ResponseMode;
 import org.jspecify.annotations.Nullable;
@@ -61,6 +65,8 @@ public class McpServerProperties {
 	private final Transport transport = new Transport();
 
 	private final Limits limits = new Limits();
+
+	private final Stateless stateless = new Stateless();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -130,7 +136,27 @@ public class McpServerProperties {
 		return this.limits;
 	}
 
+	public Stateless getStateless() {
+		return this.stateless;
+	}
+
 	public static class Session {
+
+		/**
+		 * Whether initialize starts a session (Mcp-Session-Id). Disable to serve 2025-era
+		 * clients request by request, so that any replica behind a round-robin load
+		 * balancer can answer; the standalone GET stream, resumption and server-to-client
+		 * requests across replicas are then unavailable to them.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
 
 		/**
 		 * Maximum number of live sessions; initialize requests beyond it get HTTP 503.
@@ -351,6 +377,90 @@ public class McpServerProperties {
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+	}
+
+	public static class Stateless {
+
+		/**
+		 * How long the requestState of a multi round-trip request stays valid.
+		 */
+		private Duration requestStateTtl = Duration.ofMinutes(10);
+
+		/**
+		 * HMAC keys that protect requestState, by key id; the first signs, all verify, so
+		 * keys can be rotated. Each secret is base64 and decodes to at least 32 bytes. All
+		 * replicas need the same keys; without any, a random per-process key is used.
+		 */
+		private Map<String, String> requestStateKeys = new LinkedHashMap<>();
+
+		/**
+		 * Freshness of server/discover and list results (ttlMs).
+		 */
+		private Duration listTtl = Duration.ofMinutes(5);
+
+		/**
+		 * Cache scope of server/discover and list results.
+		 */
+		private CacheHints.Scope listCacheScope = CacheHints.Scope.PUBLIC;
+
+		/**
+		 * Freshness of resources/read results (ttlMs).
+		 */
+		private Duration readTtl = Duration.ZERO;
+
+		/**
+		 * Cache scope of resources/read results.
+		 */
+		private CacheHints.Scope readCacheScope = CacheHints.Scope.PRIVATE;
+
+		public Duration getRequestStateTtl() {
+			return this.requestStateTtl;
+		}
+
+		public void setRequestStateTtl(Duration requestStateTtl) {
+			this.requestStateTtl = requestStateTtl;
+		}
+
+		public Map<String, String> getRequestStateKeys() {
+			return this.requestStateKeys;
+		}
+
+		public void setRequestStateKeys(Map<String, String> requestStateKeys) {
+			this.requestStateKeys = requestStateKeys;
+		}
+
+		public Duration getListTtl() {
+			return this.listTtl;
+		}
+
+		public void setListTtl(Duration listTtl) {
+			this.listTtl = listTtl;
+		}
+
+		public CacheHints.Scope getListCacheScope() {
+			return this.listCacheScope;
+		}
+
+		public void setListCacheScope(CacheHints.Scope listCacheScope) {
+			this.listCacheScope = listCacheScope;
+		}
+
+		public Duration getReadTtl() {
+			return this.readTtl;
+		}
+
+		public void setReadTtl(Duration readTtl) {
+			this.readTtl = readTtl;
+		}
+
+		public CacheHints.Scope getReadCacheScope() {
+			return this.readCacheScope;
+		}
+
+		public void setReadCacheScope(CacheHints.Scope readCacheScope) {
+			this.readCacheScope = readCacheScope;
 		}
 
 	}

@@ -77,6 +77,8 @@ public class McpServerHandler {
 
 	private final StatelessSupport stateless;
 
+	private final boolean sessionsEnabled;
+
 	private final SubscriptionStreams subscriptionStreams = new SubscriptionStreams();
 
 	/**
@@ -118,6 +120,7 @@ public class McpServerHandler {
 				this.methods::readResource);
 		this.clock = builder.clock;
 		this.chain = chain(builder.interceptors);
+		this.sessionsEnabled = builder.sessionsEnabled;
 		this.features.tools().addChangeListener(listChanged("notifications/tools/list_changed", "toolsListChanged"));
 		this.features.prompts()
 			.addChangeListener(listChanged("notifications/prompts/list_changed", "promptsListChanged"));
@@ -136,6 +139,15 @@ public class McpServerHandler {
 
 	public McpSessionRepository getSessionRepository() {
 		return this.sessionRepository;
+	}
+
+	/**
+	 * Whether {@code initialize} starts a session. Without sessions, session-era
+	 * clients are served request by request, like stateless ones.
+	 * @return {@code true} if sessions are enabled
+	 */
+	public boolean isSessionsEnabled() {
+		return this.sessionsEnabled;
 	}
 
 	public McpSessionChannels getSessionChannels() {
@@ -329,6 +341,9 @@ public class McpServerHandler {
 		McpSession session = new McpSession(newSessionId(), version, params.get("clientInfo"),
 				params.get("capabilities"), this.clock.instant());
 		InitializeResult result = new InitializeResult(version, capabilities(), this.serverInfo, this.instructions);
+		if (!this.sessionsEnabled) {
+			return Mono.just(new McpResponse(JsonRpcResponse.success(request.message().id(), result), null));
+		}
 		return this.sessionRepository.save(session)
 			.map((saved) -> new McpResponse(JsonRpcResponse.success(request.message().id(), result), saved));
 	}
@@ -418,6 +433,8 @@ public class McpServerHandler {
 		private McpFeatureFilter featureFilter = (feature, request) -> true;
 
 		private @Nullable RequestStateCodec requestStateCodec;
+
+		private boolean sessionsEnabled = true;
 
 		private CacheHints cacheHints = CacheHints.DEFAULTS;
 
@@ -520,6 +537,17 @@ public class McpServerHandler {
 		 */
 		public Builder requestStateCodec(RequestStateCodec requestStateCodec) {
 			this.requestStateCodec = requestStateCodec;
+			return this;
+		}
+
+		/**
+		 * Set whether {@code initialize} starts a session.
+		 * @param sessionsEnabled {@code false} to serve session-era clients request by
+		 * request
+		 * @return this builder
+		 */
+		public Builder sessionsEnabled(boolean sessionsEnabled) {
+			this.sessionsEnabled = sessionsEnabled;
 			return this;
 		}
 

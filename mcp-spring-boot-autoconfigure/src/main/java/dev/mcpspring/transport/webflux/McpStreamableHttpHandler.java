@@ -107,6 +107,9 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 		if (rejection != null) {
 			return reject(rejection);
 		}
+		if (!getServerHandler().isSessionsEnabled()) {
+			return handleOther(request);
+		}
 		if (!accepts(request, MediaType.TEXT_EVENT_STREAM)) {
 			return error(HttpStatus.NOT_ACCEPTABLE, "Accept must include text/event-stream");
 		}
@@ -135,6 +138,9 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 		if (rejection != null) {
 			return reject(rejection);
 		}
+		if (!getServerHandler().isSessionsEnabled()) {
+			return handleOther(request);
+		}
 		return withSession(request, (session) -> getServerHandler().closeSession(session.getId())
 			.then(ServerResponse.noContent().build()));
 	}
@@ -145,7 +151,8 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 	 * @return the HTTP response
 	 */
 	public Mono<ServerResponse> handleOther(ServerRequest request) {
-		return ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, ALLOWED_METHODS).build();
+		String allowed = getServerHandler().isSessionsEnabled() ? ALLOWED_METHODS : "POST";
+		return ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, allowed).build();
 	}
 
 	private Mono<ServerResponse> handleMessage(ServerRequest request, JsonRpcMessage message) {
@@ -154,6 +161,9 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 		}
 		if (message instanceof JsonRpcRequest rpcRequest && "initialize".equals(rpcRequest.method())) {
 			return initialize(request, rpcRequest);
+		}
+		if (!getServerHandler().isSessionsEnabled()) {
+			return handleWithoutSession(request, message);
 		}
 		return withSession(request, (session) -> {
 			Rejection rejection = checkProtocolVersion(request);
@@ -171,6 +181,27 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 			return getServerHandler().handleNotification((JsonRpcNotification) message, session)
 				.then(ServerResponse.accepted().build());
 		});
+	}
+
+	/**
+	 * Serve a session-era message when sessions are disabled: every request stands
+	 * alone, so any replica behind a round-robin load balancer can answer it.
+	 */
+	private Mono<ServerResponse> handleWithoutSession(ServerRequest request, JsonRpcMessage message) {
+		Rejection rejection = checkProtocolVersion(request);
+		if (rejection != null) {
+			return reject(rejection);
+		}
+		if (message instanceof JsonRpcRequest rpcRequest) {
+			String version = request.headers().firstHeader(McpHttpHeaders.MCP_PROTOCOL_VERSION);
+			return serve(request, rpcRequest, null, (version != null) ? version : ProtocolVersions.DEFAULT_WITHOUT_HEADER);
+		}
+		if (message instanceof JsonRpcResponse response) {
+			getServerHandler().handleResponse(response, null);
+			return ServerResponse.accepted().build();
+		}
+		return getServerHandler().handleNotification((JsonRpcNotification) message, null)
+			.then(ServerResponse.accepted().build());
 	}
 
 	/**
@@ -285,12 +316,14 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 		});
 	}
 
-	private Mono<ServerResponse> serve(ServerRequest request, JsonRpcRequest rpcRequest, McpSession session,
+	private Mono<ServerResponse> serve(ServerRequest request, JsonRpcRequest rpcRequest, @Nullable McpSession session,
 			String version) {
-		ResponseRouter router = new ResponseRouter(this.eventStore::create, session.getId(),
-				this.responseMode == ResponseMode.SSE);
-		McpClientChannel channel = (this.responseMode == ResponseMode.JSON)
-				? (message) -> getServerHandler().getSessionChannels().send(session.getId(), message) : router;
+		ResponseRouter router = (session != null)
+				? new ResponseRouter(this.eventStore::create, session.getId(), this.responseMode == ResponseMode.SSE)
+				: new ResponseRouter((id) -> new UnbufferedEventStream(), "", this.responseMode == ResponseMode.SSE);
+		McpClientChannel channel = (this.responseMode != ResponseMode.JSON) ? router
+				: (session != null) ? (message) -> getServerHandler().getSessionChannels().send(session.getId(), message)
+						: McpClientChannel.discard();
 		return principal(request).flatMap((principal) -> {
 			McpRequest mcpRequest = new McpRequest(rpcRequest, session, version, channel, principal.orElse(null));
 			getServerHandler().handle(mcpRequest)
