@@ -65,11 +65,9 @@ public class McpServerMetrics implements MeterBinder {
 	public void bindTo(MeterRegistry registry) {
 		Gauge.builder(SESSIONS_ACTIVE, this, McpServerMetrics::sessionCount)
 			.description("Live MCP sessions")
-			.baseUnit("sessions")
 			.register(registry);
 		Gauge.builder(STREAMS_OPEN, this.sessionChannels, McpSessionChannels::getOpenCount)
 			.description("Open standalone MCP streams, such as GET streams of Streamable HTTP")
-			.baseUnit("streams")
 			.register(registry);
 	}
 
