@@ -1,0 +1,64 @@
+package dev.mcpspring.autoconfigure.observation;
+
+import java.time.Duration;
+
+import dev.mcpspring.autoconfigure.McpServerAutoConfiguration;
+import dev.mcpspring.observation.McpServerMetrics;
+import dev.mcpspring.observation.McpServerObservationConvention;
+import dev.mcpspring.observation.ObservationMcpServerInterceptor;
+import dev.mcpspring.server.McpServerHandler;
+import dev.mcpspring.server.PromptRegistry;
+import dev.mcpspring.server.ToolRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.observation.ObservationRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for the observation of MCP requests
+ * with Boot's {@link ObservationRegistry}, and for the MCP server gauges.
+ *
+ * @author MCP Spring Boot team
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = McpServerAutoConfiguration.class,
+		afterName = "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration")
+@ConditionalOnClass(ObservationRegistry.class)
+@ConditionalOnBean({ ObservationRegistry.class, McpServerHandler.class })
+public final class McpObservationAutoConfiguration {
+
+	/**
+	 * How long the session gauge waits for the session store.
+	 */
+	static final Duration SESSION_COUNT_TIMEOUT = Duration.ofSeconds(2);
+
+	@Bean
+	@ConditionalOnMissingBean
+	ObservationMcpServerInterceptor mcpObservationInterceptor(ObservationRegistry observationRegistry,
+			ToolRegistry toolRegistry, PromptRegistry promptRegistry,
+			ObjectProvider<McpServerObservationConvention> convention) {
+		return new ObservationMcpServerInterceptor(observationRegistry, toolRegistry, promptRegistry,
+				convention.getIfAvailable());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterBinder.class)
+	static class MetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		McpServerMetrics mcpServerMetrics(McpServerHandler serverHandler) {
+			return new McpServerMetrics(serverHandler.getSessionRepository(), serverHandler.getSessionChannels(),
+					SESSION_COUNT_TIMEOUT);
+		}
+
+	}
+
+}
