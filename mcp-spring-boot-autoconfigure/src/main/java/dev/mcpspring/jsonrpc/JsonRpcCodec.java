@@ -99,7 +99,7 @@ public class JsonRpcCodec {
 			throw invalid("Invalid method: must be a non-empty string", id);
 		}
 		JsonNode params = message.get("params");
-		if (params != null && !params.isObject() && !params.isNull()) {
+		if (params != null && !params.isObject()) {
 			throw new JsonRpcException(JsonRpcError.of(JsonRpcErrorCodes.INVALID_PARAMS, "params must be an object"),
 					id);
 		}
@@ -111,7 +111,7 @@ public class JsonRpcCodec {
 	private JsonRpcMessage decodeResponse(ObjectNode message, @Nullable JsonNode id) {
 		boolean hasResult = message.has("result");
 		JsonNode error = message.get("error");
-		if (id == null || hasResult == (error != null)) {
+		if ((id == null && error == null) || hasResult == (error != null)) {
 			throw invalid("Invalid message: expected method, or id with result or error", id);
 		}
 		if (hasResult) {

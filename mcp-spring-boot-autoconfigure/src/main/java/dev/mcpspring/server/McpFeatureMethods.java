@@ -40,6 +40,11 @@ final class McpFeatureMethods {
 
 	static final Map<String, Object> EMPTY_RESULT = Map.of();
 
+	/**
+	 * Longest URI matched against resource templates, which bounds matching time.
+	 */
+	private static final int MAX_URI_LENGTH = 4096;
+
 	private final McpServerFeatures features;
 
 	private final List<McpExceptionResolver> exceptionResolvers;
@@ -114,6 +119,9 @@ final class McpFeatureMethods {
 	}
 
 	Mono<ReadResourceResult> readResource(String uri, McpRequest request) {
+		if (uri.length() > MAX_URI_LENGTH) {
+			return Mono.error(new McpException(JsonRpcErrorCodes.INVALID_PARAMS, "URI too long"));
+		}
 		ResourceRegistry.Match match = this.features.resources().resolve(uri);
 		if (match == null || !this.filter.isVisible(match.handler().getResource() != null
 				? match.handler().getResource() : match.handler().getResourceTemplate(), request)) {

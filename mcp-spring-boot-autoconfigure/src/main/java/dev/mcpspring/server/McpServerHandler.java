@@ -273,6 +273,15 @@ public class McpServerHandler {
 		return this.subscriptionStreams.listen(request.message().id(), requested, honored);
 	}
 
+	/**
+	 * Return the error of a protocol version this server does not serve.
+	 * @param requested the version asked for
+	 * @return the JSON-RPC error, listing the supported stateless versions
+	 */
+	public dev.mcpspring.jsonrpc.JsonRpcError unsupportedVersion(String requested) {
+		return StatelessSupport.unsupportedVersion(requested).getError();
+	}
+
 	public SubscriptionStreams getSubscriptionStreams() {
 		return this.subscriptionStreams;
 	}

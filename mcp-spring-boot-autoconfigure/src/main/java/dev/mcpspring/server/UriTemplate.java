@@ -27,16 +27,21 @@ import org.jspecify.annotations.Nullable;
  * modifiers. Matching supports every level 1 to 3 operator:
  * <ul>
  * <li>a simple {@code {var}} matches a non-empty run of unreserved characters,
- * sub-delimiters and pct-encoded triplets, so never crosses {@code /}, {@code ?} or
- * {@code #}; a reserved {@code {+var}} may also contain them;</li>
+ * sub-delimiters and pct-encoded triplets (and, as in IRIs, non-ASCII characters), so
+ * never crosses {@code /}, {@code ?} or {@code #}; a reserved {@code {+var}} may also
+ * contain them;</li>
  * <li>variables of {@code {?x,y}} and its kin are optional but, when present, in
  * template order;</li>
  * <li>values are percent-decoded as UTF-8; a list or exploded value is returned as its
  * joined text, such as {@code a/b/c} for {@code {/path*}}, and an exploded named value
  * with its names, such as {@code list=red&list=green} for {@code {?list*}};</li>
  * <li>when a URI splits in several ways, such as {@code {x,y}} against {@code 1,2,3},
- * earlier variables take the shortest value.</li>
+ * earlier variables take the shortest value;</li>
+ * <li>the pattern backtracks, so a template with several variables that can hold the
+ * same characters, such as {@code {+a}/{+b}} or {@code {a}{b}}, matches in time
+ * polynomial in the URI length: bound the length of untrusted URIs.</li>
  * </ul>
+ * Instances are immutable and thread-safe.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -104,7 +109,8 @@ public final class UriTemplate {
 				if (end < 0 || (nested >= 0 && nested < end)) {
 					throw invalid(template, "unclosed '{' at position " + i);
 				}
-				UriTemplateExpression expression = UriTemplateExpression.parse(template.substring(i + 1, end), template);
+				String body = template.substring(i + 1, end);
+				UriTemplateExpression expression = UriTemplateExpression.parse(body, template);
 				for (String name : expression.getVariableNames()) {
 					if (!names.add(name)) {
 						throw invalid(template, "duplicate variable name '" + name + "'");
@@ -159,7 +165,11 @@ public final class UriTemplate {
 		for (int group = 1; group <= matcher.groupCount(); group++) {
 			String value = matcher.group(group);
 			if (value != null) {
-				variables.putIfAbsent(this.groupNames.get(group - 1), decode(value));
+				@Nullable String decoded = decode(value);
+				if (decoded == null) {
+					return null;
+				}
+				variables.putIfAbsent(this.groupNames.get(group - 1), decoded);
 			}
 		}
 		return Collections.unmodifiableMap(variables);
@@ -209,20 +219,29 @@ public final class UriTemplate {
 	 * Match a literal as written, or as expansion encodes it when that differs.
 	 */
 	private static String literalPattern(String literal) {
-		String encoded = UriTemplateExpression.encode(literal, true);
-		if (literal.isEmpty() || encoded.equals(literal)) {
-			return literal.isEmpty() ? "" : Pattern.quote(literal);
+		if (literal.isEmpty()) {
+			return "";
 		}
-		return "(?:" + Pattern.quote(literal) + "|" + Pattern.quote(encoded) + ")";
+		String encoded = UriTemplateExpression.encode(literal, true);
+		return encoded.equals(literal) ? Pattern.quote(literal)
+				: "(?:" + Pattern.quote(literal) + "|" + Pattern.quote(encoded) + ")";
 	}
 
-	private static String decode(String value) {
+	/**
+	 * Percent-decode a value as UTF-8.
+	 * @return the decoded value, or {@code null} if a {@code %} does not start a triplet
+	 */
+	private static @Nullable String decode(String value) {
 		if (value.indexOf('%') < 0) {
 			return value;
 		}
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream(value.length());
 		for (int i = 0; i < value.length(); i++) {
 			if (value.charAt(i) == '%') {
+				if (i + 2 >= value.length() || !UriTemplateExpression.isHex(value.charAt(i + 1))
+						|| !UriTemplateExpression.isHex(value.charAt(i + 2))) {
+					return null;
+				}
 				bytes.write(Integer.parseInt(value, i + 1, i + 3, 16));
 				i += 2;
 			}

@@ -82,13 +82,17 @@ final class UriTemplateExpression {
 		boolean first = true;
 		for (VarSpec spec : this.varSpecs) {
 			@Nullable Object value = variables.get(spec.name());
-			List<Member> members = (value != null) ? members(value) : List.of();
-			if (value == null || (members.isEmpty() && isComposite(value))) {
+			if (value == null) {
+				continue;
+			}
+			boolean composite = value instanceof Collection<?> || value instanceof Map<?, ?>;
+			List<Member> members = composite ? members(value) : List.of();
+			if (composite && members.isEmpty()) {
 				continue;
 			}
 			uri.append(first ? this.operator.first : this.operator.separator);
 			first = false;
-			if (!isComposite(value)) {
+			if (!composite) {
 				appendString(spec, value.toString(), uri);
 			}
 			else if (spec.explode()) {
@@ -114,9 +118,10 @@ final class UriTemplateExpression {
 		}
 		for (int i = 0; i < members.size(); i++) {
 			Member member = members.get(i);
+			String key = member.key();
 			uri.append((i > 0) ? "," : "");
-			if (member.key() != null) {
-				uri.append(encode(member.key(), this.operator.allowReserved)).append(',');
+			if (key != null) {
+				uri.append(encode(key, this.operator.allowReserved)).append(',');
 			}
 			uri.append(encode(member.value(), this.operator.allowReserved));
 		}
@@ -126,8 +131,9 @@ final class UriTemplateExpression {
 		for (int i = 0; i < members.size(); i++) {
 			Member member = members.get(i);
 			uri.append((i > 0) ? this.operator.separator : "");
+			String key = member.key();
+			@Nullable String name = (key != null) ? encode(key, this.operator.allowReserved) : null;
 			String value = encode(member.value(), this.operator.allowReserved);
-			String name = (member.key() != null) ? encode(member.key(), this.operator.allowReserved) : null;
 			if (this.operator.named) {
 				uri.append((name != null) ? name : spec.name());
 				uri.append(value.isEmpty() ? this.operator.ifEmpty : "=").append(value);
@@ -141,16 +147,18 @@ final class UriTemplateExpression {
 	/**
 	 * Append a regular expression matching any expansion of this expression, with one
 	 * capturing group per variable (two for named operators: {@code name=value} and a
-	 * bare {@code name}). Values match lazily so that separators split variables.
+	 * bare {@code name}). Values match lazily, and only the last variable of a list may
+	 * contain its separator, so that separators split variables.
 	 * @param regex the pattern being built
 	 * @param groupNames the variable name of each capturing group, in group order
 	 */
 	void appendPattern(StringBuilder regex, List<String> groupNames) {
 		Operator op = this.operator;
+		// a query expression is empty or starts with '?', each variable then with '?' or '&'
 		regex.append((op == Operator.QUERY) ? "(?:(?=\\?)" : (op == Operator.FRAGMENT) ? "(?:#" : "");
 		for (int i = 0; i < this.varSpecs.size(); i++) {
 			VarSpec spec = this.varSpecs.get(i);
-			String value = valuePattern(spec.explode());
+			String value = valuePattern(spec.explode(), i == this.varSpecs.size() - 1);
 			if (op.named) {
 				regex.append("(?:").append((op == Operator.QUERY) ? "[?&]" : Pattern.quote(op.separator));
 				if (spec.explode()) {
@@ -181,11 +189,13 @@ final class UriTemplateExpression {
 	}
 
 	/**
-	 * Return a pattern for one character, or pct-encoded triplet, of a value. Commas
-	 * are allowed so that lists match as their joined value. Non-ASCII characters are
-	 * accepted as in IRIs.
+	 * Return a character class for one character of a value. The separator is allowed
+	 * in exploded and last values, so that lists match as their joined value,
+	 * non-ASCII characters are allowed as in IRIs, and
+	 * {@code %} as a single character: a class keeps the regex engine iterative on
+	 * long URIs, and {@link UriTemplate} rejects values with a malformed triplet.
 	 */
-	private String valuePattern(boolean explode) {
+	private String valuePattern(boolean explode, boolean last) {
 		String chars = UNRESERVED + SUB_DELIMS + (this.operator.allowReserved ? GEN_DELIMS : "");
 		if (this.operator == Operator.FRAGMENT) {
 			chars = chars.replace("#", "");
@@ -193,12 +203,15 @@ final class UriTemplateExpression {
 		if (this.operator.named && !explode) {
 			chars = chars.replace(this.operator.separator, "").replace("=", "");
 		}
-		if (!this.operator.named && explode && chars.indexOf(this.operator.separator) < 0) {
+		else if (!this.operator.named && explode && chars.indexOf(this.operator.separator) < 0) {
 			chars += this.operator.separator;
 		}
-		StringBuilder pattern = new StringBuilder("(?:[A-Za-z0-9\\x{A0}-\\x{D7FF}\\x{E000}-\\x{10FFFF}");
+		else if (!this.operator.named && !explode && !last) {
+			chars = chars.replace(this.operator.separator, "");
+		}
+		StringBuilder pattern = new StringBuilder("[A-Za-z0-9\\x{A0}-\\x{D7FF}\\x{E000}-\\x{10FFFF}%");
 		chars.chars().forEach((c) -> pattern.append('\\').append((char) c));
-		return pattern.append("]|%\\p{XDigit}{2})").toString();
+		return pattern.append("]").toString();
 	}
 
 	@Override
@@ -237,25 +250,25 @@ final class UriTemplateExpression {
 		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 	}
 
-	private static boolean isHex(int c) {
+	static boolean isHex(int c) {
 		return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-	}
-
-	private static boolean isComposite(Object value) {
-		return value instanceof Collection<?> || value instanceof Map<?, ?>;
 	}
 
 	private static List<Member> members(Object value) {
 		List<Member> members = new ArrayList<>();
 		if (value instanceof Collection<?> collection) {
-			collection.stream().filter((item) -> item != null).forEach((item) -> members.add(new Member(null, item.toString())));
+			for (Object item : collection) {
+				if (item != null) {
+					members.add(new Member(null, item.toString()));
+				}
+			}
 		}
 		else if (value instanceof Map<?, ?> map) {
-			map.forEach((key, item) -> {
-				if (item != null) {
-					members.add(new Member(String.valueOf(key), item.toString()));
+			for (Map.Entry<?, ?> entry : map.entrySet()) {
+				if (entry.getValue() != null) {
+					members.add(new Member(String.valueOf(entry.getKey()), entry.getValue().toString()));
 				}
-			});
+			}
 		}
 		return members;
 	}
@@ -265,9 +278,21 @@ final class UriTemplateExpression {
 	 */
 	private enum Operator {
 
-		SIMPLE("", ",", false, "", false), RESERVED("", ",", false, "", true), FRAGMENT("#", ",", false, "", true),
-		LABEL(".", ".", false, "", false), PATH("/", "/", false, "", false), PATH_PARAMETER(";", ";", true, "", false),
-		QUERY("?", "&", true, "=", false), QUERY_CONTINUATION("&", "&", true, "=", false);
+		SIMPLE("", ",", false, "", false),
+
+		RESERVED("", ",", false, "", true),
+
+		FRAGMENT("#", ",", false, "", true),
+
+		LABEL(".", ".", false, "", false),
+
+		PATH("/", "/", false, "", false),
+
+		PATH_PARAMETER(";", ";", true, "", false),
+
+		QUERY("?", "&", true, "=", false),
+
+		QUERY_CONTINUATION("&", "&", true, "=", false);
 
 		final String first;
 

@@ -22,6 +22,8 @@ public class ToolResultConverter {
 
 	private static final CallToolResult EMPTY = new CallToolResult(List.of(), null, null, null);
 
+	private static final CallToolResult NO_VALUE = CallToolResult.error("The tool returned no value");
+
 	private final JsonMapper jsonMapper;
 
 	/**
@@ -51,13 +53,16 @@ public class ToolResultConverter {
 	 * @return the result
 	 */
 	public CallToolResult convert(@Nullable Object value, @Nullable OutputSchema outputSchema) {
+		if (value instanceof java.util.Optional<?> optional) {
+			value = optional.orElse(null);
+		}
 		if (value == null) {
-			return EMPTY;
+			return (outputSchema != null) ? NO_VALUE : EMPTY;
 		}
 		if (value instanceof CallToolResult result) {
 			return result;
 		}
-		if (value instanceof CharSequence text) {
+		if (outputSchema == null && value instanceof CharSequence text) {
 			return CallToolResult.of(Content.text(text.toString()));
 		}
 		if (value instanceof Content content) {

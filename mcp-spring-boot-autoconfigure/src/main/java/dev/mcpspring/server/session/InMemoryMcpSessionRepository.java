@@ -88,7 +88,10 @@ public class InMemoryMcpSessionRepository implements McpSessionRepository {
 
 	@Override
 	public Mono<Long> count() {
-		return Mono.fromSupplier(() -> (long) this.sessions.size());
+		return Mono.fromSupplier(() -> {
+			Instant now = this.clock.instant();
+			return this.sessions.values().stream().filter((session) -> !isExpired(session, now)).count();
+		});
 	}
 
 	private void sweepIfDue(Instant now) {

@@ -178,7 +178,8 @@ public abstract class AbstractMcpHttpHandler {
 	 */
 	protected Mono<ServerResponse> sse(ServerResponse.BodyBuilder builder, Flux<ServerSentEvent<String>> events) {
 		Flux<ServerSentEvent<String>> shared = events.publish().refCount(2);
-		Flux<ServerSentEvent<String>> keepAlive = Flux.interval(this.keepAliveInterval)
+		Flux<ServerSentEvent<String>> keepAlive = Flux.interval(Duration.ZERO, this.keepAliveInterval)
+			.onBackpressureDrop()
 			.map((tick) -> ServerSentEvent.<String>builder().comment("keep-alive").build())
 			.takeUntilOther(shared.then(Mono.just(true)));
 		return builder.contentType(MediaType.TEXT_EVENT_STREAM)

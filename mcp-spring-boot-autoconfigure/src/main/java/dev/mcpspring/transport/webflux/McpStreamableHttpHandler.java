@@ -110,6 +110,10 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 		if (!getServerHandler().isSessionsEnabled()) {
 			return handleOther(request);
 		}
+		rejection = checkProtocolVersion(request);
+		if (rejection != null) {
+			return reject(rejection);
+		}
 		if (!accepts(request, MediaType.TEXT_EVENT_STREAM)) {
 			return error(HttpStatus.NOT_ACCEPTABLE, "Accept must include text/event-stream");
 		}
@@ -141,6 +145,10 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 		if (!getServerHandler().isSessionsEnabled()) {
 			return handleOther(request);
 		}
+		rejection = checkProtocolVersion(request);
+		if (rejection != null) {
+			return reject(rejection);
+		}
 		return withSession(request, (session) -> getServerHandler().closeSession(session.getId())
 			.then(ServerResponse.noContent().build()));
 	}
@@ -151,6 +159,10 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 	 * @return the HTTP response
 	 */
 	public Mono<ServerResponse> handleOther(ServerRequest request) {
+		Rejection rejection = checkOrigin(request);
+		if (rejection != null) {
+			return reject(rejection);
+		}
 		String allowed = getServerHandler().isSessionsEnabled() ? ALLOWED_METHODS : "POST";
 		return ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, allowed).build();
 	}
@@ -220,6 +232,11 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 	}
 
 	private Mono<ServerResponse> handleStateless(ServerRequest request, JsonRpcMessage message) {
+		String header = request.headers().firstHeader(McpHttpHeaders.MCP_PROTOCOL_VERSION);
+		if (header != null && !ProtocolVersions.SUPPORTED_STATELESS.contains(header)) {
+			JsonNode id = (message instanceof JsonRpcRequest rpcRequest) ? rpcRequest.id() : null;
+			return error(HttpStatus.BAD_REQUEST, getServerHandler().unsupportedVersion(header), id);
+		}
 		if (!(message instanceof JsonRpcRequest rpcRequest)) {
 			return (message instanceof JsonRpcNotification) ? ServerResponse.accepted().build()
 					: error(HttpStatus.BAD_REQUEST, "Clients must not send responses on this protocol revision");
@@ -233,7 +250,6 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 						rpcRequest.id());
 			}
 		}
-		String header = request.headers().firstHeader(McpHttpHeaders.MCP_PROTOCOL_VERSION);
 		String version = (header != null) ? header : ProtocolVersions.STATELESS;
 		return principal(request).flatMap((principal) -> {
 			if ("subscriptions/listen".equals(rpcRequest.method())) {

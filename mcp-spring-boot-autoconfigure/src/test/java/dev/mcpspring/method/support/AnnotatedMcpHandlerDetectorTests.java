@@ -1,0 +1,680 @@
+package dev.mcpspring.method.support;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.mcpspring.annotation.McpArg;
+import dev.mcpspring.annotation.McpTool;
+import dev.mcpspring.autoconfigure.McpServerAutoConfiguration;
+import dev.mcpspring.jsonrpc.JsonRpcCodec;
+import dev.mcpspring.jsonrpc.JsonRpcRequest;
+import dev.mcpspring.model.CallToolResult;
+import dev.mcpspring.model.Content;
+import dev.mcpspring.model.ImageContent;
+import dev.mcpspring.server.McpRequest;
+import dev.mcpspring.server.McpServerHandler;
+import dev.mcpspring.server.ProtocolVersions;
+import dev.mcpspring.server.ToolCallException;
+import dev.mcpspring.server.ToolRegistry;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.aop.support.AopUtils;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
+import org.springframework.validation.annotation.Validated;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link AnnotatedMcpHandlerDetector} and the invocation of the tools it
+ * registers, on real beans in an application context.
+ *
+ * @author MCP Spring Boot team
+ */
+class AnnotatedMcpHandlerDetectorTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, ValidationAutoConfiguration.class,
+				McpServerAutoConfiguration.class));
+
+	@Test
+	void registersEveryAnnotatedMethod() {
+		this.contextRunner.withBean(BasicTools.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			ToolRegistry registry = context.getBean(ToolRegistry.class);
+			assertThat(registry.getTools()).extracting("name")
+				.containsExactly("blockingThread", "contents", "count", "describe", "echo", "fail", "greet", "later",
+						"letters", "monoEcho", "monoFail", "noop", "optionalResult", "order", "paint", "pixel", "price", "raw",
+						"reactiveThread", "renamed");
+			assertThat(registry.get("echo").getTool().description()).isEqualTo("Echo the text");
+			assertThat(registry.get("renamed").getTool().title()).isEqualTo("Renamed tool");
+		});
+	}
+
+	@Test
+	void stringParameterAndResult() {
+		this.contextRunner.withBean(BasicTools.class).run((context) -> assertCall(context, "echo", "{\"text\":\"hi\"}",
+				"{\"content\":[{\"type\":\"text\",\"text\":\"echo hi\"}]}"));
+	}
+
+	@Test
+	void toolNameFromAnnotation() {
+		this.contextRunner.withBean(BasicTools.class).run((context) -> {
+			assertThat(context.getBean(ToolRegistry.class).get("originalName")).isNull();
+			assertCall(context, "renamed", "{}", "{\"content\":[{\"type\":\"text\",\"text\":\"renamed\"}]}");
+		});
+	}
+
+	@Test
+	void recordParameterAndStructuredResult() {
+		this.contextRunner.withBean(BasicTools.class)
+			.run((context) -> assertCall(context, "order", "{\"order\":{\"item\":\"book\",\"quantity\":2}}",
+					"{\"content\":[{\"type\":\"text\",\"text\":\"{\\\"item\\\":\\\"book\\\",\\\"quantity\\\":3}\"}],"
+							+ "\"structuredContent\":{\"item\":\"book\",\"quantity\":3}}"));
+	}
+
+	@Test
+	void listParameterAndIntegerResultWrapped() {
+		this.contextRunner.withBean(BasicTools.class)
+			.run((context) -> assertCall(context, "count", "{\"items\":[\"a\",\"b\",\"c\"]}",
+					"{\"content\":[{\"type\":\"text\",\"text\":\"3\"}],\"structuredContent\":{\"result\":3}}"));
+	}
+
+	@Test
+	void voidResultIsEmptyContent() {
+		BasicTools tools = new BasicTools();
+		this.contextRunner.withBean(BasicTools.class, () -> tools).run((context) -> {
+			assertCall(context, "noop", "{\"text\":\"x\"}", "{\"content\":[]}");
+			assertThat(tools.lastNoop.get()).isEqualTo("x");
+		});
+	}
+
+	@Test
+	void optionalParameter() {
+		this.contextRunner.withBean(BasicTools.class).run((context) -> {
+			assertCall(context, "greet", "{}", "{\"content\":[{\"type\":\"text\",\"text\":\"Hello stranger\"}]}");
+			assertCall(context, "greet", "{\"name\":null}",
+					"{\"content\":[{\"type\":\"text\",\"text\":\"Hello stranger\"}]}");
+			assertCall(context, "greet", "{\"name\":\"Ada\"}", "{\"content\":[{\"type\":\"text\",\"text\":\"Hello Ada\"}]}");
+		});
+	}
+
+	@Test
+	void nullableParameter() {
+		this.contextRunner.withBean(BasicTools.class).run((context) -> {
+			assertCall(context, "describe", "{}", "{\"content\":[{\"type\":\"text\",\"text\":\"value=null\"}]}");
+			assertCall(context, "describe", "{\"value\":\"v\"}",
+					"{\"content\":[{\"type\":\"text\",\"text\":\"value=v\"}]}");
+		});
+	}
+
+	@Test
+	void defaultValuedParameters() {
+		this.contextRunner.withBean(BasicTools.class).run((context) -> {
+			assertCall(context, "price", "{}", "{\"content\":[{\"type\":\"text\",\"text\":\"2 EUR\"}]}");
+			assertCall(context, "price", "{\"quantity\":5,\"currency\":\"USD\"}",
+					"{\"content\":[{\"type\":\"text\",\"text\":\"5 USD\"}]}");
+			assertCall(context, "price", "{\"quantity\":null}", "{\"content\":[{\"type\":\"text\",\"text\":\"2 EUR\"}]}");
+		});
+	}
+
+	@Test
+	void monoResult() {
+		this.contextRunner.withBean(BasicTools.class).run((context) -> assertCall(context, "monoEcho",
+				"{\"text\":\"hi\"}", "{\"content\":[{\"type\":\"text\",\"text\":\"mono hi\"}]}"));
+	}
+
+	@Test
+	void fluxResultIsCollected() {
+		this.contextRunner.withBean(BasicTools.class).run((context) -> assertCall(context, "letters",
+				"{\"word\":\"abc\"}",
+				"{\"content\":[{\"type\":\"text\",\"text\":\"[\\\"a\\\",\\\"b\\\",\\\"c\\\"]\"}],"
+						+ "\"structuredContent\":{\"result\":[\"a\",\"b\",\"c\"]}}"));
+	}
+
+	@Test
+	void completableFutureResult() {
+		this.contextRunner.withBean(BasicTools.class).run((context) -> assertCall(context, "later",
+				"{\"text\":\"hi\"}", "{\"content\":[{\"type\":\"text\",\"text\":\"later hi\"}]}"));
+	}
+
+	@Test
+	void imageContentResult() {
+		this.contextRunner.withBean(BasicTools.class)
+			.run((context) -> assertCall(context, "pixel", "{}",
+					"{\"content\":[{\"type\":\"image\",\"data\":\"AQID\",\"mimeType\":\"image/png\"}]}"));
+	}
+
+	@Test
+	void contentListResult() {
+		this.contextRunner.withBean(BasicTools.class)
+			.run((context) -> assertCall(context, "contents", "{}",
+					"{\"content\":[{\"type\":\"text\",\"text\":\"first\"},"
+							+ "{\"type\":\"resource_link\",\"uri\":\"file:///notes.txt\",\"name\":\"notes.txt\"}]}"));
+	}
+
+	@Test
+	void callToolResultIsSentAsItIs() {
+		this.contextRunner.withBean(BasicTools.class)
+			.run((context) -> assertCall(context, "raw", "{}",
+					"{\"content\":[{\"type\":\"text\",\"text\":\"raw\"}],\"isError\":true,\"_meta\":{\"k\":\"v\"}}"));
+	}
+
+	@Test
+	void toolCallExceptionBecomesErrorResult() {
+		this.contextRunner.withBean(BasicTools.class).run((context) -> {
+			assertCall(context, "fail", "{}",
+					"{\"content\":[{\"type\":\"text\",\"text\":\"no luck\"}],\"isError\":true}");
+			assertCall(context, "monoFail", "{}",
+					"{\"content\":[{\"type\":\"text\",\"text\":\"mono no luck\"}],\"isError\":true}");
+		});
+	}
+
+	@Test
+	void blockingMethodRunsOffTheCallingThread() {
+		this.contextRunner.withBean(BasicTools.class).run((context) -> {
+			String caller = Thread.currentThread().getName();
+			String thread = callForText(context, "blockingThread", "{}");
+			assertThat(thread).isNotEqualTo(caller).matches("boundedElastic-\\d+|mcp-tool-\\d*");
+		});
+	}
+
+	@Test
+	void reactiveMethodRunsOnTheSubscribingThread() {
+		this.contextRunner.withBean(BasicTools.class).run((context) -> {
+			String caller = Thread.currentThread().getName();
+			assertThat(callForText(context, "reactiveThread", "{}")).isEqualTo(caller);
+		});
+	}
+
+	@Test
+	void optionalResultIsStructured() {
+		this.contextRunner.withBean(BasicTools.class)
+			.run((context) -> assertCall(context, "optionalResult", "{}",
+					"{\"content\":[{\"type\":\"text\",\"text\":\"\\\"found\\\"\"}],\"structuredContent\":{\"result\":\"found\"}}"));
+	}
+
+	@Test
+	void nullResultOfStructuredToolConformsToOutputSchema() {
+		this.contextRunner.withBean(NullReturningTools.class).run((context) -> {
+			for (String tool : List.of("nullOrder", "nullList", "nullCount")) {
+				assertConformsToOutputSchema(context, tool);
+			}
+		});
+	}
+
+	@Test
+	void emptyOptionalResultConformsToOutputSchema() {
+		this.contextRunner.withBean(NullReturningTools.class)
+			.run((context) -> assertConformsToOutputSchema(context, "emptyOptional"));
+	}
+
+	@Test
+	void enumParameter() {
+		this.contextRunner.withBean(BasicTools.class).run((context) -> {
+			assertCall(context, "paint", "{\"color\":\"GREEN\"}", "{\"content\":[{\"type\":\"text\",\"text\":\"GREEN\"}]}");
+			assertCall(context, "paint", "{\"color\":\"PURPLE\"}", "{\"content\":[{\"type\":\"text\",\"text\":"
+					+ "\"Invalid arguments for tool 'paint': color: must be one of [RED, GREEN]\"}],\"isError\":true}");
+		});
+	}
+
+	@Test
+	void missingRequiredArgument() {
+		this.contextRunner.withBean(BasicTools.class)
+			.run((context) -> assertCall(context, "echo", "{}", "{\"content\":[{\"type\":\"text\",\"text\":"
+					+ "\"Invalid arguments for tool 'echo': text: is required\"}],\"isError\":true}"));
+	}
+
+	@Test
+	void nullForRequiredArgument() {
+		this.contextRunner.withBean(BasicTools.class)
+			.run((context) -> assertCall(context, "echo", "{\"text\":null}", "{\"content\":[{\"type\":\"text\",\"text\":"
+					+ "\"Invalid arguments for tool 'echo': text: is required\"}],\"isError\":true}"));
+	}
+
+	@Test
+	void wrongNestedTypeNamesPathWithoutEchoingValue() {
+		this.contextRunner.withBean(BasicTools.class)
+			.run((context) -> assertCall(context, "order", "{\"order\":{\"item\":\"book\",\"quantity\":\"lots-secret\"}}",
+					"{\"content\":[{\"type\":\"text\",\"text\":"
+							+ "\"Invalid arguments for tool 'order': order.quantity: must be an integer\"}],\"isError\":true}"));
+	}
+
+	@Test
+	void floatForIntegerIsRejected() {
+		this.contextRunner.withBean(BasicTools.class)
+			.run((context) -> assertCall(context, "price", "{\"quantity\":1.5}", "{\"content\":[{\"type\":\"text\",\"text\":"
+					+ "\"Invalid arguments for tool 'price': quantity: must be an integer\"}],\"isError\":true}"));
+	}
+
+	@Test
+	void wrongTypeForList() {
+		this.contextRunner.withBean(BasicTools.class)
+			.run((context) -> assertCall(context, "count", "{\"items\":{\"a\":1}}", "{\"content\":[{\"type\":\"text\",\"text\":"
+					+ "\"Invalid arguments for tool 'count': items: must be an array\"}],\"isError\":true}"));
+	}
+
+	@Test
+	void everyInvalidArgumentIsReported() {
+		this.contextRunner.withBean(BasicTools.class)
+			.run((context) -> assertCall(context, "price", "{\"quantity\":\"x\",\"currency\":[]}",
+					"{\"content\":[{\"type\":\"text\",\"text\":"
+							+ "\"Invalid arguments for tool 'price': quantity: must be an integer; currency: must be a string\"}],"
+							+ "\"isError\":true}"));
+	}
+
+	@Test
+	void constraintViolationsAreReported() {
+		this.contextRunner.withBean(ConstrainedTools.class).run((context) -> {
+			assertCall(context, "bounded", "{\"count\":0,\"name\":\" \"}", "{\"content\":[{\"type\":\"text\",\"text\":"
+					+ "\"Invalid arguments for tool 'bounded': count: must be greater than or equal to 1; name: must not be blank\"}],"
+					+ "\"isError\":true}");
+			assertCall(context, "bounded", "{\"count\":1,\"name\":\"n\"}",
+					"{\"content\":[{\"type\":\"text\",\"text\":\"1 n\"}]}");
+		});
+	}
+
+	@Test
+	void constraintViolationsInsideRecordAreReported() {
+		this.contextRunner.withBean(ConstrainedTools.class)
+			.run((context) -> assertCall(context, "place", "{\"line\":{\"item\":\"\",\"quantity\":0}}",
+					"{\"content\":[{\"type\":\"text\",\"text\":\"Invalid arguments for tool 'place': "
+							+ "line.item: must not be blank; line.quantity: must be greater than 0\"}],\"isError\":true}"));
+	}
+
+	@Test
+	void validatedBeanIsCglibProxy() {
+		this.contextRunner.withBean(ValidatedTools.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(AopUtils.isCglibProxy(context.getBean(ValidatedTools.class))).isTrue();
+			assertCall(context, "validated", "{\"count\":3}", "{\"content\":[{\"type\":\"text\",\"text\":\"count 3\"}]}");
+			assertCall(context, "validated", "{\"count\":0}", "{\"content\":[{\"type\":\"text\",\"text\":"
+					+ "\"Invalid arguments for tool 'validated': count: must be greater than or equal to 1\"}],\"isError\":true}");
+		});
+	}
+
+	@Test
+	void interfaceBasedJdkProxyBean() {
+		this.contextRunner.withPropertyValues("spring.aop.proxy-target-class=false")
+			.withBean("greeter", Greeter.class, ValidatedGreeter::new)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(AopUtils.isJdkDynamicProxy(context.getBean(Greeter.class))).isTrue();
+				assertCall(context, "hello", "{\"name\":\"Ada\"}",
+						"{\"content\":[{\"type\":\"text\",\"text\":\"Hello Ada\"}]}");
+				assertCall(context, "hello", "{\"name\":\"\"}", "{\"content\":[{\"type\":\"text\",\"text\":"
+						+ "\"Invalid arguments for tool 'hello': name: must not be blank\"}],\"isError\":true}");
+			});
+	}
+
+	@Test
+	void duplicateToolNamesFailStartup() {
+		this.contextRunner.withBean("firstTools", DuplicateOne.class)
+			.withBean("secondTools", DuplicateTwo.class)
+			.run((context) -> assertStartupFailure(context,
+					"Invalid MCP handler method DuplicateTwo#other of bean 'secondTools': Duplicate tool name 'same'"));
+	}
+
+	@Test
+	void invalidToolNameFailsStartup() {
+		this.contextRunner.withBean("badNameTools", BadNameTools.class)
+			.run((context) -> assertStartupFailure(context, "Invalid MCP handler method BadNameTools#tool of bean "
+					+ "'badNameTools': Invalid tool name 'bad name': use 1 to 128 characters from A-Z a-z 0-9 _ - ."));
+	}
+
+	@Test
+	void objectParameterFailsStartup() {
+		this.contextRunner.withBean("objectTools", ObjectParameterTools.class)
+			.run((context) -> assertStartupFailure(context, "Invalid MCP handler method ObjectParameterTools#tool of bean "
+					+ "'objectTools': Cannot generate JSON schema for argument 'value' of type java.lang.Object: "
+					+ "java.lang.Object has no fixed JSON structure (also the result of raw or unresolved generic types); "
+					+ "declare a concrete type"));
+	}
+
+	@Test
+	void streamParameterFailsStartup() {
+		this.contextRunner.withBean("streamTools", StreamParameterTools.class).run((context) -> {
+			IllegalStateException failure = startupFailure(context);
+			assertThat(failure.getMessage()).startsWith(
+					"Invalid MCP handler method StreamParameterTools#upload of bean 'streamTools': Cannot generate JSON schema for argument 'content'")
+				.contains("java.io.InputStream is a byte or character stream");
+		});
+	}
+
+	/**
+	 * A result conforms when it is an error, or when its structured content has every
+	 * property the output schema requires, with a value of the declared type.
+	 */
+	private static void assertConformsToOutputSchema(AssertableApplicationContext context, String tool) {
+		JsonMapper mapper = context.getBean(JsonRpcCodec.class).getJsonMapper();
+		JsonNode outputSchema = context.getBean(ToolRegistry.class).get(tool).getTool().outputSchema();
+		assertThat(outputSchema).as("outputSchema of %s", tool).isNotNull();
+		StepVerifier.create(call(context, tool, "{}")).consumeNextWith((json) -> {
+			JsonNode result = mapper.readTree(json);
+			if (result.path("isError").asBoolean(false)) {
+				return;
+			}
+			JsonNode structured = result.get("structuredContent");
+			assertThat(structured).as("structuredContent of %s in %s", tool, json).isNotNull();
+			assertThat(structured.isObject()).as("structuredContent of %s is an object", tool).isTrue();
+			for (JsonNode required : outputSchema.path("required")) {
+				String name = required.asString();
+				JsonNode value = structured.get(name);
+				assertThat(value).as("required property '%s' of %s in %s", name, tool, json).isNotNull();
+				JsonNode type = outputSchema.path("properties").path(name).path("type");
+				boolean nullAllowed = type.isMissingNode() || "null".equals(type.asString())
+						|| (type.isArray() && type.valueStream().anyMatch((t) -> "null".equals(t.asString())));
+				if (!nullAllowed) {
+					assertThat(value.isNull()).as("null for property '%s' of type %s of %s", name, type, tool).isFalse();
+				}
+			}
+		}).expectComplete().verify(TIMEOUT);
+	}
+
+	private static void assertStartupFailure(AssertableApplicationContext context, String message) {
+		assertThat(startupFailure(context)).hasMessage(message);
+	}
+
+	private static IllegalStateException startupFailure(AssertableApplicationContext context) {
+		assertThat(context).hasFailed();
+		Throwable candidate = context.getStartupFailure();
+		while (candidate != null) {
+			if (candidate instanceof IllegalStateException ex && ex.getMessage() != null
+					&& ex.getMessage().startsWith("Invalid MCP handler method")) {
+				return ex;
+			}
+			candidate = candidate.getCause();
+		}
+		throw new AssertionError("No @McpTool failure in", context.getStartupFailure());
+	}
+
+	private static String callForText(AssertableApplicationContext context, String tool, String arguments) {
+		AtomicReference<String> text = new AtomicReference<>();
+		StepVerifier.create(call(context, tool, arguments)).consumeNextWith((json) -> {
+			JsonRpcCodec codec = context.getBean(JsonRpcCodec.class);
+			text.set(codec.getJsonMapper().readTree(json).path("content").path(0).path("text").asString());
+		}).expectComplete().verify(TIMEOUT);
+		return text.get();
+	}
+
+	private static void assertCall(AssertableApplicationContext context, String tool, String arguments,
+			String expectedResult) {
+		StepVerifier.create(call(context, tool, arguments))
+			.expectNext(expectedResult)
+			.expectComplete()
+			.verify(TIMEOUT);
+	}
+
+	/**
+	 * Call a tool through the server engine and return the JSON of its result.
+	 */
+	private static Mono<String> call(AssertableApplicationContext context, String tool, String arguments) {
+		assertThat(context).hasNotFailed();
+		JsonRpcCodec codec = context.getBean(JsonRpcCodec.class);
+		String json = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"" + tool
+				+ "\",\"arguments\":" + arguments + "}}";
+		JsonRpcRequest request = (JsonRpcRequest) codec.decode(json.getBytes(StandardCharsets.UTF_8));
+		return context.getBean(McpServerHandler.class)
+			.handle(new McpRequest(request, null, ProtocolVersions.LATEST))
+			.map((response) -> {
+				assertThat(response.message().error()).as("JSON-RPC error").isNull();
+				return codec.getJsonMapper().writeValueAsString(response.message().result());
+			});
+	}
+
+	enum Color {
+
+		RED, GREEN
+
+	}
+
+	record Order(String item, int quantity) {
+
+	}
+
+	record Line(@NotBlank String item, @Positive int quantity) {
+
+	}
+
+	static class BasicTools {
+
+		final AtomicReference<String> lastNoop = new AtomicReference<>();
+
+		@McpTool(description = "Echo the text")
+		String echo(String text) {
+			return "echo " + text;
+		}
+
+		@McpTool(name = "renamed", title = "Renamed tool")
+		String originalName() {
+			return "renamed";
+		}
+
+		@McpTool
+		Order order(Order order) {
+			return new Order(order.item(), order.quantity() + 1);
+		}
+
+		@McpTool
+		int count(List<String> items) {
+			return items.size();
+		}
+
+		@McpTool
+		void noop(String text) {
+			this.lastNoop.set(text);
+		}
+
+		@McpTool
+		String greet(Optional<String> name) {
+			return "Hello " + name.orElse("stranger");
+		}
+
+		@McpTool
+		String describe(@Nullable String value) {
+			return "value=" + value;
+		}
+
+		@McpTool
+		String price(@McpArg(defaultValue = "2") int quantity, @McpArg(defaultValue = "EUR") String currency) {
+			return quantity + " " + currency;
+		}
+
+		@McpTool
+		Mono<String> monoEcho(String text) {
+			return Mono.just("mono " + text);
+		}
+
+		@McpTool
+		Flux<String> letters(String word) {
+			return Flux.fromIterable(Arrays.asList(word.split("")));
+		}
+
+		@McpTool
+		CompletableFuture<String> later(String text) {
+			return CompletableFuture.supplyAsync(() -> "later " + text);
+		}
+
+		@McpTool
+		ImageContent pixel() {
+			return Content.image(new byte[] { 1, 2, 3 }, "image/png");
+		}
+
+		@McpTool
+		List<Content> contents() {
+			return List.of(Content.text("first"), Content.resourceLink("file:///notes.txt", "notes.txt"));
+		}
+
+		@McpTool
+		CallToolResult raw() {
+			return new CallToolResult(List.of(Content.text("raw")), null, true, Map.of("k", "v"));
+		}
+
+		@McpTool
+		String fail() {
+			throw new ToolCallException("no luck");
+		}
+
+		@McpTool
+		Mono<String> monoFail() {
+			return Mono.error(new ToolCallException("mono no luck"));
+		}
+
+		@McpTool
+		String blockingThread() {
+			return Thread.currentThread().getName();
+		}
+
+		@McpTool
+		Mono<String> reactiveThread() {
+			return Mono.fromSupplier(() -> Thread.currentThread().getName());
+		}
+
+		@McpTool
+		Optional<String> optionalResult() {
+			return Optional.of("found");
+		}
+
+		@McpTool
+		String paint(Color color) {
+			return color.name();
+		}
+
+		String notATool() {
+			return "not a tool";
+		}
+
+	}
+
+	static class NullReturningTools {
+
+		@McpTool
+		Order nullOrder() {
+			return null;
+		}
+
+		@McpTool
+		List<String> nullList() {
+			return null;
+		}
+
+		@McpTool
+		Integer nullCount() {
+			return null;
+		}
+
+		@McpTool
+		Optional<String> emptyOptional() {
+			return Optional.empty();
+		}
+
+	}
+
+	static class ConstrainedTools {
+
+		@McpTool
+		String bounded(@Min(1) int count, @NotBlank String name) {
+			return count + " " + name;
+		}
+
+		@McpTool
+		String place(Line line) {
+			return line.item();
+		}
+
+	}
+
+	@Validated
+	static class ValidatedTools {
+
+		@McpTool
+		String validated(@Min(1) int count) {
+			return "count " + count;
+		}
+
+	}
+
+	interface Greeter {
+
+		String hello(@NotBlank String name);
+
+	}
+
+	@Validated
+	static class ValidatedGreeter implements Greeter {
+
+		@Override
+		@McpTool
+		public String hello(String name) {
+			return "Hello " + name;
+		}
+
+	}
+
+	static class DuplicateOne {
+
+		@McpTool(name = "same")
+		String one() {
+			return "one";
+		}
+
+	}
+
+	static class DuplicateTwo {
+
+		@McpTool(name = "same")
+		String other() {
+			return "other";
+		}
+
+	}
+
+	static class BadNameTools {
+
+		@McpTool(name = "bad name")
+		String tool() {
+			return "bad";
+		}
+
+	}
+
+	static class ObjectParameterTools {
+
+		@McpTool
+		String tool(Object value) {
+			return String.valueOf(value);
+		}
+
+	}
+
+	static class StreamParameterTools {
+
+		@McpTool
+		String upload(InputStream content) {
+			return "uploaded";
+		}
+
+	}
+
+}
