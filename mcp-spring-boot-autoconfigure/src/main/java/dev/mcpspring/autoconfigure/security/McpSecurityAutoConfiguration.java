@@ -39,6 +39,7 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -171,18 +172,18 @@ public final class McpSecurityAutoConfiguration {
 	static class OpaqueTokenAudienceConfiguration {
 
 		@Bean
-		static BeanPostProcessor mcpOpaqueTokenAudienceValidator(ObjectProvider<McpSecurityProperties> properties) {
+		static BeanPostProcessor mcpOpaqueTokenAudienceValidator(Environment environment) {
 			return new BeanPostProcessor() {
 
 				@Override
 				public Object postProcessAfterInitialization(Object bean, String beanName) {
-					String resource = properties.getObject().getResource();
-					if (bean instanceof ReactiveOpaqueTokenIntrospector introspector
-							&& !(bean instanceof AudienceValidatingOpaqueTokenIntrospector)
-							&& StringUtils.hasText(resource)) {
-						return new AudienceValidatingOpaqueTokenIntrospector(introspector, List.of(resource));
+					if (!(bean instanceof ReactiveOpaqueTokenIntrospector introspector)
+							|| bean instanceof AudienceValidatingOpaqueTokenIntrospector) {
+						return bean;
 					}
-					return bean;
+					String resource = environment.getProperty("mcp.server.security.resource");
+					Assert.state(StringUtils.hasText(resource), "mcp.server.security.resource must be set");
+					return new AudienceValidatingOpaqueTokenIntrospector(introspector, List.of(resource));
 				}
 
 			};
