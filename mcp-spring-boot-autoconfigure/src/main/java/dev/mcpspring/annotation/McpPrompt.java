@@ -55,4 +55,13 @@ public @interface McpPrompt {
 	 */
 	McpIcon[] icons() default {};
 
+	/**
+	 * OAuth scopes the caller's token must carry to see and use this prompt. Without them
+	 * the prompt is left out of lists, and using it is refused with {@code 403} and an
+	 * {@code insufficient_scope} challenge. Configuration
+	 * ({@code mcp.server.security.prompt-scopes.<name>}) overrides this value.
+	 * @return the required scopes, or empty for none
+	 */
+	String[] scopes() default {};
+
 }

@@ -98,4 +98,13 @@ public @interface McpResource {
 	 */
 	McpIcon[] icons() default {};
 
+	/**
+	 * OAuth scopes the caller's token must carry to see and use this resource. Without them
+	 * the resource is left out of lists, and using it is refused with {@code 403} and an
+	 * {@code insufficient_scope} challenge. Configuration
+	 * ({@code mcp.server.security.resource-scopes.<name>}) overrides this value.
+	 * @return the required scopes, or empty for none
+	 */
+	String[] scopes() default {};
+
 }

@@ -102,4 +102,13 @@ public @interface McpTool {
 	 */
 	String[] meta() default {};
 
+	/**
+	 * OAuth scopes the caller's token must carry to see and use this tool. Without them
+	 * the tool is left out of lists, and using it is refused with {@code 403} and an
+	 * {@code insufficient_scope} challenge. Configuration
+	 * ({@code mcp.server.security.tool-scopes.<name>}) overrides this value.
+	 * @return the required scopes, or empty for none
+	 */
+	String[] scopes() default {};
+
 }

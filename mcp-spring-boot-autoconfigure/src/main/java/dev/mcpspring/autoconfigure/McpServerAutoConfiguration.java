@@ -14,6 +14,7 @@ import dev.mcpspring.method.McpMethodArgumentResolverComposite;
 import dev.mcpspring.method.support.AnnotatedMcpHandlerDetector;
 import dev.mcpspring.method.support.JakartaArgumentValidator;
 import dev.mcpspring.method.support.McpContextArgumentResolver;
+import dev.mcpspring.method.support.PrincipalMethodArgumentResolver;
 import dev.mcpspring.method.support.ToolArgumentResolver;
 import dev.mcpspring.method.support.ToolResultConverter;
 import dev.mcpspring.model.Implementation;
@@ -25,6 +26,7 @@ import dev.mcpspring.server.CompletionRegistry;
 import dev.mcpspring.server.DefaultMcpExceptionResolver;
 import dev.mcpspring.server.McpExceptionResolver;
 import dev.mcpspring.server.McpFeatureFilter;
+import dev.mcpspring.server.McpScopeRegistry;
 import dev.mcpspring.server.McpServerInterceptor;
 import dev.mcpspring.server.McpServerHandler;
 import dev.mcpspring.server.PromptRegistry;
@@ -105,6 +107,12 @@ public final class McpServerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	McpScopeRegistry mcpScopeRegistry() {
+		return new McpScopeRegistry();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	McpSessionRepository mcpSessionRepository(McpServerProperties properties) {
 		McpServerProperties.Session session = properties.getSession();
 		return new InMemoryMcpSessionRepository(session.getMaxSessions(), session.getIdleTimeout(), Clock.systemUTC());
@@ -179,14 +187,19 @@ public final class McpServerAutoConfiguration {
 	AnnotatedMcpHandlerDetector mcpAnnotatedHandlerDetector(ApplicationContext applicationContext,
 			McpServerHandler serverHandler, JsonSchemaGenerator schemaGenerator, JsonRpcCodec codec,
 			ObjectProvider<McpMethodArgumentResolver> customResolvers, ToolArgumentResolver toolArgumentResolver,
-			ObjectProvider<McpArgumentValidator> validator, ToolResultConverter resultConverter) {
+			ObjectProvider<McpArgumentValidator> validator, ToolResultConverter resultConverter,
+			McpScopeRegistry scopeRegistry) {
 		McpMethodArgumentResolverComposite resolvers = new McpMethodArgumentResolverComposite();
 		resolvers.addResolver(new McpContextArgumentResolver(serverHandler.getContextFactory()));
+		resolvers.addResolver(new PrincipalMethodArgumentResolver());
 		customResolvers.orderedStream().forEach(resolvers::addResolver);
 		resolvers.addResolver(toolArgumentResolver);
-		return new AnnotatedMcpHandlerDetector(applicationContext, serverHandler.getFeatures(), schemaGenerator,
-				resolvers, toolArgumentResolver, validator.getIfAvailable(), resultConverter,
-				AnnotatedMcpHandlerDetector.nonReactiveReturnType(), blockingScheduler(), codec.getJsonMapper());
+		AnnotatedMcpHandlerDetector detector = new AnnotatedMcpHandlerDetector(applicationContext,
+				serverHandler.getFeatures(), schemaGenerator, resolvers, toolArgumentResolver,
+				validator.getIfAvailable(), resultConverter, AnnotatedMcpHandlerDetector.nonReactiveReturnType(),
+				blockingScheduler(), codec.getJsonMapper());
+		detector.setScopeRegistry(scopeRegistry);
+		return detector;
 	}
 
 	private static McpFeatureFilter allOf(List<McpFeatureFilter> filters) {

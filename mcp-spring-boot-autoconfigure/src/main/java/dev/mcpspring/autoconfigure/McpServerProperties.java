@@ -206,6 +206,8 @@ public class McpServerProperties {
 
 		private final Stdio stdio = new Stdio();
 
+		private final Cors cors = new Cors();
+
 		public List<String> getAllowedHosts() {
 			return this.allowedHosts;
 		}
@@ -232,6 +234,10 @@ public class McpServerProperties {
 
 		public Stdio getStdio() {
 			return this.stdio;
+		}
+
+		public Cors getCors() {
+			return this.cors;
 		}
 
 	}
@@ -478,6 +484,128 @@ public class McpServerProperties {
 
 		public void setMaxRequestSize(DataSize maxRequestSize) {
 			this.maxRequestSize = maxRequestSize;
+		}
+
+		/**
+		 * Most tool calls served at once; further calls get a "Server busy" JSON-RPC
+		 * error. Unlimited when not set.
+		 */
+		private @Nullable Integer maxConcurrentToolCalls;
+
+		private final RateLimit rateLimit = new RateLimit();
+
+		public @Nullable Integer getMaxConcurrentToolCalls() {
+			return this.maxConcurrentToolCalls;
+		}
+
+		public void setMaxConcurrentToolCalls(@Nullable Integer maxConcurrentToolCalls) {
+			this.maxConcurrentToolCalls = maxConcurrentToolCalls;
+		}
+
+		public RateLimit getRateLimit() {
+			return this.rateLimit;
+		}
+
+	}
+
+	public static class RateLimit {
+
+		/**
+		 * Whether to limit the request rate of each principal, or of each client IP
+		 * address for anonymous requests. Needs Bucket4j and Caffeine.
+		 */
+		private boolean enabled;
+
+		/**
+		 * Requests allowed per period; also the size of a burst.
+		 */
+		private long capacity = 100;
+
+		/**
+		 * Period in which the capacity refills.
+		 */
+		private Duration period = Duration.ofMinutes(1);
+
+		/**
+		 * Most principals or addresses tracked at once; the least recently seen are
+		 * forgotten.
+		 */
+		private int maxClients = 10_000;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public long getCapacity() {
+			return this.capacity;
+		}
+
+		public void setCapacity(long capacity) {
+			this.capacity = capacity;
+		}
+
+		public Duration getPeriod() {
+			return this.period;
+		}
+
+		public void setPeriod(Duration period) {
+			this.period = period;
+		}
+
+		public int getMaxClients() {
+			return this.maxClients;
+		}
+
+		public void setMaxClients(int maxClients) {
+			this.maxClients = maxClients;
+		}
+
+	}
+
+	public static class Cors {
+
+		/**
+		 * Origins browsers may call the MCP endpoints from. CORS is off when empty.
+		 */
+		private List<String> allowedOrigins = new ArrayList<>();
+
+		/**
+		 * Whether browsers may send credentials (cookies, Authorization) cross-origin;
+		 * not allowed together with the "*" origin.
+		 */
+		private boolean allowCredentials;
+
+		/**
+		 * How long browsers may cache a preflight response.
+		 */
+		private Duration maxAge = Duration.ofMinutes(30);
+
+		public List<String> getAllowedOrigins() {
+			return this.allowedOrigins;
+		}
+
+		public void setAllowedOrigins(List<String> allowedOrigins) {
+			this.allowedOrigins = allowedOrigins;
+		}
+
+		public boolean isAllowCredentials() {
+			return this.allowCredentials;
+		}
+
+		public void setAllowCredentials(boolean allowCredentials) {
+			this.allowCredentials = allowCredentials;
+		}
+
+		public Duration getMaxAge() {
+			return this.maxAge;
+		}
+
+		public void setMaxAge(Duration maxAge) {
+			this.maxAge = maxAge;
 		}
 
 	}

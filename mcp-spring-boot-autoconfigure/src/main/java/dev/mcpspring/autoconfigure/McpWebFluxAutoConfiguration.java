@@ -7,6 +7,7 @@ import dev.mcpspring.server.McpServerHandler;
 import dev.mcpspring.transport.support.InMemoryMcpEventStore;
 import dev.mcpspring.transport.support.McpEventStore;
 import dev.mcpspring.transport.support.OriginValidator;
+import dev.mcpspring.transport.webflux.McpSessionStreamsLifecycle;
 import dev.mcpspring.transport.webflux.McpSseHandler;
 import dev.mcpspring.transport.webflux.McpStreamableHttpHandler;
 
@@ -55,6 +56,12 @@ public final class McpWebFluxAutoConfiguration {
 				(int) properties.getLimits().getMaxRequestSize().toBytes(),
 				transport.getStreamableHttp().getResponseMode(), transport.getStreamableHttp().getKeepAliveInterval(),
 				eventStore);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	McpSessionStreamsLifecycle mcpSessionStreamsLifecycle(McpServerHandler serverHandler) {
+		return new McpSessionStreamsLifecycle(serverHandler.getSessionChannels());
 	}
 
 	static OriginValidator originValidator(McpServerProperties.Transport transport) {

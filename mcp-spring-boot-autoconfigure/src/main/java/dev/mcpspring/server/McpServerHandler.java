@@ -164,23 +164,31 @@ public class McpServerHandler {
 
 	/**
 	 * Serve a request. Failures become JSON-RPC error responses, except
-	 * {@link SessionLimitExceededException}, which transports answer with their own
-	 * "try later" status.
+	 * {@link SessionLimitExceededException} and {@link InsufficientScopeException},
+	 * which transports answer with their own status ("try later", "forbidden").
 	 * @param request the request
 	 * @return the response, with the session created by {@code initialize}; empty when
 	 * the client cancelled the request
 	 */
 	public Mono<McpResponse> handle(McpRequest request) {
 		Mono<McpResponse> response = Mono.defer(() -> this.chain.next(request))
-			.onErrorResume((ex) -> !(ex instanceof SessionLimitExceededException),
-					(ex) -> Mono.just(failure(request, ex)));
+			.onErrorResume((ex) -> !isTransportError(ex), (ex) -> Mono.just(failure(request, ex)));
 		return this.inFlightRequests.track(request.sessionId(), request.message().id(), response);
+	}
+
+	/**
+	 * Whether an error is left to the transport, which answers it with an HTTP status
+	 * of its own: a full session store, or a caller lacking scopes.
+	 * @param ex the error
+	 * @return {@code true} if the transport handles it
+	 */
+	private static boolean isTransportError(Throwable ex) {
+		return ex instanceof SessionLimitExceededException || ex instanceof InsufficientScopeException;
 	}
 
 	private McpServerInterceptor.Chain chain(List<McpServerInterceptor> interceptors) {
 		McpServerInterceptor.Chain chain = (request) -> Mono.defer(() -> dispatch(request))
-			.onErrorResume((ex) -> !(ex instanceof SessionLimitExceededException),
-					(ex) -> Mono.just(failure(request, ex)));
+			.onErrorResume((ex) -> !isTransportError(ex), (ex) -> Mono.just(failure(request, ex)));
 		for (int i = interceptors.size() - 1; i >= 0; i--) {
 			McpServerInterceptor interceptor = interceptors.get(i);
 			McpServerInterceptor.Chain next = chain;
@@ -349,6 +357,7 @@ public class McpServerHandler {
 		String version = ProtocolVersions.negotiate(requested.asString());
 		McpSession session = new McpSession(newSessionId(), version, params.get("clientInfo"),
 				params.get("capabilities"), this.clock.instant());
+		session.setPrincipalName((request.principal() != null) ? request.principal().getName() : null);
 		InitializeResult result = new InitializeResult(version, capabilities(), this.serverInfo, this.instructions);
 		if (!this.sessionsEnabled) {
 			return Mono.just(new McpResponse(JsonRpcResponse.success(request.message().id(), result), null));

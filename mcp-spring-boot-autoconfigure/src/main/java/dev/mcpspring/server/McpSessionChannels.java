@@ -29,12 +29,17 @@ public class McpSessionChannels {
 
 	private final Map<String, Sinks.Many<JsonRpcMessage>> channels = new ConcurrentHashMap<>();
 
+	private volatile boolean closed;
+
 	/**
 	 * Open the stream of a session, replacing any previous one, which completes.
 	 * @param sessionId the session id
 	 * @return the messages, until the stream is replaced or the session closed
 	 */
 	public Flux<JsonRpcMessage> open(String sessionId) {
+		if (this.closed) {
+			return Flux.empty();
+		}
 		Sinks.Many<JsonRpcMessage> sink = Sinks.many().unicast().onBackpressureBuffer();
 		Sinks.Many<JsonRpcMessage> previous = this.channels.put(sessionId, sink);
 		if (previous != null) {
@@ -87,6 +92,15 @@ public class McpSessionChannels {
 		if (sink != null) {
 			sink.tryEmitComplete();
 		}
+	}
+
+	/**
+	 * Complete every open stream and refuse new ones, for example when the application
+	 * shuts down, so that clients see a clean end of stream.
+	 */
+	public void closeAll() {
+		this.closed = true;
+		this.channels.keySet().forEach(this::close);
 	}
 
 	/**

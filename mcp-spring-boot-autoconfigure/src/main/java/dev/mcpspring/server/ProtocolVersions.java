@@ -31,9 +31,16 @@ public final class ProtocolVersions {
 	public static final String STATELESS = "2026-07-28";
 
 	/**
-	 * Every stateless revision, as advertised by {@code server/discover}.
+	 * Every stateless revision.
 	 */
 	public static final List<String> SUPPORTED_STATELESS = List.of(STATELESS);
+
+	/**
+	 * The revisions advertised by {@code server/discover} and in unsupported-version
+	 * errors, newest first: the server is dual-era, serving the stateless revision per
+	 * request and the session revisions through {@code initialize}.
+	 */
+	public static final List<String> ADVERTISED = List.of(STATELESS, LATEST, "2025-06-18", "2025-03-26");
 
 	private ProtocolVersions() {
 	}

@@ -91,7 +91,7 @@ final class StatelessSupport {
 	 */
 	static McpException unsupportedVersion(String requested) {
 		return new McpException(UNSUPPORTED_PROTOCOL_VERSION, "Unsupported protocol version",
-				Map.of("supported", ProtocolVersions.SUPPORTED_STATELESS, "requested", requested));
+				Map.of("supported", ProtocolVersions.ADVERTISED, "requested", requested));
 	}
 
 	/**
@@ -150,7 +150,7 @@ final class StatelessSupport {
 	 */
 	ObjectNode discover(Object capabilities, @Nullable String instructions) {
 		ObjectNode result = this.jsonMapper.createObjectNode();
-		result.set("supportedVersions", this.jsonMapper.valueToTree(List.copyOf(ProtocolVersions.SUPPORTED_STATELESS)));
+		result.set("supportedVersions", this.jsonMapper.valueToTree(ProtocolVersions.ADVERTISED));
 		result.set("capabilities", this.jsonMapper.valueToTree(capabilities));
 		if (instructions != null) {
 			result.put("instructions", instructions);

@@ -32,6 +32,7 @@ import dev.mcpspring.schema.JsonSchemaGenerator;
 import dev.mcpspring.schema.OutputSchema;
 import dev.mcpspring.schema.SchemaProperty;
 import dev.mcpspring.server.CompletionRegistry;
+import dev.mcpspring.server.McpScopeRegistry;
 import dev.mcpspring.server.McpServerFeatures;
 import dev.mcpspring.server.UriTemplate;
 import org.apache.commons.logging.Log;
@@ -91,6 +92,8 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 
 	private final JsonMapper jsonMapper;
 
+	private @Nullable McpScopeRegistry scopeRegistry;
+
 	/**
 	 * Create a detector.
 	 * @param applicationContext the context whose beans are scanned
@@ -120,6 +123,14 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 		this.blockingMethodPredicate = blockingMethodPredicate;
 		this.blockingScheduler = blockingScheduler;
 		this.jsonMapper = jsonMapper;
+	}
+
+	/**
+	 * Set where the {@code scopes} declared on annotations are recorded.
+	 * @param scopeRegistry the registry, or {@code null} to ignore scopes
+	 */
+	public void setScopeRegistry(@Nullable McpScopeRegistry scopeRegistry) {
+		this.scopeRegistry = scopeRegistry;
 	}
 
 	/**
@@ -213,6 +224,7 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 				icons(annotation.icons()), meta(annotation.meta()));
 		this.features.tools()
 			.register(new MethodToolHandler(tool, invocable(handlerMethod), outputSchema, this.resultConverter));
+		registerScopes(McpScopeRegistry.Kind.TOOL, name, annotation.scopes());
 	}
 
 	private void registerResource(McpHandlerMethod handlerMethod, McpResource annotation) {
@@ -237,6 +249,7 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 				: null;
 		this.features.resources()
 			.register(new MethodResourceHandler(resource, resourceTemplate, invocable(handlerMethod), this.jsonMapper));
+		registerScopes(McpScopeRegistry.Kind.RESOURCE, name, annotation.scopes());
 	}
 
 	private void registerPrompt(McpHandlerMethod handlerMethod, McpPrompt annotation) {
@@ -247,6 +260,13 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 		Prompt prompt = new Prompt(name, emptyToNull(annotation.title()), emptyToNull(annotation.description()),
 				arguments, icons(annotation.icons()), null);
 		this.features.prompts().register(new MethodPromptHandler(prompt, invocable(handlerMethod)));
+		registerScopes(McpScopeRegistry.Kind.PROMPT, name, annotation.scopes());
+	}
+
+	private void registerScopes(McpScopeRegistry.Kind kind, String name, String[] scopes) {
+		if (this.scopeRegistry != null) {
+			this.scopeRegistry.registerDefault(kind, name, List.of(scopes));
+		}
 	}
 
 	private void registerCompletion(McpHandlerMethod handlerMethod, McpComplete annotation) {

@@ -35,6 +35,8 @@ public final class McpSession {
 
 	private volatile LoggingLevel loggingLevel = LoggingLevel.INFO;
 
+	private volatile @Nullable String principalName;
+
 	/**
 	 * Create a session.
 	 * @param id the session id, visible ASCII only
@@ -116,6 +118,33 @@ public final class McpSession {
 	 */
 	public void setLoggingLevel(LoggingLevel loggingLevel) {
 		this.loggingLevel = loggingLevel;
+	}
+
+	/**
+	 * Return the name of the principal that initialized the session.
+	 * @return the name, or {@code null} for an anonymous session
+	 */
+	public @Nullable String getPrincipalName() {
+		return this.principalName;
+	}
+
+	/**
+	 * Bind the session to the principal that initialized it; requests of other
+	 * principals must not use it.
+	 * @param principalName the principal name, or {@code null} for anonymous
+	 */
+	public void setPrincipalName(@Nullable String principalName) {
+		this.principalName = principalName;
+	}
+
+	/**
+	 * Whether a caller may use this session: the same principal that initialized it,
+	 * or nobody for an anonymous session.
+	 * @param principalName the caller's principal name, or {@code null}
+	 * @return {@code true} if the session belongs to the caller
+	 */
+	public boolean isOwnedBy(@Nullable String principalName) {
+		return java.util.Objects.equals(this.principalName, principalName);
 	}
 
 }

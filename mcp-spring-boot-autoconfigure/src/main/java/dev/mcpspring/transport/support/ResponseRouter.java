@@ -79,6 +79,25 @@ public final class ResponseRouter implements McpClientChannel {
 	}
 
 	/**
+	 * Fail the request with an error the transport answers with an HTTP status of its
+	 * own, such as a missing scope. Before a stream opened the outcome fails with it;
+	 * afterwards the stream ends with the given JSON-RPC error response instead.
+	 * @param ex the error
+	 * @param fallback the response sent when a stream is already open
+	 */
+	public synchronized void fail(Throwable ex, JsonRpcResponse fallback) {
+		if (this.done) {
+			return;
+		}
+		if (this.stream != null) {
+			complete(fallback);
+			return;
+		}
+		this.done = true;
+		this.outcome.tryEmitError(ex);
+	}
+
+	/**
 	 * Return how the request is answered, once known.
 	 * @return the outcome
 	 */

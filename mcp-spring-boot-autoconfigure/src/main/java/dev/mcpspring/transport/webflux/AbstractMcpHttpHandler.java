@@ -10,6 +10,7 @@ import dev.mcpspring.jsonrpc.JsonRpcErrorCodes;
 import dev.mcpspring.jsonrpc.JsonRpcException;
 import dev.mcpspring.jsonrpc.JsonRpcMessage;
 import dev.mcpspring.jsonrpc.JsonRpcResponse;
+import dev.mcpspring.server.InsufficientScopeException;
 import dev.mcpspring.server.McpServerHandler;
 import dev.mcpspring.server.session.SessionLimitExceededException;
 import dev.mcpspring.transport.support.OriginValidator;
@@ -50,6 +51,8 @@ public abstract class AbstractMcpHttpHandler {
 
 	private final Duration keepAliveInterval;
 
+	private @Nullable String resourceMetadataUrl;
+
 	/**
 	 * Create a handler.
 	 * @param serverHandler the engine
@@ -69,6 +72,15 @@ public abstract class AbstractMcpHttpHandler {
 		this.originValidator = originValidator;
 		this.maxRequestBytes = maxRequestBytes;
 		this.keepAliveInterval = keepAliveInterval;
+	}
+
+	/**
+	 * Set the URL of the OAuth protected resource metadata, added to
+	 * {@code insufficient_scope} challenges.
+	 * @param resourceMetadataUrl the URL, or {@code null} when not protected by OAuth
+	 */
+	public void setResourceMetadataUrl(@Nullable String resourceMetadataUrl) {
+		this.resourceMetadataUrl = resourceMetadataUrl;
 	}
 
 	protected McpServerHandler getServerHandler() {
@@ -132,6 +144,7 @@ public abstract class AbstractMcpHttpHandler {
 			.flatMap((body) -> handler.apply(this.codec.decode(body)))
 			.onErrorResume(DataBufferLimitException.class,
 					(ex) -> error(HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large"))
+			.onErrorResume(InsufficientScopeException.class, this::insufficientScope)
 			.onErrorResume(JsonRpcException.class, (ex) -> error(HttpStatus.BAD_REQUEST, ex.getError(), ex.getId()))
 			.onErrorResume(SessionLimitExceededException.class,
 					(ex) -> ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
@@ -139,6 +152,34 @@ public abstract class AbstractMcpHttpHandler {
 						.contentType(MediaType.APPLICATION_JSON)
 						.bodyValue(encodeError(JsonRpcError.of(JsonRpcErrorCodes.INTERNAL_ERROR,
 								"Too many sessions, try again later"), null)));
+	}
+
+	/**
+	 * Answer {@code 403} with an {@code insufficient_scope} Bearer challenge naming the
+	 * scopes to obtain, for step-up authorization.
+	 * @param ex the error
+	 * @return the HTTP response
+	 */
+	protected Mono<ServerResponse> insufficientScope(InsufficientScopeException ex) {
+		StringBuilder challenge = new StringBuilder("Bearer error=\"insufficient_scope\", scope=\"")
+			.append(ex.getScopeValue())
+			.append('"');
+		if (this.resourceMetadataUrl != null) {
+			challenge.append(", resource_metadata=\"").append(this.resourceMetadataUrl).append('"');
+		}
+		return ServerResponse.status(HttpStatus.FORBIDDEN)
+			.header(HttpHeaders.WWW_AUTHENTICATE, challenge.toString())
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(encodeError(ex.getError(), null));
+	}
+
+	/**
+	 * Return the name of the authenticated principal, for binding sessions.
+	 * @param principal the principal, if any
+	 * @return the name, or {@code null} when anonymous
+	 */
+	protected static @Nullable String nameOf(Optional<Principal> principal) {
+		return principal.map(Principal::getName).orElse(null);
 	}
 
 	/**

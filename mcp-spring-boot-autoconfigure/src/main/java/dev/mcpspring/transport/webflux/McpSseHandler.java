@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.mcpspring.jsonrpc.JsonRpcCodec;
+import dev.mcpspring.jsonrpc.JsonRpcException;
 import dev.mcpspring.jsonrpc.JsonRpcMessage;
 import dev.mcpspring.jsonrpc.JsonRpcNotification;
 import dev.mcpspring.jsonrpc.JsonRpcRequest;
@@ -104,6 +105,10 @@ public class McpSseHandler extends AbstractMcpHttpHandler {
 			return error(HttpStatus.NOT_FOUND, "Session not found");
 		}
 		return readMessage(request, (message) -> principal(request).flatMap((principal) -> {
+			McpSession session = connection.session;
+			if (session != null && !session.isOwnedBy(nameOf(principal))) {
+				return error(HttpStatus.NOT_FOUND, "Session not found");
+			}
 			accept(connection, message, principal.orElse(null));
 			return ServerResponse.accepted().build();
 		}));
@@ -120,6 +125,10 @@ public class McpSseHandler extends AbstractMcpHttpHandler {
 						connection.attach(response.createdSession(), server);
 					}
 					connection.send(response.message());
+				}, (ex) -> {
+					if (ex instanceof JsonRpcException rpcException) {
+						connection.send(JsonRpcResponse.failure(request.id(), rpcException.getError()));
+					}
 				});
 		}
 		else if (message instanceof JsonRpcResponse response) {

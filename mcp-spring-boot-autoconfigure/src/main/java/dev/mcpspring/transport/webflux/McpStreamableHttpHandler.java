@@ -322,8 +322,11 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 			return error(HttpStatus.BAD_REQUEST, JsonRpcError.of(JsonRpcErrorCodes.INVALID_REQUEST,
 					"Session already initialized"), rpcRequest.id());
 		}
-		McpRequest mcpRequest = new McpRequest(rpcRequest, null, ProtocolVersions.LATEST);
-		return getServerHandler().handle(mcpRequest).flatMap((response) -> {
+		return principal(request).flatMap((principal) -> {
+			McpRequest mcpRequest = new McpRequest(rpcRequest, null, ProtocolVersions.LATEST,
+					McpClientChannel.discard(), principal.orElse(null));
+			return getServerHandler().handle(mcpRequest);
+		}).flatMap((response) -> {
 			ServerResponse.BodyBuilder builder = ServerResponse.ok();
 			if (response.createdSession() != null) {
 				builder.header(McpHttpHeaders.MCP_SESSION_ID, response.createdSession().getId());
@@ -343,10 +346,19 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 		return principal(request).flatMap((principal) -> {
 			McpRequest mcpRequest = new McpRequest(rpcRequest, session, version, channel, principal.orElse(null));
 			getServerHandler().handle(mcpRequest)
-				.subscribe((response) -> router.complete(response.message()), (ex) -> router.complete(null),
+				.subscribe((response) -> router.complete(response.message()), (ex) -> fail(router, rpcRequest, ex),
 						() -> router.complete(null));
 			return router.outcome().flatMap(this::respond);
 		});
+	}
+
+	private static void fail(ResponseRouter router, JsonRpcRequest rpcRequest, Throwable ex) {
+		if (ex instanceof JsonRpcException rpcException) {
+			router.fail(ex, JsonRpcResponse.failure(rpcRequest.id(), rpcException.getError()));
+		}
+		else {
+			router.complete(null);
+		}
 	}
 
 	private Mono<ServerResponse> respond(ResponseRouter.Outcome outcome) {
@@ -366,11 +378,11 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 			return error(HttpStatus.BAD_REQUEST,
 					"Missing " + McpHttpHeaders.MCP_SESSION_ID + " header");
 		}
-		return getServerHandler().getSessionRepository()
+		return principal(request).flatMap((principal) -> getServerHandler().getSessionRepository()
 			.findById(sessionId)
+			.filter((session) -> session.isOwnedBy(nameOf(principal))))
 			.flatMap(handler)
-			.switchIfEmpty(Mono.defer(
-					() -> error(HttpStatus.NOT_FOUND, "Session not found")));
+			.switchIfEmpty(Mono.defer(() -> error(HttpStatus.NOT_FOUND, "Session not found")));
 	}
 
 	private @Nullable Rejection checkPostHeaders(ServerRequest request) {

@@ -444,7 +444,7 @@ class McpStreamableHttpHandlerTests {
 				.isEqualTo("1999-01-01")
 				.jsonPath("$.error.data.supported")
 				.value((supported) -> assertThat(supported).asInstanceOf(InstanceOfAssertFactories.LIST)
-					.containsExactly("2026-07-28"));
+					.containsExactly("2026-07-28", "2025-11-25", "2025-06-18", "2025-03-26"));
 		});
 	}
 

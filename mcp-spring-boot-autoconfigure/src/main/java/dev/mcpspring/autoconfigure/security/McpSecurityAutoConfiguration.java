@@ -1,0 +1,211 @@
+package dev.mcpspring.autoconfigure.security;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.mcpspring.autoconfigure.McpServerAutoConfiguration;
+import dev.mcpspring.autoconfigure.McpServerProperties;
+import dev.mcpspring.autoconfigure.McpWebFluxAutoConfiguration;
+import dev.mcpspring.security.ApiKeyAuthenticationConverter;
+import dev.mcpspring.security.ApiKeyAuthenticationManager;
+import dev.mcpspring.security.AudienceValidatingOpaqueTokenIntrospector;
+import dev.mcpspring.security.McpBearerTokenEntryPoint;
+import dev.mcpspring.security.McpSecurityConfigurer;
+import dev.mcpspring.security.ProtectedResourceMetadata;
+import dev.mcpspring.security.ProtectedResourceMetadataWebFilter;
+import dev.mcpspring.security.ScopeAuthorizationInterceptor;
+import dev.mcpspring.security.ScopeFeatureFilter;
+import dev.mcpspring.server.McpScopeRegistry;
+import dev.mcpspring.server.McpServerHandler;
+import dev.mcpspring.server.ResourceRegistry;
+import dev.mcpspring.transport.webflux.McpSseHandler;
+import dev.mcpspring.transport.webflux.McpStreamableHttpHandler;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.introspection.ReactiveOpaqueTokenIntrospector;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.util.Assert;
+import org.springframework.util.StringUtils;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for securing MCP endpoints as an
+ * OAuth 2.1 resource server, or with API keys.
+ *
+ * @author MCP Spring Boot team
+ * @since 0.1.0
+ * @see <a href=
+ * "https://modelcontextprotocol.io/specification/2025-11-25/basic/authorization">MCP
+ * authorization</a>
+ */
+@AutoConfiguration(after = { McpServerAutoConfiguration.class, McpWebFluxAutoConfiguration.class },
+		afterName = "org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.reactive.ReactiveOAuth2ResourceServerWebSecurityAutoConfiguration",
+		beforeName = "org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration")
+@ConditionalOnClass({ SecurityWebFilterChain.class, ServerHttpSecurity.class })
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@ConditionalOnBooleanProperty(name = "mcp.server.enabled", matchIfMissing = true)
+@ConditionalOnBean(McpServerHandler.class)
+@ConditionalOnMcpSecurity
+@EnableConfigurationProperties(McpSecurityProperties.class)
+public final class McpSecurityAutoConfiguration {
+
+	/**
+	 * Name of the filter chain bean, which users may replace.
+	 */
+	public static final String FILTER_CHAIN_BEAN_NAME = "mcpSecurityWebFilterChain";
+
+	@Bean
+	@ConditionalOnMissingBean
+	ProtectedResourceMetadata mcpProtectedResourceMetadata(McpSecurityProperties properties,
+			ObjectProvider<OAuth2ResourceServerProperties> resourceServer) {
+		Assert.state(StringUtils.hasText(properties.getResource()),
+				"mcp.server.security.resource must be set to the canonical URI of this MCP server "
+						+ "(for example https://mcp.example.com/mcp) when MCP security is enabled");
+		List<String> authorizationServers = new ArrayList<>(properties.getAuthorizationServers());
+		OAuth2ResourceServerProperties boot = resourceServer.getIfAvailable();
+		if (authorizationServers.isEmpty() && boot != null && boot.getJwt().getIssuerUri() != null) {
+			authorizationServers.add(boot.getJwt().getIssuerUri());
+		}
+		return new ProtectedResourceMetadata(properties.getResource(), authorizationServers,
+				properties.getScopesSupported(), properties.getResourceName(), properties.getResourceDocumentation());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ProtectedResourceMetadataWebFilter mcpProtectedResourceMetadataWebFilter(ProtectedResourceMetadata metadata,
+			McpServerProperties serverProperties, ObjectProvider<JsonMapper> jsonMapper) {
+		return new ProtectedResourceMetadataWebFilter(metadata,
+				serverProperties.getTransport().getStreamableHttp().getPath(), jsonMapper.getIfAvailable(JsonMapper::new));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	McpBearerTokenEntryPoint mcpBearerTokenEntryPoint(ProtectedResourceMetadata metadata,
+			ObjectProvider<McpStreamableHttpHandler> streamableHttp, ObjectProvider<McpSseHandler> sse) {
+		streamableHttp.ifAvailable((handler) -> handler.setResourceMetadataUrl(metadata.metadataUrl()));
+		sse.ifAvailable((handler) -> handler.setResourceMetadataUrl(metadata.metadataUrl()));
+		return new McpBearerTokenEntryPoint(metadata);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ScopeFeatureFilter mcpScopeFeatureFilter(McpScopeRegistry scopeRegistry, McpSecurityProperties properties) {
+		register(scopeRegistry, McpScopeRegistry.Kind.TOOL, properties.getToolScopes());
+		register(scopeRegistry, McpScopeRegistry.Kind.PROMPT, properties.getPromptScopes());
+		register(scopeRegistry, McpScopeRegistry.Kind.RESOURCE, properties.getResourceScopes());
+		return new ScopeFeatureFilter(scopeRegistry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ScopeAuthorizationInterceptor mcpScopeAuthorizationInterceptor(McpScopeRegistry scopeRegistry,
+			ResourceRegistry resourceRegistry) {
+		return new ScopeAuthorizationInterceptor(scopeRegistry, resourceRegistry);
+	}
+
+	@Bean(FILTER_CHAIN_BEAN_NAME)
+	@ConditionalOnMissingBean(name = FILTER_CHAIN_BEAN_NAME)
+	@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+	SecurityWebFilterChain mcpSecurityWebFilterChain(ServerHttpSecurity http, McpServerProperties serverProperties,
+			McpSecurityProperties properties, McpBearerTokenEntryPoint entryPoint,
+			ObjectProvider<ReactiveJwtDecoder> jwtDecoder, ObjectProvider<ReactiveOpaqueTokenIntrospector> introspector,
+			ObjectProvider<ApiKeyAuthenticationManager> apiKeys) {
+		boolean oauth2 = jwtDecoder.getIfAvailable() != null || introspector.getIfAvailable() != null;
+		return new McpSecurityConfigurer(mcpPaths(serverProperties), entryPoint).jwt(jwtDecoder.getIfAvailable())
+			.opaqueToken(introspector.getIfAvailable())
+			.apiKeys(apiKeys.getIfAvailable(), new ApiKeyAuthenticationConverter(properties.getApiKeyHeader(), !oauth2))
+			.build(http);
+	}
+
+	private static void register(McpScopeRegistry registry, McpScopeRegistry.Kind kind,
+			Map<String, List<String>> scopes) {
+		scopes.forEach((name, values) -> registry.register(kind, name, values));
+	}
+
+	static List<String> mcpPaths(McpServerProperties properties) {
+		List<String> paths = new ArrayList<>();
+		paths.add(properties.getTransport().getStreamableHttp().getPath());
+		if (properties.getTransport().getSse().isEnabled()) {
+			paths.add(properties.getTransport().getSse().getPath());
+			paths.add(properties.getTransport().getSse().getMessagePath());
+		}
+		return paths;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(JwtAudienceValidator.class)
+	@Conditional(NoJwtAudiencesCondition.class)
+	static class JwtAudienceConfiguration {
+
+		@Bean
+		OAuth2TokenValidator<Jwt> mcpJwtAudienceValidator(McpSecurityProperties properties) {
+			Assert.state(StringUtils.hasText(properties.getResource()), "mcp.server.security.resource must be set");
+			return new JwtAudienceValidator(properties.getResource());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(ReactiveOpaqueTokenIntrospector.class)
+	static class OpaqueTokenAudienceConfiguration {
+
+		@Bean
+		static BeanPostProcessor mcpOpaqueTokenAudienceValidator(Environment environment) {
+			return new BeanPostProcessor() {
+
+				@Override
+				public Object postProcessAfterInitialization(Object bean, String beanName) {
+					if (!(bean instanceof ReactiveOpaqueTokenIntrospector introspector)
+							|| bean instanceof AudienceValidatingOpaqueTokenIntrospector) {
+						return bean;
+					}
+					String resource = environment.getProperty("mcp.server.security.resource");
+					Assert.state(StringUtils.hasText(resource), "mcp.server.security.resource must be set");
+					return new AudienceValidatingOpaqueTokenIntrospector(introspector, List.of(resource));
+				}
+
+			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(OnMcpSecurityCondition.ApiKeys.class)
+	static class ApiKeyConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ApiKeyAuthenticationManager mcpApiKeyAuthenticationManager(McpSecurityProperties properties) {
+			return new ApiKeyAuthenticationManager(properties.getApiKeys()
+				.entrySet()
+				.stream()
+				.map((entry) -> new ApiKeyAuthenticationManager.ApiKey(entry.getKey(), entry.getValue().getKey(),
+						entry.getValue().getScopes()))
+				.toList());
+		}
+
+	}
+
+}

@@ -1,0 +1,92 @@
+package dev.mcpspring.security;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import dev.mcpspring.server.InsufficientScopeException;
+import dev.mcpspring.server.McpRequest;
+import dev.mcpspring.server.McpResponse;
+import dev.mcpspring.server.McpScopeRegistry;
+import dev.mcpspring.server.McpServerInterceptor;
+import dev.mcpspring.server.ResourceHandler;
+import dev.mcpspring.server.ResourceRegistry;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.util.Assert;
+
+/**
+ * Refuses {@code tools/call}, {@code prompts/get}, {@code resources/read} and
+ * {@code resources/subscribe} when the caller's token lacks the scopes the feature
+ * requires, with an {@link InsufficientScopeException} that HTTP transports answer with
+ * {@code 403} and an {@code insufficient_scope} challenge. The challenge asks for the
+ * required scopes plus those already granted, so that a step-up keeps them.
+ *
+ * @author MCP Spring Boot team
+ * @since 0.1.0
+ * @see <a href=
+ * "https://modelcontextprotocol.io/specification/2025-11-25/basic/authorization#step-up-authorization-flow">Step-up
+ * authorization</a>
+ */
+public class ScopeAuthorizationInterceptor implements McpServerInterceptor {
+
+	private final McpScopeRegistry scopeRegistry;
+
+	private final ResourceRegistry resourceRegistry;
+
+	/**
+	 * Create an interceptor.
+	 * @param scopeRegistry the scopes each feature requires
+	 * @param resourceRegistry resolves resource URIs to resource names
+	 */
+	public ScopeAuthorizationInterceptor(McpScopeRegistry scopeRegistry, ResourceRegistry resourceRegistry) {
+		Assert.notNull(scopeRegistry, "McpScopeRegistry is required");
+		Assert.notNull(resourceRegistry, "ResourceRegistry is required");
+		this.scopeRegistry = scopeRegistry;
+		this.resourceRegistry = resourceRegistry;
+	}
+
+	@Override
+	public Mono<McpResponse> intercept(McpRequest request, Chain chain) {
+		Set<String> required = requiredScopes(request);
+		if (!required.isEmpty()) {
+			Set<String> granted = GrantedScopes.of(request.principal());
+			if (!granted.containsAll(required)) {
+				Set<String> challenge = new LinkedHashSet<>(granted);
+				challenge.addAll(required);
+				return Mono.error(new InsufficientScopeException(challenge));
+			}
+		}
+		return chain.next(request);
+	}
+
+	private Set<String> requiredScopes(McpRequest request) {
+		return switch (request.method()) {
+			case "tools/call" -> required(McpScopeRegistry.Kind.TOOL, param(request, "name"));
+			case "prompts/get" -> required(McpScopeRegistry.Kind.PROMPT, param(request, "name"));
+			case "resources/read", "resources/subscribe" -> resourceScopes(param(request, "uri"));
+			default -> Set.of();
+		};
+	}
+
+	private Set<String> required(McpScopeRegistry.Kind kind, @Nullable String name) {
+		return (name != null) ? this.scopeRegistry.getRequiredScopes(kind, name) : Set.of();
+	}
+
+	private Set<String> resourceScopes(@Nullable String uri) {
+		ResourceRegistry.Match match = (uri != null) ? this.resourceRegistry.resolve(uri) : null;
+		if (match == null) {
+			return Set.of();
+		}
+		ResourceHandler handler = match.handler();
+		return this.scopeRegistry.getRequiredScopes(
+				(handler.getResource() != null) ? handler.getResource() : handler.getResourceTemplate());
+	}
+
+	private static @Nullable String param(McpRequest request, String name) {
+		JsonNode value = (request.params() != null) ? request.params().get(name) : null;
+		return (value != null && value.isString()) ? value.asString() : null;
+	}
+
+}

@@ -1,0 +1,52 @@
+package dev.mcpspring.server;
+
+import java.util.concurrent.Semaphore;
+
+import dev.mcpspring.jsonrpc.JsonRpcErrorCodes;
+import reactor.core.publisher.Mono;
+
+import org.springframework.util.Assert;
+
+/**
+ * Bounds the number of {@code tools/call} requests served at once. A call over the
+ * limit is not queued: it is answered at once with the JSON-RPC error {@code -32603}
+ * "Server busy", which every transport can carry, so clients may retry later.
+ *
+ * @author MCP Spring Boot team
+ * @since 0.1.0
+ */
+public class ConcurrencyLimitInterceptor implements McpServerInterceptor {
+
+	private final Semaphore permits;
+
+	/**
+	 * Create an interceptor.
+	 * @param maxConcurrentCalls the most tool calls served at once
+	 */
+	public ConcurrencyLimitInterceptor(int maxConcurrentCalls) {
+		Assert.isTrue(maxConcurrentCalls > 0, "maxConcurrentCalls must be positive");
+		this.permits = new Semaphore(maxConcurrentCalls);
+	}
+
+	@Override
+	public Mono<McpResponse> intercept(McpRequest request, Chain chain) {
+		if (!"tools/call".equals(request.method())) {
+			return chain.next(request);
+		}
+		return Mono.defer(() -> {
+			if (!this.permits.tryAcquire()) {
+				return Mono.error(new McpException(JsonRpcErrorCodes.INTERNAL_ERROR, "Server busy"));
+			}
+			return chain.next(request).doFinally((signal) -> this.permits.release());
+		});
+	}
+
+	/**
+	 * Return the number of calls that may still start.
+	 * @return the free permits
+	 */
+	public int getAvailable() {
+		return this.permits.availablePermits();
+	}
+
+}

@@ -1,0 +1,122 @@
+package dev.mcpspring.autoconfigure;
+
+import java.time.Duration;
+
+import dev.mcpspring.server.ConcurrencyLimitInterceptor;
+import dev.mcpspring.server.McpServerHandler;
+import dev.mcpspring.transport.webflux.McpSessionStreamsLifecycle;
+import dev.mcpspring.transport.webflux.RateLimitWebFilter;
+import io.github.bucket4j.Bucket;
+import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.webflux.autoconfigure.HttpHandlerAutoConfiguration;
+import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.cors.reactive.CorsWebFilter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link McpLimitsAutoConfiguration} and graceful stream shutdown.
+ */
+class McpLimitsAutoConfigurationTests {
+
+	private final ReactiveWebApplicationContextRunner runner = new ReactiveWebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, WebFluxAutoConfiguration.class,
+				HttpHandlerAutoConfiguration.class, McpServerAutoConfiguration.class, McpWebFluxAutoConfiguration.class,
+				McpLimitsAutoConfiguration.class));
+
+	@Test
+	void nothingByDefault() {
+		this.runner.run((context) -> assertThat(context).doesNotHaveBean(ConcurrencyLimitInterceptor.class)
+			.doesNotHaveBean(RateLimitWebFilter.class)
+			.doesNotHaveBean(CorsWebFilter.class));
+	}
+
+	@Test
+	void concurrencyLimitFromProperty() {
+		this.runner.withPropertyValues("mcp.server.limits.max-concurrent-tool-calls=2")
+			.run((context) -> assertThat(context).hasSingleBean(ConcurrencyLimitInterceptor.class)
+				.getBean(ConcurrencyLimitInterceptor.class)
+				.extracting(ConcurrencyLimitInterceptor::getAvailable)
+				.isEqualTo(2));
+	}
+
+	@Test
+	void rateLimitNeedsBucket4j() {
+		this.runner.withPropertyValues("mcp.server.limits.rate-limit.enabled=true")
+			.withClassLoader(new FilteredClassLoader(Bucket.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(RateLimitWebFilter.class));
+	}
+
+	@Test
+	void rateLimitAnswers429WithRetryAfter() {
+		this.runner
+			.withPropertyValues("mcp.server.limits.rate-limit.enabled=true", "mcp.server.limits.rate-limit.capacity=2",
+					"mcp.server.limits.rate-limit.period=1h")
+			.run((context) -> {
+				WebTestClient client = WebTestClient.bindToApplicationContext(context).build();
+				for (int i = 0; i < 2; i++) {
+					ping(client).expectStatus().value((status) -> assertThat(status).isNotEqualTo(429));
+				}
+				ping(client).expectStatus()
+					.isEqualTo(429)
+					.expectHeader()
+					.value(HttpHeaders.RETRY_AFTER, (value) -> assertThat(Long.parseLong(value)).isPositive())
+					.expectBody()
+					.jsonPath("$.error.code")
+					.isEqualTo(-32603);
+				client.get().uri("/other").exchange().expectStatus().isNotFound();
+			});
+	}
+
+	@Test
+	void corsOnlyWhenConfigured() {
+		this.runner.withPropertyValues("mcp.server.transport.cors.allowed-origins=https://app.example.test")
+			.run((context) -> assertThat(context).hasBean("mcpCorsWebFilter"));
+	}
+
+	@Test
+	void corsWildcardWithCredentialsFailsStartup() {
+		this.runner
+			.withPropertyValues("mcp.server.transport.cors.allowed-origins=*",
+					"mcp.server.transport.cors.allow-credentials=true")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("must not contain '*' when allow-credentials is true"));
+	}
+
+	@Test
+	void stoppingCompletesOpenSessionStreams() {
+		this.runner.run((context) -> {
+			McpServerHandler handler = context.getBean(McpServerHandler.class);
+			assertThat(context).hasSingleBean(McpSessionStreamsLifecycle.class);
+			StepVerifier.create(handler.getSessionChannels().open("session-1"))
+				.then(() -> context.getBean(McpSessionStreamsLifecycle.class).stop())
+				.expectComplete()
+				.verify(Duration.ofSeconds(5));
+			StepVerifier.create(handler.getSessionChannels().open("session-2"))
+				.expectComplete()
+				.verify(Duration.ofSeconds(5));
+		});
+	}
+
+	private static WebTestClient.ResponseSpec ping(WebTestClient client) {
+		return client.post()
+			.uri("/mcp")
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.APPLICATION_JSON, MediaType.TEXT_EVENT_STREAM)
+			.header(HttpHeaders.HOST, "localhost")
+			.bodyValue("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}")
+			.exchange();
+	}
+
+}

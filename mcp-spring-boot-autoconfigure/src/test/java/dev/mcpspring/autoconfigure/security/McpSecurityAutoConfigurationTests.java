@@ -1,0 +1,180 @@
+package dev.mcpspring.autoconfigure.security;
+
+import dev.mcpspring.annotation.McpTool;
+import dev.mcpspring.autoconfigure.McpServerAutoConfiguration;
+import dev.mcpspring.autoconfigure.McpWebFluxAutoConfiguration;
+import dev.mcpspring.security.ApiKeyAuthenticationManager;
+import dev.mcpspring.security.McpBearerTokenEntryPoint;
+import dev.mcpspring.security.ProtectedResourceMetadata;
+import dev.mcpspring.security.ScopeAuthorizationInterceptor;
+import dev.mcpspring.security.ScopeFeatureFilter;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.reactive.ReactiveOAuth2ResourceServerWebSecurityAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.webflux.autoconfigure.HttpHandlerAutoConfiguration;
+import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link McpSecurityAutoConfiguration}.
+ */
+class McpSecurityAutoConfigurationTests {
+
+	private static final String KEY = "k3y-0f-the-ci-bot-0123456789";
+
+	private final ReactiveWebApplicationContextRunner runner = new ReactiveWebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, WebFluxAutoConfiguration.class,
+				HttpHandlerAutoConfiguration.class, McpServerAutoConfiguration.class, McpWebFluxAutoConfiguration.class,
+				ReactiveWebSecurityAutoConfiguration.class, ReactiveUserDetailsServiceAutoConfiguration.class,
+				ReactiveOAuth2ResourceServerAutoConfiguration.class,
+				ReactiveOAuth2ResourceServerWebSecurityAutoConfiguration.class, McpSecurityAutoConfiguration.class))
+		.withBean(Tools.class);
+
+	@Test
+	void backsOffWithoutSecurityConfiguration() {
+		this.runner.run((context) -> assertThat(context).doesNotHaveBean(ScopeFeatureFilter.class)
+			.doesNotHaveBean(ProtectedResourceMetadata.class)
+			.doesNotHaveBean(McpSecurityAutoConfiguration.FILTER_CHAIN_BEAN_NAME));
+	}
+
+	@Test
+	void backsOffWithoutSpringSecurity() {
+		this.runner.withClassLoader(new FilteredClassLoader(SecurityWebFilterChain.class))
+			.withPropertyValues("mcp.server.security.resource=https://mcp.example.test/mcp",
+					"mcp.server.security.api-keys.ci.key=" + KEY)
+			.run((context) -> assertThat(context).doesNotHaveBean(ScopeFeatureFilter.class));
+	}
+
+	@Test
+	void backsOffWhenMcpServerDisabled() {
+		this.runner
+			.withPropertyValues("mcp.server.enabled=false", "mcp.server.security.resource=https://mcp.example.test/mcp",
+					"mcp.server.security.api-keys.ci.key=" + KEY)
+			.run((context) -> assertThat(context).doesNotHaveBean(ScopeFeatureFilter.class));
+	}
+
+	@Test
+	void failsWithoutResource() {
+		this.runner.withPropertyValues("spring.security.oauth2.resourceserver.jwt.jwk-set-uri=https://as.example.test/jwks")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("mcp.server.security.resource must be set to the canonical URI of this MCP server"));
+	}
+
+	@Test
+	void jwtConfigurationAddsAudienceValidatorAndMcpChain() {
+		this.runner
+			.withPropertyValues("spring.security.oauth2.resourceserver.jwt.jwk-set-uri=https://as.example.test/jwks",
+					"mcp.server.security.resource=https://mcp.example.test/mcp")
+			.run((context) -> {
+				assertThat(context).hasNotFailed()
+					.hasSingleBean(ProtectedResourceMetadata.class)
+					.hasSingleBean(McpBearerTokenEntryPoint.class)
+					.hasSingleBean(ScopeFeatureFilter.class)
+					.hasSingleBean(ScopeAuthorizationInterceptor.class)
+					.hasBean("mcpJwtAudienceValidator")
+					.hasBean(McpSecurityAutoConfiguration.FILTER_CHAIN_BEAN_NAME)
+					.doesNotHaveBean(ApiKeyAuthenticationManager.class);
+				assertThat(context.getBean(ProtectedResourceMetadata.class).metadataUrl())
+					.isEqualTo("https://mcp.example.test/.well-known/oauth-protected-resource/mcp");
+			});
+	}
+
+	@Test
+	void bootAudiencesReplaceResourceAudienceValidator() {
+		this.runner
+			.withPropertyValues("spring.security.oauth2.resourceserver.jwt.jwk-set-uri=https://as.example.test/jwks",
+					"spring.security.oauth2.resourceserver.jwt.audiences=api://mcp",
+					"mcp.server.security.resource=https://mcp.example.test/mcp")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean("mcpJwtAudienceValidator"));
+	}
+
+	@Test
+	void userFilterChainReplacesMcpChain() {
+		this.runner
+			.withPropertyValues("mcp.server.security.resource=https://mcp.example.test/mcp",
+					"mcp.server.security.api-keys.ci.key=" + KEY)
+			.withBean(McpSecurityAutoConfiguration.FILTER_CHAIN_BEAN_NAME, SecurityWebFilterChain.class,
+					() -> new org.springframework.security.web.server.MatcherSecurityWebFilterChain(
+							(exchange) -> org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult
+								.notMatch(),
+							java.util.List.of((exchange, chain) -> chain.filter(exchange))))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.getBean(McpSecurityAutoConfiguration.FILTER_CHAIN_BEAN_NAME, SecurityWebFilterChain.class)
+				.satisfies((chain) -> assertThat(chain.getWebFilters().collectList().block()).hasSize(1)));
+	}
+
+	@Test
+	void apiKeysAuthenticateWithHeaderOrBearerAndGrantScopes() {
+		this.runner
+			.withPropertyValues("mcp.server.security.resource=https://mcp.example.test/mcp",
+					"mcp.server.security.api-keys.ci-bot.key=" + KEY, "mcp.server.security.api-keys.ci-bot.scopes=read",
+					"mcp.server.security.tool-scopes.secret=admin")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(ApiKeyAuthenticationManager.class);
+				WebTestClient client = WebTestClient.bindToApplicationContext(context).build();
+				client.post()
+					.uri("/mcp")
+					.contentType(MediaType.APPLICATION_JSON)
+					.bodyValue(INITIALIZE)
+					.exchange()
+					.expectStatus()
+					.isUnauthorized()
+					.expectHeader()
+					.valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer resource_metadata="
+							+ "\"https://mcp.example.test/.well-known/oauth-protected-resource/mcp\"");
+				post(client, "X-API-Key", "wrong-key-of-some-length").expectStatus()
+					.isUnauthorized()
+					.expectHeader()
+					.value(HttpHeaders.WWW_AUTHENTICATE,
+							(value) -> assertThat(value).startsWith("Bearer error=\"invalid_token\""));
+				post(client, "X-API-Key", KEY).expectStatus().isOk().expectHeader().exists("Mcp-Session-Id");
+				post(client, HttpHeaders.AUTHORIZATION, "Bearer " + KEY).expectStatus().isOk();
+				client.get()
+					.uri("/.well-known/oauth-protected-resource")
+					.exchange()
+					.expectStatus()
+					.isOk()
+					.expectBody()
+					.jsonPath("$.resource")
+					.isEqualTo("https://mcp.example.test/mcp");
+			});
+	}
+
+	private static WebTestClient.ResponseSpec post(WebTestClient client, String header, String value) {
+		return client.post()
+			.uri("/mcp")
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.APPLICATION_JSON, MediaType.TEXT_EVENT_STREAM)
+			.header(header, value)
+			.header(HttpHeaders.HOST, "localhost")
+			.bodyValue(INITIALIZE)
+			.exchange();
+	}
+
+	private static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
+			+ "{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}";
+
+	static class Tools {
+
+		@McpTool(description = "Echo")
+		String echo(String text) {
+			return text;
+		}
+
+	}
+
+}
