@@ -47,8 +47,22 @@ final class ValidationConstraints {
 	 */
 	static void configure(SchemaGeneratorConfigBuilder builder) {
 		builder.with(new JakartaValidationModule(JakartaValidationOption.NOT_NULLABLE_FIELD_IS_REQUIRED,
-				JakartaValidationOption.NOT_NULLABLE_METHOD_IS_REQUIRED,
-				JakartaValidationOption.INCLUDE_PATTERN_EXPRESSIONS));
+				JakartaValidationOption.NOT_NULLABLE_METHOD_IS_REQUIRED));
+		builder.forFields().withStringPatternResolver((field) -> {
+			Pattern pattern = field.getAnnotationConsideringFieldAndGetter(Pattern.class);
+			return (pattern != null) ? anchored(pattern.regexp()) : null;
+		});
+		builder.forFields().withRequiredCheck((field) -> field.getType().getErasedType().isPrimitive());
+	}
+
+	/**
+	 * Anchor a Jakarta regular expression, which must match the whole value, for JSON
+	 * Schema, where {@code pattern} matches anywhere in the string.
+	 * @param regexp the expression
+	 * @return the anchored expression
+	 */
+	static String anchored(String regexp) {
+		return (regexp.startsWith("^") && regexp.endsWith("$")) ? regexp : "^(?:" + regexp + ")$";
 	}
 
 	/**
@@ -114,12 +128,12 @@ final class ValidationConstraints {
 				}
 			}
 			else if (annotation instanceof Pattern pattern && shape == Shape.STRING) {
-				schema.put("pattern", pattern.regexp());
+				schema.put("pattern", anchored(pattern.regexp()));
 			}
 			else if (annotation instanceof Email email && shape == Shape.STRING) {
 				schema.put("format", "email");
 				if (!".*".equals(email.regexp()) && !schema.has("pattern")) {
-					schema.put("pattern", email.regexp());
+					schema.put("pattern", anchored(email.regexp()));
 				}
 			}
 		}

@@ -146,7 +146,7 @@ class DefaultJsonSchemaGeneratorTests {
 						"genre": { "type": "string", "enum": ["RED", "GREEN", "BLUE"] },
 						"published": { "type": "string", "format": "date" }
 					},
-					"required": ["title", "author_name"]
+					"required": ["title", "author_name", "pages"]
 				}
 				""");
 		assertThat(this.generator.generateOutputSchema(Book.class).schema().get("properties").propertyNames())
@@ -161,7 +161,8 @@ class DefaultJsonSchemaGeneratorTests {
 					"properties": {
 						"name": { "type": "string" },
 						"age": { "type": "integer" }
-					}
+					},
+					"required": ["age"]
 				}
 				""");
 	}
@@ -231,7 +232,8 @@ class DefaultJsonSchemaGeneratorTests {
 					"properties": {
 						"name": { "type": "string" },
 						"age": { "type": "integer" }
-					}
+					},
+					"required": ["age"]
 				}
 				""");
 		assertOutputSchema(new TypeRef<List<Optional<Integer>>>() {
@@ -289,7 +291,8 @@ class DefaultJsonSchemaGeneratorTests {
 							"properties": {
 								"name": { "type": "string" },
 								"age": { "type": "integer" }
-							}
+							},
+							"required": ["age"]
 						},
 						"total": { "type": "number" }
 					}
@@ -380,7 +383,8 @@ class DefaultJsonSchemaGeneratorTests {
 							}
 						},
 						"total": { "type": "integer" }
-					}
+					},
+					"required": ["total"]
 				}
 				""");
 		assertInputSchema(List.of(property("first", new TypeRef<Page<String>>() {
@@ -398,7 +402,8 @@ class DefaultJsonSchemaGeneratorTests {
 							"properties": {
 								"items": { "type": "array", "items": { "type": "string" } },
 								"total": { "type": "integer" }
-							}
+							},
+							"required": ["total"]
 						}
 					}
 				}
@@ -426,7 +431,7 @@ class DefaultJsonSchemaGeneratorTests {
 						"tags": { "type": "array", "items": { "type": "string" }, "minItems": 1, "maxItems": 3 },
 						"id": { "type": "integer" }
 					},
-					"required": ["name", "items", "id"]
+					"required": ["min", "decimalExclusiveMax", "positive", "positiveOrZero", "negative", "negativeOrZero", "name", "items", "id"]
 				}
 				""");
 	}
@@ -472,7 +477,7 @@ class DefaultJsonSchemaGeneratorTests {
 						},
 						"notEmptyText": { "type": "string", "minLength": 1 },
 						"notEmptyMap": { "type": "object", "additionalProperties": { "type": "integer" }, "minProperties": 1 },
-						"customEmail": { "type": "string", "format": "email", "pattern": ".+@example\\\\.com" },
+						"customEmail": { "type": "string", "format": "email", "pattern": "^(?:.+@example\\\\.com)$" },
 						"ignoredSize": { "type": "integer" }
 					},
 					"required": ["notEmptyText", "notEmptyMap"]

@@ -270,7 +270,7 @@ class McpSecurityIntegrationTests {
 		client(properties, "mcp-client", "mcp:read,mcp:admin", null);
 		client(properties, "narrow-client", "mcp:read", null);
 		client(properties, "other-client", "mcp:read", null);
-		client(properties, "short-client", "mcp:read", "1s");
+		client(properties, "short-client", "mcp:read", "3s");
 		return start(new SpringApplicationBuilder(AuthorizationServerApp.class).web(WebApplicationType.SERVLET)
 			.properties(properties.toArray(String[]::new)));
 	}

@@ -10,12 +10,16 @@ import dev.mcpspring.method.McpMethodArgumentResolver;
 import dev.mcpspring.server.InvalidArgumentsException;
 import dev.mcpspring.server.InvalidArgumentsException.FieldError;
 import dev.mcpspring.server.McpInvocation;
+import dev.mcpspring.server.ToolCall;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.type.LogicalType;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,7 +27,10 @@ import org.springframework.core.MethodParameter;
 import org.springframework.util.ClassUtils;
 
 /**
- * Binds a tool method parameter from the call's {@code arguments} object with Jackson.
+ * Binds a handler method parameter from the invocation's named arguments with Jackson.
+ * Tool arguments are bound strictly, as their JSON Schema says: a string is not taken
+ * for a number, nor a number for a string. Prompt arguments and URI template variables
+ * arrive as strings and are converted.
  * Supports every parameter, so it goes last among the resolvers.
  * <p>
  * Binding errors name the offending property path and the expected JSON type, never
@@ -36,6 +43,8 @@ public class ToolArgumentResolver implements McpMethodArgumentResolver {
 
 	private final JsonMapper jsonMapper;
 
+	private final JsonMapper strictMapper;
+
 	private final Map<MethodParameter, Binding> bindings = new ConcurrentHashMap<>();
 
 	/**
@@ -46,6 +55,25 @@ public class ToolArgumentResolver implements McpMethodArgumentResolver {
 		this.jsonMapper = jsonMapper.rebuild()
 			.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
 			.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+			.build();
+		this.strictMapper = this.jsonMapper.rebuild()
+			.withCoercionConfigDefaults((config) -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+				.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+				.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+				.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+			.withCoercionConfig(LogicalType.Textual,
+					(config) -> config.setCoercion(CoercionInputShape.String, CoercionAction.TryConvert))
+			.withCoercionConfig(LogicalType.Enum,
+					(config) -> config.setCoercion(CoercionInputShape.String, CoercionAction.TryConvert))
+			.withCoercionConfig(LogicalType.DateTime,
+					(config) -> config.setCoercion(CoercionInputShape.String, CoercionAction.TryConvert))
+			.withCoercionConfig(LogicalType.Float,
+					(config) -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.TryConvert)
+						.setCoercion(CoercionInputShape.Float, CoercionAction.TryConvert))
+			.withCoercionConfig(LogicalType.Integer,
+					(config) -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.TryConvert))
+			.withCoercionConfig(LogicalType.Boolean,
+					(config) -> config.setCoercion(CoercionInputShape.Boolean, CoercionAction.TryConvert))
 			.build();
 	}
 
@@ -77,22 +105,31 @@ public class ToolArgumentResolver implements McpMethodArgumentResolver {
 			}
 			return absentValue(argument);
 		}
-		Object value = bind(binding, node);
+		Object value = bind(binding, node, invocation instanceof ToolCall);
 		return argument.optionalWrapper() ? Optional.ofNullable(value) : value;
 	}
 
-	private @Nullable Object bind(Binding binding, JsonNode node) {
+	private @Nullable Object bind(Binding binding, JsonNode node, boolean strict) {
 		try {
-			return binding.reader().readValue(node);
+			return (strict ? binding.strictReader() : binding.reader()).readValue(node);
 		}
 		catch (MismatchedInputException ex) {
-			throw new InvalidArgumentsException(List.of(new FieldError(path(binding.argument().name(), ex),
-					"must be " + describe(ex.getTargetType()))));
+			String problem = isMissing(node, ex) ? "is required" : "must be " + describe(ex.getTargetType());
+			throw new InvalidArgumentsException(List.of(new FieldError(path(binding.argument().name(), ex), problem)));
 		}
 		catch (JacksonException ex) {
 			throw new InvalidArgumentsException(
 					List.of(new FieldError(path(binding.argument().name(), ex), "has an invalid value")));
 		}
+	}
+
+	private static boolean isMissing(JsonNode node, JacksonException ex) {
+		JsonNode current = node;
+		for (JacksonException.Reference reference : ex.getPath()) {
+			current = (reference.getPropertyName() != null) ? current.path(reference.getPropertyName())
+					: current.path(reference.getIndex());
+		}
+		return !ex.getPath().isEmpty() && (current.isMissingNode() || current.isNull());
 	}
 
 	private static @Nullable Object absentValue(ToolArgument argument) {
@@ -129,7 +166,7 @@ public class ToolArgumentResolver implements McpMethodArgumentResolver {
 		return this.bindings.computeIfAbsent(parameter, (key) -> {
 			ToolArgument argument = ToolArgument.of(key, this.jsonMapper);
 			JavaType javaType = this.jsonMapper.constructType(argument.type());
-			return new Binding(argument, this.jsonMapper.readerFor(javaType));
+			return new Binding(argument, this.jsonMapper.readerFor(javaType), this.strictMapper.readerFor(javaType));
 		});
 	}
 
@@ -176,7 +213,7 @@ public class ToolArgumentResolver implements McpMethodArgumentResolver {
 		return "an object";
 	}
 
-	private record Binding(ToolArgument argument, ObjectReader reader) {
+	private record Binding(ToolArgument argument, ObjectReader reader, ObjectReader strictReader) {
 
 	}
 
