@@ -16,7 +16,7 @@ log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 build_if_missing() {
 	if [[ ! -f $OURS_JAR || ! -f $FLOOR_JAR || ! -f $SPRING_AI_JAR ]]; then
 		log "building the benchmark jars"
-		(cd "$ROOT" && ./mvnw -q -Pbenchmark-peers -pl benchmarks,benchmarks/spring-ai-server -am package -DskipTests)
+		(cd "$ROOT" && ./mvnw -q -Pbenchmarks -pl benchmarks,benchmarks/spring-ai-server -am package -DskipTests)
 	fi
 	if [[ ! -d $LOAD/node/node_modules/@modelcontextprotocol/sdk ]]; then
 		log "installing the TypeScript SDK peer"
