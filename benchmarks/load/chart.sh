@@ -34,6 +34,8 @@ set multiplot layout 1,2 title "MCP tools/call over Streamable HTTP — $title"
 set key top left font ",9"
 set logscale x 2
 set xtics (16, 64, 256)
+set xrange [12:340]
+set termoption noenhanced
 set xlabel "connections"
 set grid
 set ylabel "requests/s (higher is better)"

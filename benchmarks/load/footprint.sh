@@ -70,16 +70,17 @@ for server in $SERVERS; do
 		>"$OUT/$name-streams.txt" 2>&1 &
 	CLIENT_PID=$!
 	for _ in $(seq 1 600); do grep -q '^STREAMS' "$OUT/$name-streams.txt" && break; sleep 0.2; done
-	streams=$(grep '^STREAMS' "$OUT/$name-streams.txt" || echo "STREAMS open=0 failed=?")
+	streams=$(grep '^STREAMS' "$OUT/$name-streams.txt" || echo "STREAMS open=0 pending=0 failed=?")
 	log "$streams"
-	open=$(sed -n 's/.*open=\([0-9]*\).*/\1/p' <<<"$streams")
+	# pending streams are open requests whose headers the server holds back until its first event
+	open=$(($(sed -n 's/.*open=\([0-9]*\).*/\1/p' <<<"$streams") + $(sed -n 's/.*pending=\([0-9]*\).*/\1/p' <<<"$streams")))
 	streams_heap=$(heap_used_kb "$SERVER_PID")
 	per_stream=$(( open > 0 ? (streams_heap - sessions_heap) * 1024 / open : 0 ))
 	log "heap with $open streams: $((streams_heap / 1024)) MB, $per_stream bytes per stream"
 	kill "$CLIENT_PID" 2>/dev/null || true
 	wait "$CLIENT_PID" 2>/dev/null || true
 	CLIENT_PID=
-	echo "$name,$mode,$startup_ms,$((idle_rss / 1024)),$((idle_heap / 1024)),$created,$per_session,$open,$per_stream," >>"$OUT/footprint.csv"
+	echo "$name,$mode,$startup_ms,$((idle_rss / 1024)),$((idle_heap / 1024)),$created,$per_session,$open,$per_stream,$(sed 's/,/;/g' <<<"$streams")" >>"$OUT/footprint.csv"
 	stop_server "$SERVER_PID"
 done
 

@@ -3,7 +3,8 @@
 //     initializes COUNT 2025-11-25 sessions (at most CONCURRENCY at a time), writes their ids to IDS_FILE
 //     and prints "SESSIONS created=N rejected=N failed=N statuses=..."
 //   node footprint-client.mjs streams PORT COUNT CONCURRENCY IDS_FILE HOLD_SECONDS
-//     opens one standalone GET stream on each of the first COUNT sessions, prints "STREAMS open=N failed=N",
+//     opens one standalone GET stream on each of the first COUNT sessions at once, prints
+//     "STREAMS open=N pending=N failed=N" (pending: no response headers after STREAM_SETTLE_SECONDS, still open),
 //     keeps them open (reading) for at most HOLD_SECONDS, then exits
 import { readFileSync, writeFileSync } from 'node:fs';
 
@@ -51,28 +52,29 @@ if (mode === 'sessions') {
   clearTimeout(deadline);
 } else if (mode === 'streams') {
   const ids = readFileSync(idsFile, 'utf8').split('\n').filter(Boolean).slice(0, count);
+  // fire every GET at once: a server may hold the response headers back until its first event (a keep-alive
+  // comment, or nothing), so waiting for headers one pool slot at a time would take minutes
   let open = 0;
+  let pending = 0;
   let failed = 0;
   const controllers = [];
-  await pool(ids.length, async (i) => {
+  const settle = Number(process.env.STREAM_SETTLE_SECONDS ?? 10) * 1000;
+  await Promise.all(ids.map((id) => new Promise((resolve) => {
     const controller = new AbortController();
     controllers.push(controller);
-    try {
-      const res = await fetch(url, { method: 'GET', signal: controller.signal, headers: { Accept: 'text/event-stream',
-        'Mcp-Session-Id': ids[i], 'MCP-Protocol-Version': '2025-11-25' } });
-      if (res.ok && (res.headers.get('content-type') ?? '').startsWith('text/event-stream')) {
-        open++;
-        // drain in the background so that keep-alive comments never back up
-        (async () => { try { for await (const _ of res.body) { /* discard */ } } catch { /* aborted */ } })();
-      } else {
-        failed++;
-        await res.arrayBuffer();
-      }
-    } catch (ex) {
-      failed++;
-    }
-  });
-  console.log(`STREAMS open=${open} failed=${failed}`);
+    let settled = false;
+    const timer = setTimeout(() => { if (!settled) { settled = true; pending++; resolve(); } }, settle);
+    fetch(url, { method: 'GET', signal: controller.signal, headers: { Accept: 'text/event-stream',
+      'Mcp-Session-Id': id, 'MCP-Protocol-Version': '2025-11-25' } }).then(async (res) => {
+      const ok = res.ok && (res.headers.get('content-type') ?? '').startsWith('text/event-stream');
+      if (!settled) { settled = true; clearTimeout(timer); ok ? open++ : failed++; resolve(); }
+      else if (ok) { pending--; open++; }
+      else { pending--; failed++; }
+      // drain in the background so that keep-alive comments never back up
+      try { for await (const _ of res.body) { /* discard */ } } catch { /* aborted */ }
+    }, () => { if (!settled) { settled = true; clearTimeout(timer); failed++; resolve(); } });
+  })));
+  console.log(`STREAMS open=${open} pending=${pending} failed=${failed}`);
   setTimeout(() => { controllers.forEach((c) => c.abort()); clearTimeout(deadline); process.exit(0); },
     Number(holdArg ?? 60) * 1000);
 } else {
