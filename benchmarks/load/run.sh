@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# End-to-end load test of tools/call over Streamable HTTP, see docs/benchmarks.md.
+#
+#   benchmarks/load/run.sh                       every scenario, 16/64/256 connections
+#   DURATION=30 WARMUP=15 benchmarks/load/run.sh
+#   SCENARIOS="ours/stateless floor/plain" CONNECTIONS="64" TOOL=text10k benchmarks/load/run.sh
+#
+# Each server runs alone, pinned to core SERVER_CPU (0) with the same JVM flags (JVM_FLAGS),
+# wrk is pinned to core WRK_CPU (1). Every response body is checked; a run with any socket
+# error, non-2xx status or unexpected body is void. Output: benchmarks/load/results/<time>/
+# results.csv (with ratios to the floor and to Spring AI), chart.png and the server logs.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+DURATION=${DURATION:-15}
+WARMUP=${WARMUP:-10}
+CONNECTIONS=${CONNECTIONS:-16 64 256}
+WRK_CPU=${WRK_CPU:-1}
+WRK_THREADS=${WRK_THREADS:-1}
+TOOL=${TOOL:-echo}
+PORT=${PORT:-18080}
+SCENARIOS=${SCENARIOS:-ours/stateless ours/session-json ours/session-sse floor/plain spring-ai/stateless spring-ai/streamable typescript/stateless}
+OUT=${OUT:-$LOAD/results/$(date +%Y%m%d-%H%M%S)}
+mkdir -p "$OUT"
+trap stop_all EXIT
+trap 'exit 130' INT TERM
+
+if ! command -v wrk >/dev/null; then
+	log "installing wrk"
+	apt-get install -y -qq wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+fi
+build_if_missing
+
+case "$TOOL" in
+	echo) ARGS='{"message":"hello-bench"}'; EXPECT='hello-bench' ;;
+	add) ARGS='{"a":2,"b":40}'; EXPECT='42' ;;
+	text10k) ARGS='{}'; EXPECT='dog. END' ;;
+	*) log "TOOL must be echo, add or text10k"; exit 2 ;;
+esac
+
+{
+	echo "# $(date -Is) $(uname -srm), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+	echo "# java: $(java -version 2>&1 | head -1); node: $(node --version); wrk: $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
+	echo "# JVM_FLAGS=$JVM_FLAGS TOOL=$TOOL DURATION=${DURATION}s WARMUP=${WARMUP}s WRK_THREADS=$WRK_THREADS"
+} >"$OUT/environment.txt"
+echo "server,mode,connections,requests,req_per_s,p50_ms,p90_ms,p99_ms,errors,valid" >"$OUT/raw.csv"
+
+for scenario in $SCENARIOS; do
+	name=${scenario%%/*}
+	mode=${scenario#*/}
+	log "== $name/$mode"
+	start_server "$name" "$PORT" "$mode"
+	if ! wait_ready "$PORT" "$name" "$mode"; then
+		for c in $CONNECTIONS; do echo "$name,$mode,$c,0,0,0,0,0,1,void(start)" >>"$OUT/raw.csv"; done
+		stop_server "$SERVER_PID"
+		continue
+	fi
+	body="{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"$TOOL\",\"arguments\":$ARGS}}"
+	headers="MCP-Protocol-Version: 2025-11-25"
+	case "$name/$mode" in
+		ours/stateless)
+			body="{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"$TOOL\",\"arguments\":$ARGS,$STATELESS_META}}"
+			headers="MCP-Protocol-Version: 2026-07-28|Mcp-Method: tools/call|Mcp-Name: $TOOL" ;;
+		ours/session-*|spring-ai/streamable)
+			session=$(open_session "$PORT") || { log "no session"; session=missing; }
+			headers="$headers|Mcp-Session-Id: $session" ;;
+	esac
+	printf '%s' "$body" >"$OUT/body.json"
+	export BENCH_BODY_FILE="$OUT/body.json" BENCH_HEADERS="$headers" BENCH_EXPECT="$EXPECT"
+	# one checked request before the load, so that a wrong setup shows in the log
+	IFS='|' read -ra header_list <<<"$headers"
+	post "$PORT" "$body" "${header_list[@]}" >"$OUT/$name-$mode-probe.txt" 2>&1 || true
+	log "warm-up ${WARMUP}s at 64 connections"
+	taskset -c "$WRK_CPU" wrk -t"$WRK_THREADS" -c64 -d"${WARMUP}s" --timeout 10s -s "$LOAD/call.lua" \
+		"http://127.0.0.1:$PORT/mcp" >"$OUT/$name-$mode-warmup.txt" 2>&1 || true
+	for c in $CONNECTIONS; do
+		threads=$((c < WRK_THREADS ? c : WRK_THREADS))
+		taskset -c "$WRK_CPU" wrk -t"$threads" -c"$c" -d"${DURATION}s" --timeout 10s --latency -s "$LOAD/call.lua" \
+			"http://127.0.0.1:$PORT/mcp" >"$OUT/$name-$mode-c$c.txt" 2>&1 || true
+		read -r _ requests rps p50 p90 p99 socket non2xx wrong < <(grep '^RESULT' "$OUT/$name-$mode-c$c.txt" || echo "RESULT 0 0 0 0 0 1 0 0")
+		errors=$((socket + non2xx + wrong))
+		valid=yes
+		if ((errors > 0 || requests == 0)); then valid=void; fi
+		if ! kill -0 "$SERVER_PID" 2>/dev/null; then valid=void; fi
+		echo "$name,$mode,$c,$requests,$rps,$p50,$p90,$p99,$errors,$valid" >>"$OUT/raw.csv"
+		log "$name/$mode c=$c: $rps req/s p99 ${p99}ms errors=$errors ($valid)"
+		grep '^SAMPLE' "$OUT/$name-$mode-c$c.txt" | head -1 >&2 || true
+	done
+	stop_server "$SERVER_PID"
+done
+
+# ratios: to the floor at the same connections, and to Spring AI (stateless for stateless peers,
+# streamable for session modes) at the same connections; void runs get no ratio
+awk -F, 'NR == FNR { if (FNR > 1 && $10 == "yes") rps[$1 "/" $2 "/" $3] = $5; next }
+	FNR == 1 { print $0 ",ratio_to_floor,ratio_to_spring_ai"; next }
+	{
+		floor = rps["floor/plain/" $3]
+		peer = ($2 ~ /^session/ || $2 == "streamable") ? "spring-ai/streamable/" : "spring-ai/stateless/"
+		sai = rps[peer $3]
+		rf = ($10 == "yes" && floor > 0) ? sprintf("%.2f", $5 / floor) : ""
+		rs = ($10 == "yes" && sai > 0) ? sprintf("%.2f", $5 / sai) : ""
+		print $0 "," rf "," rs
+	}' "$OUT/raw.csv" "$OUT/raw.csv" >"$OUT/results.csv"
+rm -f "$OUT/raw.csv" "$OUT/body.json"
+column -s, -t <"$OUT/results.csv" >&2
+
+if command -v gnuplot >/dev/null; then
+	"$LOAD/chart.sh" "$OUT/results.csv" "$OUT/chart.png" && log "chart: $OUT/chart.png"
+else
+	log "gnuplot missing (apt-get install -y gnuplot-nox): no chart"
+fi
+log "results: $OUT/results.csv"
