@@ -1,6 +1,7 @@
 package dev.mcpspring.server;
 
 import dev.mcpspring.jsonrpc.JsonRpcError;
+import dev.mcpspring.jsonrpc.JsonRpcErrorCodes;
 import dev.mcpspring.jsonrpc.JsonRpcException;
 import org.jspecify.annotations.Nullable;
 
@@ -31,6 +32,17 @@ public class McpException extends JsonRpcException {
 	 */
 	public McpException(int code, String message, @Nullable Object data) {
 		super(new JsonRpcError(code, message, data), null);
+	}
+
+	/**
+	 * Create the error of a resource URI that names nothing; sent as {@code -32002} to
+	 * session clients and as {@code -32602} on the stateless revision.
+	 * @param uri the URI read
+	 * @return the exception
+	 */
+	public static McpException resourceNotFound(String uri) {
+		return new McpException(JsonRpcErrorCodes.RESOURCE_NOT_FOUND, "Resource not found",
+				java.util.Map.of("uri", uri));
 	}
 
 }

@@ -128,7 +128,10 @@ final class McpFeatureMethods {
 			return Mono.error(resourceNotFound(uri, request));
 		}
 		ResourceRead invocation = new ResourceRead(uri, match.variables(), request);
-		return Mono.defer(() -> match.handler().read(invocation)).onErrorMap(McpFeatureMethods::toProtocolError);
+		return Mono.defer(() -> match.handler().read(invocation))
+			.onErrorMap(McpFeatureMethods::toProtocolError)
+			.onErrorMap((ex) -> request.isStateless() && ex instanceof JsonRpcException rpc
+					&& rpc.getError().code() == JsonRpcErrorCodes.RESOURCE_NOT_FOUND, (ex) -> resourceNotFound(uri, request));
 	}
 
 	Object subscribe(McpRequest request, boolean subscribe) {
