@@ -15,8 +15,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
 /**
- * {@link McpEventStore} in memory: each stream keeps its last events up to a bound, and
- * completed streams are forgotten after a retention period.
+ * {@link McpEventStore} in memory: each stream keeps its last events up to a bound,
+ * completed streams are forgotten after a retention period, and the number of streams
+ * kept is capped, oldest completed first. Expired streams are swept at most once a
+ * second, so opening a stream stays cheap under load.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -28,7 +30,13 @@ public class InMemoryMcpEventStore implements McpEventStore {
 
 	private final Map<String, Stream> streams = new ConcurrentHashMap<>();
 
-	private final SecureRandom random = new SecureRandom();
+	private static final int MAX_STREAMS = 10_000;
+
+	private final String prefix = HexFormat.of().toHexDigits(new SecureRandom().nextInt());
+
+	private final AtomicLong streamIds = new AtomicLong();
+
+	private final AtomicLong lastPrune = new AtomicLong();
 
 	private final int maxEventsPerStream;
 
@@ -50,10 +58,8 @@ public class InMemoryMcpEventStore implements McpEventStore {
 
 	@Override
 	public EventStream create(String sessionId) {
-		prune();
-		byte[] bytes = new byte[8];
-		this.random.nextBytes(bytes);
-		Stream stream = new Stream(HexFormat.of().formatHex(bytes), sessionId);
+		pruneIfDue();
+		Stream stream = new Stream(this.prefix + Long.toHexString(this.streamIds.incrementAndGet()), sessionId);
 		this.streams.put(stream.id, stream);
 		return stream;
 	}
@@ -82,10 +88,15 @@ public class InMemoryMcpEventStore implements McpEventStore {
 		return Long.parseLong(eventId.substring(eventId.lastIndexOf('-') + 1));
 	}
 
-	private void prune() {
-		Instant now = this.clock.instant();
-		this.streams.values().removeIf((stream) -> stream.completedAt != null
-				&& stream.completedAt.plus(this.retention).isBefore(now));
+	private void pruneIfDue() {
+		long now = this.clock.millis();
+		long last = this.lastPrune.get();
+		boolean full = this.streams.size() >= MAX_STREAMS;
+		if ((full || now - last >= 1000) && this.lastPrune.compareAndSet(last, now)) {
+			Instant cutoff = Instant.ofEpochMilli(now).minus(this.retention);
+			this.streams.values()
+				.removeIf((stream) -> stream.completedAt != null && (full || stream.completedAt.isBefore(cutoff)));
+		}
 	}
 
 	private final class Stream implements EventStream {

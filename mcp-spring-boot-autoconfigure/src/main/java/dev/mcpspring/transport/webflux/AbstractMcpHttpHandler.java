@@ -218,8 +218,22 @@ public abstract class AbstractMcpHttpHandler {
 	 * @return the HTTP response
 	 */
 	protected Mono<ServerResponse> sse(ServerResponse.BodyBuilder builder, Flux<ServerSentEvent<String>> events) {
+		return sse(builder, events, false);
+	}
+
+	/**
+	 * Answer with an SSE stream, adding keep-alive comments until the events complete.
+	 * @param builder the response builder
+	 * @param events the events
+	 * @param primed whether to send a comment at once, so that the status and headers of
+	 * a stream that may stay quiet reach the client without waiting
+	 * @return the HTTP response
+	 */
+	protected Mono<ServerResponse> sse(ServerResponse.BodyBuilder builder, Flux<ServerSentEvent<String>> events,
+			boolean primed) {
 		Flux<ServerSentEvent<String>> shared = events.publish().refCount(2);
-		Flux<ServerSentEvent<String>> keepAlive = Flux.interval(Duration.ZERO, this.keepAliveInterval)
+		Flux<ServerSentEvent<String>> keepAlive = Flux
+			.interval(primed ? Duration.ZERO : this.keepAliveInterval, this.keepAliveInterval)
 			.onBackpressureDrop()
 			.map((tick) -> ServerSentEvent.<String>builder().comment("keep-alive").build())
 			.takeUntilOther(shared.then(Mono.just(true)));

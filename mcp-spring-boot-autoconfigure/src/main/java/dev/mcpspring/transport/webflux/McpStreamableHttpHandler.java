@@ -128,7 +128,8 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 			Disposable subscription = getServerHandler().getSessionChannels()
 				.open(session.getId())
 				.subscribe(stream::emit, (ex) -> stream.complete(), stream::complete);
-			return sse(ServerResponse.ok(), events(stream.events().doFinally((signal) -> subscription.dispose())));
+			return sse(ServerResponse.ok(), events(stream.events().doFinally((signal) -> subscription.dispose())),
+					true);
 		});
 	}
 
@@ -275,7 +276,7 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 			return error(statusOf(ex.getError().code()), ex.getError(), mcpRequest.message().id());
 		}
 		return sse(ServerResponse.ok().header("X-Accel-Buffering", "no"),
-				notifications.map((notification) -> event(null, notification)));
+				notifications.map((notification) -> event(null, notification)), true);
 	}
 
 	private Mono<ServerResponse> respondStateless(ResponseRouter.Outcome outcome, Disposable work) {

@@ -622,7 +622,7 @@ class McpStreamableHttpHandlerTests {
 						.expectBody(String.class)
 						.returnResult()
 						.getResponseBody();
-					assertThat(body).matches(Pattern.compile(":keep-alive\n\nid:[\\x21-\\x7E]+\nevent:message\ndata:"
+					assertThat(body).matches(Pattern.compile("id:[\\x21-\\x7E]+\nevent:message\ndata:"
 							+ Pattern.quote(ECHO_RESPONSE) + "\n\n"));
 				});
 	}
