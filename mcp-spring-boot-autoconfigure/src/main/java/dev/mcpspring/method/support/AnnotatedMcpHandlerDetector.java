@@ -1,14 +1,23 @@
 package dev.mcpspring.method.support;
 
+import java.io.IOException;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
+import dev.mcpspring.annotation.McpArg;
 import dev.mcpspring.annotation.McpComplete;
 import dev.mcpspring.annotation.McpIcon;
 import dev.mcpspring.annotation.McpPrompt;
@@ -18,8 +27,8 @@ import dev.mcpspring.method.InvocableMcpHandlerMethod;
 import dev.mcpspring.method.McpArgumentValidator;
 import dev.mcpspring.method.McpHandlerMethod;
 import dev.mcpspring.method.McpMethodArgumentResolverComposite;
-import dev.mcpspring.model.Content;
 import dev.mcpspring.model.Annotations;
+import dev.mcpspring.model.Content;
 import dev.mcpspring.model.Icon;
 import dev.mcpspring.model.Prompt;
 import dev.mcpspring.model.PromptArgument;
@@ -39,6 +48,10 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.scheduler.Scheduler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.aop.framework.autoproxy.AutoProxyUtils;
 import org.springframework.aop.scope.ScopedProxyUtils;
@@ -54,7 +67,6 @@ import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Finds {@link McpTool}, {@link McpResource}, {@link McpPrompt} and {@link McpComplete}
@@ -67,7 +79,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 
-	private static final List<Class<? extends java.lang.annotation.Annotation>> ANNOTATIONS = List.of(McpTool.class,
+	private static final List<Class<? extends Annotation>> ANNOTATIONS = List.of(McpTool.class,
 			McpResource.class, McpPrompt.class, McpComplete.class);
 
 	private static final Log logger = LogFactory.getLog(AnnotatedMcpHandlerDetector.class);
@@ -159,7 +171,7 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 				Object bean = this.applicationContext.getBean(beanName);
 				methods.keySet()
 					.stream()
-					.sorted(java.util.Comparator.comparing(Method::toGenericString))
+					.sorted(Comparator.comparing(Method::toGenericString))
 					.forEach((method) -> register(beanName, bean, method));
 			}
 		}
@@ -274,7 +286,7 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 		if (prompt == StringUtils.hasText(annotation.resource())) {
 			throw new IllegalArgumentException("@McpComplete needs exactly one of prompt and resource");
 		}
-		if (!java.util.Collection.class.isAssignableFrom(completionType(handlerMethod))) {
+		if (!Collection.class.isAssignableFrom(completionType(handlerMethod))) {
 			throw new IllegalArgumentException("@McpComplete methods must return a List<String>");
 		}
 		String type = prompt ? CompletionRegistry.PROMPT_REFERENCE : CompletionRegistry.RESOURCE_REFERENCE;
@@ -283,23 +295,23 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 			.register(new MethodCompletionHandler(type, reference, invocable(handlerMethod)));
 	}
 
-	private tools.jackson.databind.node.ObjectNode withHeaders(tools.jackson.databind.node.ObjectNode schema,
+	private ObjectNode withHeaders(ObjectNode schema,
 			McpHandlerMethod handlerMethod) {
-		java.util.Set<String> headers = new java.util.HashSet<>();
+		Set<String> headers = new HashSet<>();
 		for (MethodParameter parameter : handlerMethod.getMethodParameters()) {
-			dev.mcpspring.annotation.McpArg arg = parameter.getParameterAnnotation(dev.mcpspring.annotation.McpArg.class);
+			McpArg arg = parameter.getParameterAnnotation(McpArg.class);
 			if (arg == null || arg.header().isEmpty()) {
 				continue;
 			}
 			if (!HEADER_TOKEN.matcher(arg.header()).matches()
-					|| !headers.add(arg.header().toLowerCase(java.util.Locale.ROOT))) {
+					|| !headers.add(arg.header().toLowerCase(Locale.ROOT))) {
 				throw new IllegalArgumentException("header '" + arg.header() + "' must be a unique HTTP token");
 			}
 			String name = this.toolArgumentResolver.getArgument(parameter).name();
-			tools.jackson.databind.JsonNode property = schema.path("properties").path(name);
+			JsonNode property = schema.path("properties").path(name);
 			String type = property.path("type").asString("");
-			if (!(property instanceof tools.jackson.databind.node.ObjectNode object)
-					|| !java.util.Set.of("string", "integer", "boolean").contains(type)) {
+			if (!(property instanceof ObjectNode object)
+					|| !Set.of("string", "integer", "boolean").contains(type)) {
 				throw new IllegalArgumentException(
 						"header '" + arg.header() + "' needs a string, integer or boolean parameter");
 			}
@@ -308,20 +320,20 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 		return schema;
 	}
 
-	private static final java.util.regex.Pattern HEADER_TOKEN = java.util.regex.Pattern
+	private static final Pattern HEADER_TOKEN = Pattern
 		.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
-	private tools.jackson.databind.node.ObjectNode readSchema(String schema) {
+	private ObjectNode readSchema(String schema) {
 		try {
 			String json = schema.startsWith("classpath:")
 					? new String(this.applicationContext.getResource(schema).getContentAsByteArray(),
-							java.nio.charset.StandardCharsets.UTF_8)
+							StandardCharsets.UTF_8)
 					: schema;
-			if (this.jsonMapper.readTree(json) instanceof tools.jackson.databind.node.ObjectNode object) {
+			if (this.jsonMapper.readTree(json) instanceof ObjectNode object) {
 				return object;
 			}
 		}
-		catch (java.io.IOException | tools.jackson.core.JacksonException ex) {
+		catch (IOException | JacksonException ex) {
 			throw new IllegalArgumentException("cannot read inputSchema " + schema + ": " + ex.getMessage(), ex);
 		}
 		throw new IllegalArgumentException("inputSchema must be a JSON object");
@@ -340,7 +352,7 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 
 	private static @Nullable Annotations resourceAnnotations(McpResource annotation) {
 		List<Role> audience = Arrays.stream(annotation.audience())
-			.map((role) -> Role.valueOf(role.toUpperCase(java.util.Locale.ROOT)))
+			.map((role) -> Role.valueOf(role.toUpperCase(Locale.ROOT)))
 			.toList();
 		Double priority = (annotation.priority() >= 0) ? annotation.priority() : null;
 		String lastModified = emptyToNull(annotation.lastModified());
@@ -410,6 +422,4 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 	private static @Nullable String emptyToNull(String value) {
 		return StringUtils.hasText(value) ? value : null;
 	}
-
-
 }
