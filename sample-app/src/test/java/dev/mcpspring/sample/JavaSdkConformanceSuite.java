@@ -72,12 +72,19 @@ abstract class JavaSdkConformanceSuite {
 	 */
 	abstract String expectedProtocolVersion();
 
+	/**
+	 * How long a request may take; {@code initialize} includes the server's start.
+	 */
+	Duration requestTimeout() {
+		return TIMEOUT;
+	}
+
 	@BeforeAll
 	void connect() {
 		this.client = McpClient.sync(createTransport())
 			.clientInfo(new Implementation("java-sdk-conformance-suite", "1.0.0"))
-			.requestTimeout(TIMEOUT)
-			.initializationTimeout(TIMEOUT)
+			.requestTimeout(requestTimeout())
+			.initializationTimeout(requestTimeout())
 			.roots(new Root("file:///projects/alpha", "alpha"), new Root("file:///projects/beta", "beta"))
 			.sampling((request) -> {
 				this.samplingRequests.add(request);
