@@ -37,6 +37,7 @@ import dev.mcpspring.server.ToolRegistry;
 import dev.mcpspring.server.session.InMemoryMcpSessionRepository;
 import dev.mcpspring.server.session.McpSessionRepository;
 import jakarta.validation.Validator;
+import org.jspecify.annotations.Nullable;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,6 +54,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.VirtualThreadTaskExecutor;
+import org.springframework.util.StringUtils;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the transport-neutral MCP
@@ -125,13 +127,13 @@ public final class McpServerAutoConfiguration {
 			McpSessionRepository sessionRepository, ObjectProvider<McpExceptionResolver> exceptionResolvers,
 			ObjectProvider<McpServerInterceptor> interceptors, ObjectProvider<McpFeatureFilter> featureFilters,
 			JsonRpcCodec codec, JsonSchemaGenerator schemaGenerator) {
-		Implementation serverInfo = new Implementation(properties.getName(), properties.getTitle(),
+		Implementation serverInfo = new Implementation(properties.getName(), textOrNull(properties.getTitle()),
 				properties.getVersion(), null, null, null);
 		List<McpExceptionResolver> resolvers = new ArrayList<>();
 		resolvers.add(new DefaultMcpExceptionResolver());
 		exceptionResolvers.orderedStream().forEach(resolvers::add);
 		return McpServerHandler.builder(serverInfo)
-			.instructions(properties.getInstructions())
+			.instructions(textOrNull(properties.getInstructions()))
 			.toolRegistry(toolRegistry)
 			.promptRegistry(promptRegistry)
 			.resourceRegistry(resourceRegistry)
@@ -200,6 +202,10 @@ public final class McpServerAutoConfiguration {
 				blockingScheduler(), codec.getJsonMapper());
 		detector.setScopeRegistry(scopeRegistry);
 		return detector;
+	}
+
+	private static @Nullable String textOrNull(@Nullable String text) {
+		return StringUtils.hasText(text) ? text : null;
 	}
 
 	private static McpFeatureFilter allOf(List<McpFeatureFilter> filters) {

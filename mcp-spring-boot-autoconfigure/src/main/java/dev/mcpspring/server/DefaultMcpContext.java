@@ -128,6 +128,9 @@ final class DefaultMcpContext implements McpContext {
 
 	@Override
 	public Mono<ElicitResult<JsonNode>> elicit(String message, ObjectNode requestedSchema) {
+		if ("2024-11-05".equals(getProtocolVersion()) || "2025-03-26".equals(getProtocolVersion())) {
+			return Mono.error(new ClientCapabilityException("elicitation"));
+		}
 		ObjectNode params = objectNode();
 		if (!"2025-06-18".equals(getProtocolVersion()) && !"2025-03-26".equals(getProtocolVersion())) {
 			params.put("mode", "form");

@@ -48,6 +48,8 @@ import static org.awaitility.Awaitility.await;
 @TestInstance(Lifecycle.PER_CLASS)
 abstract class JavaSdkConformanceSuite {
 
+	private static final java.util.Set<String> ELICITATION_REVISIONS = java.util.Set.of("2025-06-18", "2025-11-25");
+
 	static final Duration TIMEOUT = Duration.ofSeconds(10);
 
 	private final List<CreateMessageRequest> samplingRequests = new CopyOnWriteArrayList<>();
@@ -197,6 +199,14 @@ abstract class JavaSdkConformanceSuite {
 
 	@Test
 	void elicitationRequestReachesTheClient() {
+		if (!ELICITATION_REVISIONS.contains(expectedProtocolVersion())) {
+			// elicitation was added in 2025-06-18: earlier sessions get a tool error, no request
+			CallToolResult result = call("test_elicitation", Map.of("message", "Who are you?"));
+			assertThat(result.isError()).isTrue();
+			assertThat(text(result)).isEqualTo("The client does not support elicitation");
+			assertThat(this.elicitations).isEmpty();
+			return;
+		}
 		assertThat(text(call("test_elicitation", Map.of("message", "Who are you?"))))
 			.isEqualTo("User response: action=accept, content=UserInfo[username=ada, email=ada@example.com]");
 		assertThat(this.elicitations).singleElement().satisfies((request) -> {

@@ -18,7 +18,6 @@ import io.modelcontextprotocol.client.transport.StdioClientTransport;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.spec.McpClientTransport;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -46,8 +45,6 @@ class StdioJavaSdkIT extends JavaSdkConformanceSuite {
 	 * Remove once the transport keeps the application alive by itself (see
 	 * {@link #servesWithTheDocumentedCommandLine()}).
 	 */
-	private static final String KEEP_ALIVE = "--spring.main.keep-alive=true";
-
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
 	private static final String INITIALIZE = """
@@ -66,7 +63,6 @@ class StdioJavaSdkIT extends JavaSdkConformanceSuite {
 	McpClientTransport createTransport() {
 		List<String> arguments = new ArrayList<>(List.of("-jar", JAR.toString()));
 		arguments.addAll(DOCUMENTED_ARGUMENTS);
-		arguments.add(KEEP_ALIVE);
 		ServerParameters parameters = ServerParameters.builder(javaExecutable()).args(arguments).build();
 		return new StdioClientTransport(parameters, new JacksonMcpJsonMapper(JSON));
 	}
@@ -83,7 +79,7 @@ class StdioJavaSdkIT extends JavaSdkConformanceSuite {
 
 	@Test
 	void malformedLineIsAParseErrorAndTheNextRequestWorks(@TempDir Path output) throws Exception {
-		try (RawStdioClient raw = RawStdioClient.start(output, KEEP_ALIVE)) {
+		try (RawStdioClient raw = RawStdioClient.start(output)) {
 			raw.send(INITIALIZE);
 			assertThat(raw.receive(START_TIMEOUT).at("/result/protocolVersion").asString()).isEqualTo("2025-11-25");
 			raw.send("{\"jsonrpc\": \"2.0\", \"method\": \"notifications/initialized\"}");
@@ -102,7 +98,7 @@ class StdioJavaSdkIT extends JavaSdkConformanceSuite {
 
 	@Test
 	void endOfInputEndsTheProcess(@TempDir Path output) throws Exception {
-		try (RawStdioClient raw = RawStdioClient.start(output, KEEP_ALIVE)) {
+		try (RawStdioClient raw = RawStdioClient.start(output)) {
 			raw.send(INITIALIZE);
 			assertThat(raw.receive(START_TIMEOUT).at("/result/serverInfo/name").asString())
 				.isEqualTo("mcp-conformance-fixture");
@@ -117,7 +113,6 @@ class StdioJavaSdkIT extends JavaSdkConformanceSuite {
 
 	// the stdio server exits right after it started, before it answers anything: the
 	// thread reading standard input is a daemon thread and stdio turns the web server off
-	@Disabled("the stdio server exits right after startup unless spring.main.keep-alive=true")
 	@Test
 	void servesWithTheDocumentedCommandLine(@TempDir Path output) throws Exception {
 		try (RawStdioClient raw = RawStdioClient.start(output)) {

@@ -10,8 +10,9 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.ClassUtils;
 
 /**
- * Prepares an application that serves MCP over stdio: no web server, no banner, and
- * logs on standard error, because standard output carries the protocol. The settings
+ * Prepares an application that serves MCP over stdio: no web server, no banner, logs on
+ * standard error, because standard output carries the protocol, and a JVM kept alive
+ * until the client closes standard input. The settings
  * go in a lowest-precedence property source, so users can override each one.
  *
  * @author MCP Spring Boot team
@@ -32,6 +33,7 @@ public class StdioEnvironmentPostProcessor implements EnvironmentPostProcessor {
 		Map<String, Object> defaults = new LinkedHashMap<>();
 		defaults.put("spring.main.banner-mode", "off");
 		defaults.put("spring.main.web-application-type", "none");
+		defaults.put("spring.main.keep-alive", "true");
 		if (logbackPresent) {
 			defaults.put("logging.config", "classpath:dev/mcpspring/autoconfigure/stdio/logback-stdio.xml");
 		}
