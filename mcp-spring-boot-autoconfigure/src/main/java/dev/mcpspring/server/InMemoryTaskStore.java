@@ -77,7 +77,11 @@ public class InMemoryTaskStore implements TaskStore {
 	 */
 	public void removeExpired() {
 		Instant now = this.clock.instant();
-		this.tasks.values().stream().filter((task) -> task.isExpired(now)).toList().forEach((task) -> discard(task, now));
+		this.tasks.values()
+			.stream()
+			.filter((task) -> task.isExpired(now))
+			.toList()
+			.forEach((task) -> discard(task, now));
 	}
 
 	private void discard(McpTask task, Instant now) {

@@ -129,7 +129,8 @@ final class StatelessTasks {
 		}
 		McpTask task = this.store.find(taskId.asString(), owner(request));
 		if (task == null) {
-			return Mono.error(new McpException(JsonRpcErrorCodes.INVALID_PARAMS, "Failed to retrieve task: Task not found"));
+			return Mono
+				.error(new McpException(JsonRpcErrorCodes.INVALID_PARAMS, "Failed to retrieve task: Task not found"));
 		}
 		return switch (request.method()) {
 			case "tasks/get" -> Mono.just(task.toJson(true));

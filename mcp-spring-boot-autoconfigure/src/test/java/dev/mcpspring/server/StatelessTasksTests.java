@@ -150,7 +150,8 @@ class StatelessTasksTests {
 			.isEqualTo(JsonRpcErrorCodes.INVALID_PARAMS);
 		assertThat(error(request("tasks/list", JsonNodeFactory.instance.objectNode(), true, null)).code())
 			.isEqualTo(JsonRpcErrorCodes.METHOD_NOT_FOUND);
-		assertThat(error(taskRequest("tasks/result", taskId, null)).code()).isEqualTo(JsonRpcErrorCodes.METHOD_NOT_FOUND);
+		assertThat(error(taskRequest("tasks/result", taskId, null)).code())
+			.isEqualTo(JsonRpcErrorCodes.METHOD_NOT_FOUND);
 	}
 
 	@Test
