@@ -111,4 +111,21 @@ public @interface McpTool {
 	 */
 	String[] scopes() default {};
 
+	/**
+	 * Whether the tool runs as a task for clients that declare the tasks extension
+	 * ({@code io.modelcontextprotocol/tasks}). A task answers {@code tools/call} with a
+	 * {@code CreateTaskResult} and runs in the background; input the tool asks for
+	 * through {@code McpContext} parks the task in {@code input_required}.
+	 * @return the task support, {@link TaskSupport#NONE} by default
+	 */
+	TaskSupport taskSupport() default TaskSupport.NONE;
+
+	/**
+	 * Input keys (see {@code McpContext#withInputKey}) gathered with multi round-trip
+	 * requests before a task is created: until the client has answered all of them the
+	 * tool runs synchronously and asks for them with an {@code InputRequiredResult}.
+	 * @return the input keys, or empty to create the task at once
+	 */
+	String[] inputsBeforeTask() default {};
+
 }

@@ -81,6 +81,8 @@ public class McpServerHandler {
 
 	private final SubscriptionStreams subscriptionStreams = new SubscriptionStreams();
 
+	private final StatelessTasks tasks;
+
 	/**
 	 * Create an engine with tools only, for tests and simple embeddings.
 	 * @param serverInfo the name and version sent to clients
@@ -119,6 +121,9 @@ public class McpServerHandler {
 		this.contextFactory = new McpContextFactory(builder.jsonMapper, this.clientRequests, builder.schemaGenerator,
 				this.methods::readResource);
 		this.clock = builder.clock;
+		this.tasks = new StatelessTasks(this.features, this.methods,
+				(builder.taskStore != null) ? builder.taskStore : new InMemoryTaskStore(1_000, builder.clock),
+				builder.jsonMapper, builder.taskTimeToLive, Duration.ofMillis(500), builder.clock);
 		this.chain = chain(builder.interceptors);
 		this.sessionsEnabled = builder.sessionsEnabled;
 		this.features.tools().addChangeListener(listChanged("notifications/tools/list_changed", "toolsListChanged"));
@@ -213,9 +218,20 @@ public class McpServerHandler {
 			return methodNotFound();
 		}
 		McpRequest withInputs = this.stateless.withInputs(request);
-		Mono<?> result = "server/discover".equals(request.method())
-				? Mono.fromSupplier(() -> this.stateless.discover(capabilities(), this.instructions))
-				: result(withInputs);
+		Mono<?> result;
+		if ("server/discover".equals(request.method())) {
+			result = Mono.fromSupplier(
+					() -> this.tasks.advertise(this.stateless.discover(capabilities(), this.instructions)));
+		}
+		else if ("tools/call".equals(request.method())) {
+			result = this.tasks.callTool(withInputs);
+		}
+		else if (StatelessTasks.isTaskMethod(request.method())) {
+			result = this.tasks.handle(request);
+		}
+		else {
+			result = result(withInputs);
+		}
 		return respond(request, result.map((value) -> (Object) this.stateless.envelope(request.method(), value))
 			.onErrorResume(InputRequiredException::isInputRequired,
 					(ex) -> Mono.just(this.stateless.inputRequired(withInputs)))
@@ -456,6 +472,10 @@ public class McpServerHandler {
 
 		private CacheHints cacheHints = CacheHints.DEFAULTS;
 
+		private @Nullable TaskStore taskStore;
+
+		private Duration taskTimeToLive = Duration.ofHours(1);
+
 		private Builder(Implementation serverInfo) {
 			Assert.notNull(serverInfo, "Implementation is required");
 			this.serverInfo = serverInfo;
@@ -571,6 +591,28 @@ public class McpServerHandler {
 
 		public Builder cacheHints(CacheHints cacheHints) {
 			this.cacheHints = cacheHints;
+			return this;
+		}
+
+		/**
+		 * Set where tasks of the tasks extension are kept; without one, at most 1,000
+		 * live tasks are kept in memory.
+		 * @param taskStore the store
+		 * @return this builder
+		 */
+		public Builder taskStore(TaskStore taskStore) {
+			this.taskStore = taskStore;
+			return this;
+		}
+
+		/**
+		 * Set how long a task stays readable after its creation ({@code ttlMs}).
+		 * @param taskTimeToLive the time to live
+		 * @return this builder
+		 */
+		public Builder taskTimeToLive(Duration taskTimeToLive) {
+			Assert.isTrue(!taskTimeToLive.isNegative() && !taskTimeToLive.isZero(), "taskTimeToLive must be positive");
+			this.taskTimeToLive = taskTimeToLive;
 			return this;
 		}
 

@@ -167,7 +167,9 @@ final class StatelessSupport {
 	 */
 	ObjectNode envelope(String method, Object result) {
 		ObjectNode node = (result instanceof ObjectNode object) ? object : this.jsonMapper.valueToTree(result);
-		node.put("resultType", "complete");
+		if (!node.has("resultType")) {
+			node.put("resultType", "complete");
+		}
 		addServerInfo(node);
 		if (LIST_METHODS.contains(method)) {
 			node.put("ttlMs", this.cacheHints.listTtl().toMillis());

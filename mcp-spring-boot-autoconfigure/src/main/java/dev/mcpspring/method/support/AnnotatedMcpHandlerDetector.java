@@ -37,6 +37,7 @@ import dev.mcpspring.model.ResourceTemplate;
 import dev.mcpspring.model.Role;
 import dev.mcpspring.model.Tool;
 import dev.mcpspring.model.ToolAnnotations;
+import dev.mcpspring.model.ToolExecution;
 import dev.mcpspring.schema.JsonSchemaGenerator;
 import dev.mcpspring.schema.OutputSchema;
 import dev.mcpspring.schema.SchemaProperty;
@@ -233,7 +234,7 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 						: withHeaders(this.schemaGenerator.generateInputSchema(inputProperties(handlerMethod)),
 								handlerMethod),
 				(outputSchema != null) ? outputSchema.schema() : null, annotations(annotation),
-				icons(annotation.icons()), meta(annotation.meta()));
+				icons(annotation.icons()), meta(annotation.meta()), execution(annotation));
 		this.features.tools()
 			.register(new MethodToolHandler(tool, invocable(handlerMethod), outputSchema, this.resultConverter));
 		registerScopes(McpScopeRegistry.Kind.TOOL, name, annotation.scopes());
@@ -387,6 +388,14 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 	private static boolean isContentCollection(ResolvableType type) {
 		return Collection.class.isAssignableFrom(type.resolve(Object.class))
 				&& Content.class.isAssignableFrom(type.asCollection().getGeneric(0).resolve(Object.class));
+	}
+
+	private static @Nullable ToolExecution execution(McpTool annotation) {
+		return switch (annotation.taskSupport()) {
+			case NONE -> null;
+			case OPTIONAL -> new ToolExecution(ToolExecution.OPTIONAL, List.of(annotation.inputsBeforeTask()));
+			case REQUIRED -> new ToolExecution(ToolExecution.REQUIRED, List.of(annotation.inputsBeforeTask()));
+		};
 	}
 
 	private static ToolAnnotations annotations(McpTool annotation) {

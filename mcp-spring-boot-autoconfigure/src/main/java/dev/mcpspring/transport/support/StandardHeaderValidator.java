@@ -50,7 +50,7 @@ public final class StandardHeaderValidator {
 	private static final String X_MCP_HEADER = "x-mcp-header";
 
 	private static final Map<String, String> NAME_SOURCES = Map.of("tools/call", "name", "prompts/get", "name",
-			"resources/read", "uri");
+			"resources/read", "uri", "tasks/get", "taskId", "tasks/update", "taskId", "tasks/cancel", "taskId");
 
 	private StandardHeaderValidator() {
 	}
