@@ -25,12 +25,14 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.context.SmartLifecycle;
 
 /**
  * Serves MCP over standard input and output: one JSON-RPC message per line in each
- * direction. Standard output carries protocol messages only. A malformed line is
+ * direction. Session-era clients start with {@code initialize}; requests carrying a
+ * stateless revision in {@code _meta} (2026-07-28) are served on their own. Standard output carries protocol messages only. A malformed line is
  * answered with an error and reading goes on; the end of input stops the transport and
  * runs the given callback, which usually exits the application.
  *
@@ -142,6 +144,12 @@ public class StdioMcpTransport implements SmartLifecycle, McpClientChannel {
 	}
 
 	private void handleRequest(JsonRpcRequest request, @Nullable McpSession current) {
+		String statelessVersion = statelessVersion(request);
+		if (statelessVersion != null) {
+			this.serverHandler.handle(new McpRequest(request, null, statelessVersion, this, null))
+				.subscribe((response) -> send(response.message()));
+			return;
+		}
 		boolean initialize = "initialize".equals(request.method());
 		if (initialize == (current != null)) {
 			String reason = initialize ? "Session already initialized" : "Send initialize first";
@@ -158,6 +166,17 @@ public class StdioMcpTransport implements SmartLifecycle, McpClientChannel {
 			send(response.message());
 		}, (ex) -> send(JsonRpcResponse.failure(request.id(),
 				JsonRpcError.of(JsonRpcErrorCodes.INTERNAL_ERROR, "Internal error"))));
+	}
+
+	/**
+	 * Return the protocol version of a request served statelessly: one that carries a
+	 * stateless revision (or an unknown one, to be refused) in {@code _meta}.
+	 */
+	private static @Nullable String statelessVersion(JsonRpcRequest request) {
+		JsonNode version = (request.params() != null)
+				? request.params().path("_meta").get(McpRequest.PROTOCOL_VERSION_META) : null;
+		return (version != null && version.isString() && ProtocolVersions.isStateless(version.asString()))
+				? version.asString() : null;
 	}
 
 	@Override
