@@ -3,7 +3,6 @@ package dev.mcpspring.server;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
@@ -19,9 +18,6 @@ import dev.mcpspring.jsonrpc.JsonRpcResponse;
 import dev.mcpspring.model.Implementation;
 import dev.mcpspring.model.InitializeResult;
 import dev.mcpspring.model.ServerCapabilities;
-import dev.mcpspring.schema.DefaultJsonSchemaGenerator;
-import dev.mcpspring.schema.JsonSchemaGenerator;
-import dev.mcpspring.server.session.InMemoryMcpSessionRepository;
 import dev.mcpspring.server.session.McpSession;
 import dev.mcpspring.server.session.McpSessionRepository;
 import dev.mcpspring.server.session.SessionLimitExceededException;
@@ -31,10 +27,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
-
-import org.springframework.util.Assert;
 
 /**
  * The MCP server engine: serves the lifecycle and feature methods of sessions,
@@ -104,7 +97,7 @@ public class McpServerHandler {
 			.clock(clock));
 	}
 
-	private McpServerHandler(Builder builder) {
+	McpServerHandler(McpServerHandlerBuilder builder) {
 		this.serverInfo = builder.serverInfo;
 		this.instructions = builder.instructions;
 		this.sessionRepository = builder.sessionRepository;
@@ -138,8 +131,8 @@ public class McpServerHandler {
 	 * @param serverInfo the name and version sent to clients
 	 * @return the builder
 	 */
-	public static Builder builder(Implementation serverInfo) {
-		return new Builder(serverInfo);
+	public static McpServerHandlerBuilder builder(Implementation serverInfo) {
+		return new McpServerHandlerBuilder(serverInfo);
 	}
 
 	public McpSessionRepository getSessionRepository() {
@@ -425,210 +418,6 @@ public class McpServerHandler {
 		byte[] bytes = new byte[32];
 		this.random.nextBytes(bytes);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-	}
-
-	/**
-	 * Builds a {@link McpServerHandler}.
-	 */
-	public static final class Builder {
-
-		private final Implementation serverInfo;
-
-		private @Nullable String instructions;
-
-		private ToolRegistry toolRegistry = new ToolRegistry();
-
-		private PromptRegistry promptRegistry = new PromptRegistry();
-
-		private ResourceRegistry resourceRegistry = new ResourceRegistry();
-
-		private CompletionRegistry completionRegistry = new CompletionRegistry();
-
-		private McpSessionRepository sessionRepository = new InMemoryMcpSessionRepository(10_000,
-				Duration.ofMinutes(30), Clock.systemUTC());
-
-		private McpSessionChannels sessionChannels = new McpSessionChannels();
-
-		private List<McpExceptionResolver> exceptionResolvers = new ArrayList<>(
-				List.of(new DefaultMcpExceptionResolver()));
-
-		private int pageSize = 100;
-
-		private Duration clientRequestTimeout = Duration.ofMinutes(1);
-
-		private JsonMapper jsonMapper = new JsonMapper();
-
-		private JsonSchemaGenerator schemaGenerator = new DefaultJsonSchemaGenerator();
-
-		private Clock clock = Clock.systemUTC();
-
-		private List<McpServerInterceptor> interceptors = new ArrayList<>();
-
-		private McpFeatureFilter featureFilter = (feature, request) -> true;
-
-		private @Nullable RequestStateCodec requestStateCodec;
-
-		private boolean sessionsEnabled = true;
-
-		private CacheHints cacheHints = CacheHints.DEFAULTS;
-
-		private @Nullable TaskStore taskStore;
-
-		private Duration taskTimeToLive = Duration.ofHours(1);
-
-		private Builder(Implementation serverInfo) {
-			Assert.notNull(serverInfo, "Implementation is required");
-			this.serverInfo = serverInfo;
-		}
-
-		public Builder instructions(@Nullable String instructions) {
-			this.instructions = instructions;
-			return this;
-		}
-
-		public Builder toolRegistry(ToolRegistry toolRegistry) {
-			this.toolRegistry = toolRegistry;
-			return this;
-		}
-
-		public Builder promptRegistry(PromptRegistry promptRegistry) {
-			this.promptRegistry = promptRegistry;
-			return this;
-		}
-
-		public Builder resourceRegistry(ResourceRegistry resourceRegistry) {
-			this.resourceRegistry = resourceRegistry;
-			return this;
-		}
-
-		public Builder completionRegistry(CompletionRegistry completionRegistry) {
-			this.completionRegistry = completionRegistry;
-			return this;
-		}
-
-		public Builder sessionRepository(McpSessionRepository sessionRepository) {
-			this.sessionRepository = sessionRepository;
-			return this;
-		}
-
-		public Builder sessionChannels(McpSessionChannels sessionChannels) {
-			this.sessionChannels = sessionChannels;
-			return this;
-		}
-
-		/**
-		 * Set the tool exception resolvers, tried in order before the generic fallback.
-		 * @param exceptionResolvers the resolvers
-		 * @return this builder
-		 */
-		public Builder exceptionResolvers(List<McpExceptionResolver> exceptionResolvers) {
-			this.exceptionResolvers = new ArrayList<>(exceptionResolvers);
-			return this;
-		}
-
-		public Builder pageSize(int pageSize) {
-			Assert.isTrue(pageSize > 0, "pageSize must be positive");
-			this.pageSize = pageSize;
-			return this;
-		}
-
-		public Builder clientRequestTimeout(Duration clientRequestTimeout) {
-			this.clientRequestTimeout = clientRequestTimeout;
-			return this;
-		}
-
-		public Builder jsonMapper(JsonMapper jsonMapper) {
-			this.jsonMapper = jsonMapper;
-			return this;
-		}
-
-		public Builder schemaGenerator(JsonSchemaGenerator schemaGenerator) {
-			this.schemaGenerator = schemaGenerator;
-			return this;
-		}
-
-		/**
-		 * Set the interceptors, outermost first.
-		 * @param interceptors the interceptors
-		 * @return this builder
-		 */
-		public Builder interceptors(List<McpServerInterceptor> interceptors) {
-			this.interceptors = new ArrayList<>(interceptors);
-			return this;
-		}
-
-		/**
-		 * Set the filter that hides features from requests.
-		 * @param featureFilter the filter
-		 * @return this builder
-		 */
-		public Builder featureFilter(McpFeatureFilter featureFilter) {
-			this.featureFilter = featureFilter;
-			return this;
-		}
-
-		/**
-		 * Set the codec of multi round-trip request state; without one, a random key
-		 * valid for this process only is used.
-		 * @param requestStateCodec the codec
-		 * @return this builder
-		 */
-		public Builder requestStateCodec(RequestStateCodec requestStateCodec) {
-			this.requestStateCodec = requestStateCodec;
-			return this;
-		}
-
-		/**
-		 * Set whether {@code initialize} starts a session.
-		 * @param sessionsEnabled {@code false} to serve session-era clients request by
-		 * request
-		 * @return this builder
-		 */
-		public Builder sessionsEnabled(boolean sessionsEnabled) {
-			this.sessionsEnabled = sessionsEnabled;
-			return this;
-		}
-
-		public Builder cacheHints(CacheHints cacheHints) {
-			this.cacheHints = cacheHints;
-			return this;
-		}
-
-		/**
-		 * Set where tasks of the tasks extension are kept; without one, at most 1,000
-		 * live tasks are kept in memory.
-		 * @param taskStore the store
-		 * @return this builder
-		 */
-		public Builder taskStore(TaskStore taskStore) {
-			this.taskStore = taskStore;
-			return this;
-		}
-
-		/**
-		 * Set how long a task stays readable after its creation ({@code ttlMs}).
-		 * @param taskTimeToLive the time to live
-		 * @return this builder
-		 */
-		public Builder taskTimeToLive(Duration taskTimeToLive) {
-			Assert.isTrue(!taskTimeToLive.isNegative() && !taskTimeToLive.isZero(), "taskTimeToLive must be positive");
-			this.taskTimeToLive = taskTimeToLive;
-			return this;
-		}
-
-		public Builder clock(Clock clock) {
-			this.clock = clock;
-			return this;
-		}
-
-		/**
-		 * Build the engine.
-		 * @return the engine
-		 */
-		public McpServerHandler build() {
-			return new McpServerHandler(this);
-		}
-
 	}
 
 }

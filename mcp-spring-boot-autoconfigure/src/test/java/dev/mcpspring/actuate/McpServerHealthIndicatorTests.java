@@ -80,7 +80,7 @@ class McpServerHealthIndicatorTests {
 	}
 
 	private static McpServerHandler handler(ToolRegistry tools, McpSessionRepository repository) {
-		McpServerHandler.Builder builder = McpServerHandler.builder(Implementation.of("test", "1.0.0"))
+		dev.mcpspring.server.McpServerHandlerBuilder builder = McpServerHandler.builder(Implementation.of("test", "1.0.0"))
 			.toolRegistry(tools);
 		if (repository != null) {
 			builder.sessionRepository(repository);

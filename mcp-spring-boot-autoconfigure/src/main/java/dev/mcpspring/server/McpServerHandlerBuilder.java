@@ -1,0 +1,225 @@
+package dev.mcpspring.server;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import dev.mcpspring.model.Implementation;
+import dev.mcpspring.schema.DefaultJsonSchemaGenerator;
+import dev.mcpspring.schema.JsonSchemaGenerator;
+import dev.mcpspring.server.session.InMemoryMcpSessionRepository;
+import dev.mcpspring.server.session.McpSessionRepository;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.util.Assert;
+
+/**
+ * Builds a {@link McpServerHandler}: the registries, session store, resolvers and
+ * settings of the engine, each with a default.
+ *
+ * @author MCP Spring Boot team
+ * @since 0.1.0
+ */
+public final class McpServerHandlerBuilder {
+
+	final Implementation serverInfo;
+
+	@Nullable String instructions;
+
+	ToolRegistry toolRegistry = new ToolRegistry();
+
+	PromptRegistry promptRegistry = new PromptRegistry();
+
+	ResourceRegistry resourceRegistry = new ResourceRegistry();
+
+	CompletionRegistry completionRegistry = new CompletionRegistry();
+
+	McpSessionRepository sessionRepository = new InMemoryMcpSessionRepository(10_000,
+			Duration.ofMinutes(30), Clock.systemUTC());
+
+	McpSessionChannels sessionChannels = new McpSessionChannels();
+
+	List<McpExceptionResolver> exceptionResolvers = new ArrayList<>(
+			List.of(new DefaultMcpExceptionResolver()));
+
+	int pageSize = 100;
+
+	Duration clientRequestTimeout = Duration.ofMinutes(1);
+
+	JsonMapper jsonMapper = new JsonMapper();
+
+	JsonSchemaGenerator schemaGenerator = new DefaultJsonSchemaGenerator();
+
+	Clock clock = Clock.systemUTC();
+
+	List<McpServerInterceptor> interceptors = new ArrayList<>();
+
+	McpFeatureFilter featureFilter = (feature, request) -> true;
+
+	@Nullable RequestStateCodec requestStateCodec;
+
+	boolean sessionsEnabled = true;
+
+	CacheHints cacheHints = CacheHints.DEFAULTS;
+
+	@Nullable TaskStore taskStore;
+
+	Duration taskTimeToLive = Duration.ofHours(1);
+
+	McpServerHandlerBuilder(Implementation serverInfo) {
+		Assert.notNull(serverInfo, "Implementation is required");
+		this.serverInfo = serverInfo;
+	}
+
+	public McpServerHandlerBuilder instructions(@Nullable String instructions) {
+		this.instructions = instructions;
+		return this;
+	}
+
+	public McpServerHandlerBuilder toolRegistry(ToolRegistry toolRegistry) {
+		this.toolRegistry = toolRegistry;
+		return this;
+	}
+
+	public McpServerHandlerBuilder promptRegistry(PromptRegistry promptRegistry) {
+		this.promptRegistry = promptRegistry;
+		return this;
+	}
+
+	public McpServerHandlerBuilder resourceRegistry(ResourceRegistry resourceRegistry) {
+		this.resourceRegistry = resourceRegistry;
+		return this;
+	}
+
+	public McpServerHandlerBuilder completionRegistry(CompletionRegistry completionRegistry) {
+		this.completionRegistry = completionRegistry;
+		return this;
+	}
+
+	public McpServerHandlerBuilder sessionRepository(McpSessionRepository sessionRepository) {
+		this.sessionRepository = sessionRepository;
+		return this;
+	}
+
+	public McpServerHandlerBuilder sessionChannels(McpSessionChannels sessionChannels) {
+		this.sessionChannels = sessionChannels;
+		return this;
+	}
+
+	/**
+	 * Set the tool exception resolvers, tried in order before the generic fallback.
+	 * @param exceptionResolvers the resolvers
+	 * @return this builder
+	 */
+	public McpServerHandlerBuilder exceptionResolvers(List<McpExceptionResolver> exceptionResolvers) {
+		this.exceptionResolvers = new ArrayList<>(exceptionResolvers);
+		return this;
+	}
+
+	public McpServerHandlerBuilder pageSize(int pageSize) {
+		Assert.isTrue(pageSize > 0, "pageSize must be positive");
+		this.pageSize = pageSize;
+		return this;
+	}
+
+	public McpServerHandlerBuilder clientRequestTimeout(Duration clientRequestTimeout) {
+		this.clientRequestTimeout = clientRequestTimeout;
+		return this;
+	}
+
+	public McpServerHandlerBuilder jsonMapper(JsonMapper jsonMapper) {
+		this.jsonMapper = jsonMapper;
+		return this;
+	}
+
+	public McpServerHandlerBuilder schemaGenerator(JsonSchemaGenerator schemaGenerator) {
+		this.schemaGenerator = schemaGenerator;
+		return this;
+	}
+
+	/**
+	 * Set the interceptors, outermost first.
+	 * @param interceptors the interceptors
+	 * @return this builder
+	 */
+	public McpServerHandlerBuilder interceptors(List<McpServerInterceptor> interceptors) {
+		this.interceptors = new ArrayList<>(interceptors);
+		return this;
+	}
+
+	/**
+	 * Set the filter that hides features from requests.
+	 * @param featureFilter the filter
+	 * @return this builder
+	 */
+	public McpServerHandlerBuilder featureFilter(McpFeatureFilter featureFilter) {
+		this.featureFilter = featureFilter;
+		return this;
+	}
+
+	/**
+	 * Set the codec of multi round-trip request state; without one, a random key
+	 * valid for this process only is used.
+	 * @param requestStateCodec the codec
+	 * @return this builder
+	 */
+	public McpServerHandlerBuilder requestStateCodec(RequestStateCodec requestStateCodec) {
+		this.requestStateCodec = requestStateCodec;
+		return this;
+	}
+
+	/**
+	 * Set whether {@code initialize} starts a session.
+	 * @param sessionsEnabled {@code false} to serve session-era clients request by
+	 * request
+	 * @return this builder
+	 */
+	public McpServerHandlerBuilder sessionsEnabled(boolean sessionsEnabled) {
+		this.sessionsEnabled = sessionsEnabled;
+		return this;
+	}
+
+	public McpServerHandlerBuilder cacheHints(CacheHints cacheHints) {
+		this.cacheHints = cacheHints;
+		return this;
+	}
+
+	/**
+	 * Set where tasks of the tasks extension are kept; without one, at most 1,000
+	 * live tasks are kept in memory.
+	 * @param taskStore the store
+	 * @return this builder
+	 */
+	public McpServerHandlerBuilder taskStore(TaskStore taskStore) {
+		this.taskStore = taskStore;
+		return this;
+	}
+
+	/**
+	 * Set how long a task stays readable after its creation ({@code ttlMs}).
+	 * @param taskTimeToLive the time to live
+	 * @return this builder
+	 */
+	public McpServerHandlerBuilder taskTimeToLive(Duration taskTimeToLive) {
+		Assert.isTrue(!taskTimeToLive.isNegative() && !taskTimeToLive.isZero(), "taskTimeToLive must be positive");
+		this.taskTimeToLive = taskTimeToLive;
+		return this;
+	}
+
+	public McpServerHandlerBuilder clock(Clock clock) {
+		this.clock = clock;
+		return this;
+	}
+
+	/**
+	 * Build the engine.
+	 * @return the engine
+	 */
+	public McpServerHandler build() {
+		return new McpServerHandler(this);
+	}
+
+}
