@@ -44,7 +44,11 @@ final class StatelessSupport {
 
 	private static final Set<String> INPUT_METHODS = Set.of("tools/call", "prompts/get");
 
-	private final Implementation serverInfo;
+	/**
+	 * The server name and version, converted once: every result carries them. Shared
+	 * by all results and never modified.
+	 */
+	private final JsonNode serverInfoNode;
 
 	private final JsonMapper jsonMapper;
 
@@ -54,7 +58,7 @@ final class StatelessSupport {
 
 	StatelessSupport(Implementation serverInfo, JsonMapper jsonMapper, RequestStateCodec requestStateCodec,
 			CacheHints cacheHints) {
-		this.serverInfo = serverInfo;
+		this.serverInfoNode = jsonMapper.valueToTree(serverInfo);
 		this.jsonMapper = jsonMapper;
 		this.requestStateCodec = requestStateCodec;
 		this.cacheHints = cacheHints;
@@ -195,7 +199,7 @@ final class StatelessSupport {
 	private void addServerInfo(ObjectNode result) {
 		JsonNode meta = result.get("_meta");
 		ObjectNode metaObject = (meta instanceof ObjectNode object) ? object : result.putObject("_meta");
-		metaObject.set(SERVER_INFO_META, this.jsonMapper.valueToTree(this.serverInfo));
+		metaObject.set(SERVER_INFO_META, this.serverInfoNode);
 	}
 
 	private static String binding(McpRequest request) {

@@ -23,6 +23,7 @@ import dev.mcpspring.annotation.McpIcon;
 import dev.mcpspring.annotation.McpPrompt;
 import dev.mcpspring.annotation.McpResource;
 import dev.mcpspring.annotation.McpTool;
+import dev.mcpspring.annotation.NonBlocking;
 import dev.mcpspring.method.InvocableMcpHandlerMethod;
 import dev.mcpspring.method.McpArgumentValidator;
 import dev.mcpspring.method.McpHandlerMethod;
@@ -148,12 +149,14 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 
 	/**
 	 * Default predicate for blocking methods: those whose return type is not reactive
-	 * or asynchronous.
+	 * or asynchronous, unless they or their class are annotated {@link NonBlocking}.
 	 * @return the predicate
 	 */
 	public static Predicate<McpHandlerMethod> nonReactiveReturnType() {
 		return (handlerMethod) -> ReactiveAdapterRegistry.getSharedInstance()
-			.getAdapter(handlerMethod.getMethod().getReturnType()) == null;
+			.getAdapter(handlerMethod.getMethod().getReturnType()) == null
+				&& !AnnotatedElementUtils.hasAnnotation(handlerMethod.getMethod(), NonBlocking.class)
+				&& !AnnotatedElementUtils.hasAnnotation(handlerMethod.getBeanType(), NonBlocking.class);
 	}
 
 	@Override

@@ -98,6 +98,15 @@ public final class ResponseRouter implements McpClientChannel {
 	}
 
 	/**
+	 * Whether the request has been answered (or cancelled): from then on, an open stream
+	 * holds every message it will ever carry.
+	 * @return {@code true} once complete
+	 */
+	public synchronized boolean isComplete() {
+		return this.done;
+	}
+
+	/**
 	 * Return how the request is answered, once known.
 	 * @return the outcome
 	 */

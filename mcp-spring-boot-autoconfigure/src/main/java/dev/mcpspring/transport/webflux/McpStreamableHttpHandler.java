@@ -1,5 +1,6 @@
 package dev.mcpspring.transport.webflux;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -211,10 +212,10 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 		}
 		if (message instanceof JsonRpcResponse response) {
 			getServerHandler().handleResponse(response, null);
-			return ServerResponse.accepted().build();
 		}
-		return getServerHandler().handleNotification((JsonRpcNotification) message, null)
-			.then(ServerResponse.accepted().build());
+		// a notification without a session cannot name its sender: a cancellation would
+		// stop whichever client's request has that id
+		return ServerResponse.accepted().build();
 	}
 
 	/**
@@ -263,7 +264,9 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 			Disposable work = getServerHandler().handle(mcpRequest)
 				.subscribe((response) -> router.complete(response.message()), (ex) -> router.complete(null),
 						() -> router.complete(null));
-			return router.outcome().flatMap((outcome) -> respondStateless(outcome, work)).doOnCancel(work::dispose);
+			return router.outcome()
+				.flatMap((outcome) -> respondStateless(outcome, router, work))
+				.doOnCancel(work::dispose);
 		});
 	}
 
@@ -279,10 +282,11 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 				notifications.map((notification) -> event(null, notification)), true);
 	}
 
-	private Mono<ServerResponse> respondStateless(ResponseRouter.Outcome outcome, Disposable work) {
+	private Mono<ServerResponse> respondStateless(ResponseRouter.Outcome outcome, ResponseRouter router,
+			Disposable work) {
 		if (outcome.stream() != null) {
-			return sse(ServerResponse.ok().header("X-Accel-Buffering", "no"),
-					events(outcome.stream().events().doOnCancel(work::dispose)));
+			return stream(ServerResponse.ok().header("X-Accel-Buffering", "no"), router,
+					outcome.stream().events().doOnCancel(work::dispose));
 		}
 		JsonRpcResponse response = outcome.response();
 		if (response == null) {
@@ -349,7 +353,7 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 			getServerHandler().handle(mcpRequest)
 				.subscribe((response) -> router.complete(response.message()), (ex) -> fail(router, rpcRequest, ex),
 						() -> router.complete(null));
-			return router.outcome().flatMap(this::respond);
+			return router.outcome().flatMap((outcome) -> respond(outcome, router));
 		});
 	}
 
@@ -362,9 +366,9 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 		}
 	}
 
-	private Mono<ServerResponse> respond(ResponseRouter.Outcome outcome) {
+	private Mono<ServerResponse> respond(ResponseRouter.Outcome outcome, ResponseRouter router) {
 		if (outcome.stream() != null) {
-			return sse(ServerResponse.ok(), events(outcome.stream().events()));
+			return stream(ServerResponse.ok(), router, outcome.stream().events());
 		}
 		if (outcome.response() == null) {
 			return ServerResponse.accepted().build();
@@ -398,6 +402,36 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 
 	private Flux<ServerSentEvent<String>> events(Flux<McpEventStore.Event> events) {
 		return events.map((event) -> event(event.id(), event.message()));
+	}
+
+	/**
+	 * Answer a request with the SSE stream of its messages. A request already answered
+	 * (a tool that finished while the request was handled) has every event in the
+	 * stream: they go out as one body with a length, in a single write, where a live
+	 * stream needs a chunk per event, keep-alive comments and a final empty chunk.
+	 */
+	private Mono<ServerResponse> stream(ServerResponse.BodyBuilder builder, ResponseRouter router,
+			Flux<McpEventStore.Event> events) {
+		if (!router.isComplete()) {
+			return sse(builder, events(events));
+		}
+		return events.collectList()
+			.flatMap((list) -> builder.contentType(MediaType.TEXT_EVENT_STREAM).bodyValue(sseBody(list)));
+	}
+
+	private byte[] sseBody(List<McpEventStore.Event> events) {
+		StringBuilder body = new StringBuilder(256 * events.size());
+		for (McpEventStore.Event event : events) {
+			if (event.id() != null) {
+				body.append("id:").append(event.id()).append('\n');
+			}
+			body.append("event:message\n");
+			for (String line : getCodec().encodeToString(event.message()).split("\n", -1)) {
+				body.append("data:").append(line).append('\n');
+			}
+			body.append('\n');
+		}
+		return body.toString().getBytes(StandardCharsets.UTF_8);
 	}
 
 	private @Nullable Rejection checkProtocolVersion(ServerRequest request) {

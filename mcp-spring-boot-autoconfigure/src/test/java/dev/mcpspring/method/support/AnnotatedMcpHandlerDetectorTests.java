@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import dev.mcpspring.annotation.McpArg;
 import dev.mcpspring.annotation.McpTool;
+import dev.mcpspring.annotation.NonBlocking;
 import dev.mcpspring.autoconfigure.McpServerAutoConfiguration;
 import dev.mcpspring.jsonrpc.JsonRpcCodec;
 import dev.mcpspring.jsonrpc.JsonRpcRequest;
@@ -197,6 +198,23 @@ class AnnotatedMcpHandlerDetectorTests {
 			String caller = Thread.currentThread().getName();
 			String thread = callForText(context, "blockingThread", "{}");
 			assertThat(thread).isNotEqualTo(caller).matches("boundedElastic-\\d+|mcp-tool-\\d*");
+		});
+	}
+
+	@Test
+	void nonBlockingMethodRunsOnTheCallingThread() {
+		this.contextRunner.withBean(NonBlockingTools.class).run((context) -> {
+			String caller = Thread.currentThread().getName();
+			assertThat(callForText(context, "markedThread", "{}")).isEqualTo(caller);
+			assertThat(callForText(context, "plainThread", "{}")).isNotEqualTo(caller);
+		});
+	}
+
+	@Test
+	void nonBlockingClassRunsEveryMethodOnTheCallingThread() {
+		this.contextRunner.withBean(NonBlockingClassTools.class).run((context) -> {
+			String caller = Thread.currentThread().getName();
+			assertThat(callForText(context, "classThread", "{}")).isEqualTo(caller);
 		});
 	}
 
@@ -563,6 +581,31 @@ class AnnotatedMcpHandlerDetectorTests {
 
 		String notATool() {
 			return "not a tool";
+		}
+
+	}
+
+	static class NonBlockingTools {
+
+		@McpTool
+		@NonBlocking
+		String markedThread() {
+			return Thread.currentThread().getName();
+		}
+
+		@McpTool
+		String plainThread() {
+			return Thread.currentThread().getName();
+		}
+
+	}
+
+	@NonBlocking
+	static class NonBlockingClassTools {
+
+		@McpTool
+		String classThread() {
+			return Thread.currentThread().getName();
 		}
 
 	}

@@ -2,15 +2,20 @@ package dev.mcpspring.transport.webflux;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import dev.mcpspring.annotation.McpTool;
+import dev.mcpspring.annotation.NonBlocking;
 import dev.mcpspring.autoconfigure.McpServerAutoConfiguration;
 import dev.mcpspring.autoconfigure.McpWebFluxAutoConfiguration;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -179,6 +184,39 @@ class McpStreamableHttpHandlerTests {
 				.expectBody()
 				.isEmpty();
 		});
+	}
+
+	@Test
+	void withoutSessionsNoClientCanCancelAnotherClientsRequest() {
+		SlowTools tools = new SlowTools();
+		run(this.contextRunner.withPropertyValues("mcp.server.session.enabled=false").withBean(SlowTools.class, () -> tools),
+				(client) -> {
+					String call = "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"name\":\"slow\"}}";
+					CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> post(client).bodyValue(call)
+						.exchange()
+						.expectStatus()
+						.isOk()
+						.expectBody(String.class)
+						.returnResult()
+						.getResponseBody());
+					assertThat(awaitQuietly(tools.started)).isTrue();
+					post(client).bodyValue("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\","
+							+ "\"params\":{\"requestId\":7}}")
+						.exchange()
+						.expectStatus()
+						.isAccepted();
+					assertThat(first.join()).contains("\"id\":7", "\"text\":\"done\"");
+				});
+	}
+
+	private static boolean awaitQuietly(CountDownLatch latch) {
+		try {
+			return latch.await(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
 	}
 
 	@Test
@@ -628,6 +666,28 @@ class McpStreamableHttpHandlerTests {
 	}
 
 	@Test
+	void sseResponseOfAFinishedRequestIsOneBodyWithALength() {
+		run(this.contextRunner.withPropertyValues("mcp.server.transport.streamable-http.response-mode=sse"),
+				(client) -> {
+					String sessionId = initialize(client);
+					EntityExchangeResult<String> result = post(client, sessionId)
+						.bodyValue(ECHO.replace("\"echo\"", "\"echoInPlace\""))
+						.exchange()
+						.expectStatus()
+						.isOk()
+						.expectHeader()
+						.contentTypeCompatibleWith(MediaType.TEXT_EVENT_STREAM)
+						.expectBody(String.class)
+						.returnResult();
+					String body = result.getResponseBody();
+					assertThat(body).matches(Pattern.compile("id:[\\x21-\\x7E]+\nevent:message\ndata:"
+							+ Pattern.quote(ECHO_RESPONSE) + "\n\n"));
+					assertThat(result.getResponseHeaders().getContentLength())
+						.isEqualTo(body.getBytes(StandardCharsets.UTF_8).length);
+				});
+	}
+
+	@Test
 	void sseResponseModeStillAnswersNotificationsWithAccepted() {
 		run(this.contextRunner.withPropertyValues("mcp.server.transport.streamable-http.response-mode=sse"),
 				(client) -> {
@@ -755,10 +815,28 @@ class McpStreamableHttpHandlerTests {
 		return body;
 	}
 
+	static class SlowTools {
+
+		final CountDownLatch started = new CountDownLatch(1);
+
+		@McpTool
+		Mono<String> slow() {
+			this.started.countDown();
+			return Mono.delay(Duration.ofMillis(500)).thenReturn("done");
+		}
+
+	}
+
 	static class EchoTools {
 
 		@McpTool
 		String echo(String text) {
+			return "echo " + text;
+		}
+
+		@McpTool
+		@NonBlocking
+		String echoInPlace(String text) {
 			return "echo " + text;
 		}
 
