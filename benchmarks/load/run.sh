@@ -2,7 +2,7 @@
 # End-to-end load test of tools/call over Streamable HTTP, see docs/benchmarks.md.
 #
 #   benchmarks/load/run.sh                       every scenario, 16/64/256 connections
-#   DURATION=30 WARMUP=15 benchmarks/load/run.sh
+#   DURATION=30 WARMUP=90 benchmarks/load/run.sh
 #   SCENARIOS="ours/stateless floor/plain" CONNECTIONS="64" TOOL=text10k benchmarks/load/run.sh
 #
 # Each server runs alone, pinned to core SERVER_CPU (0) with the same JVM flags (JVM_FLAGS),
@@ -13,7 +13,7 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 DURATION=${DURATION:-15}
-WARMUP=${WARMUP:-10}
+WARMUP=${WARMUP:-60}
 CONNECTIONS=${CONNECTIONS:-16 64 256}
 WRK_CPU=${WRK_CPU:-1}
 WRK_THREADS=${WRK_THREADS:-1}

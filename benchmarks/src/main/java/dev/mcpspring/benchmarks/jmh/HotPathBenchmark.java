@@ -39,8 +39,9 @@ import org.springframework.util.Assert;
 /**
  * One {@code tools/call} through the real engine, as the HTTP transport runs it minus the
  * socket: decode with {@link JsonRpcCodec} → {@link McpServerHandler#handle} (dispatch,
- * argument binding and Jakarta validation, invocation on the blocking scheduler, result
- * conversion) → encode. The engine comes from the auto-configuration, with the
+ * argument binding and Jakarta validation, invocation, result conversion) → encode. The
+ * tools are {@code @NonBlocking} and run on the calling thread; {@code echoOnWorkerStateless}
+ * shows what the hand-off of an unmarked method to the blocking scheduler costs. The engine comes from the auto-configuration, with the
  * {@code @McpTool} beans of {@link BenchmarkTools} found by the production
  * {@code AnnotatedMcpHandlerDetector}.
  * <p>
@@ -78,6 +79,8 @@ public class HotPathBenchmark {
 
 	private final byte[] echoSession = call("echo", "{\"message\":\"hello-bench\"}", false);
 
+	private final byte[] echoOnWorkerStateless = call("echoOnWorker", "{\"message\":\"hello-bench\"}", true);
+
 	private final byte[] addStateless = call("add", "{\"a\":2,\"b\":40}", true);
 
 	private final byte[] quoteStateless = call("quote",
@@ -106,6 +109,7 @@ public class HotPathBenchmark {
 		this.session = response.createdSession();
 		check(echoStateless(), "\"text\":\"hello-bench\"");
 		check(echoSession(), "\"text\":\"hello-bench\"");
+		check(echoOnWorkerStateless(), "\"text\":\"hello-bench\"");
 		check(addStateless(), "42");
 		check(quoteStateless(), "\"totalCents\":750");
 		check(text10kStateless(), "END\"");
@@ -136,6 +140,11 @@ public class HotPathBenchmark {
 	@Benchmark
 	public byte[] echoSession() {
 		return serve(this.echoSession, this.session, "2025-11-25");
+	}
+
+	@Benchmark
+	public byte[] echoOnWorkerStateless() {
+		return serve(this.echoOnWorkerStateless, null, "2026-07-28");
 	}
 
 	@Benchmark
