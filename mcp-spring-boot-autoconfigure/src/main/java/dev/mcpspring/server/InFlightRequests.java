@@ -48,7 +48,8 @@ class InFlightRequests {
 	}
 
 	private static String key(@Nullable String sessionId, JsonNode id) {
-		return sessionId + " " + id.toString();
+		// ids are strings or numbers; the marker keeps "1" and 1 apart
+		return sessionId + (id.isString() ? " s:" : " n:") + id.asString();
 	}
 
 }

@@ -391,8 +391,9 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 	}
 
 	private @Nullable Rejection checkPostHeaders(ServerRequest request) {
+		List<MediaType> accept = request.headers().accept();
 		for (MediaType required : REQUIRED_POST_ACCEPT) {
-			if (!accepts(request, required)) {
+			if (accept.stream().noneMatch((candidate) -> candidate.includes(required))) {
 				return new Rejection(HttpStatus.NOT_ACCEPTABLE,
 						"Accept must include application/json and text/event-stream");
 			}
