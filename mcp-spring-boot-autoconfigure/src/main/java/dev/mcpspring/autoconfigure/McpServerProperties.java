@@ -276,6 +276,21 @@ public class McpServerProperties {
 		 */
 		private Duration replayRetention = Duration.ofMinutes(5);
 
+		/**
+		 * Maximum number of finished SSE streams kept resumable, the oldest forgotten
+		 * first. Every response sent as SSE is one stream: at high rates this bound, not
+		 * the retention, decides how long they stay.
+		 */
+		private int replayStreams = 1000;
+
+		public int getReplayStreams() {
+			return this.replayStreams;
+		}
+
+		public void setReplayStreams(int replayStreams) {
+			this.replayStreams = replayStreams;
+		}
+
 		public int getReplayEvents() {
 			return this.replayEvents;
 		}

@@ -44,7 +44,7 @@ public final class McpWebFluxAutoConfiguration {
 	McpEventStore mcpEventStore(McpServerProperties properties) {
 		McpServerProperties.StreamableHttp streamableHttp = properties.getTransport().getStreamableHttp();
 		return new InMemoryMcpEventStore(streamableHttp.getReplayEvents(), streamableHttp.getReplayRetention(),
-				Clock.systemUTC());
+				streamableHttp.getReplayStreams(), Clock.systemUTC());
 	}
 
 	@Bean

@@ -1,0 +1,144 @@
+package dev.mcpspring.transport.support;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import dev.mcpspring.jsonrpc.JsonRpcNotification;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link InMemoryMcpEventStore}.
+ *
+ * @author MCP Spring Boot team
+ */
+class InMemoryMcpEventStoreTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-07-28T12:00:00Z"));
+
+	private final InMemoryMcpEventStore store = new InMemoryMcpEventStore(3, Duration.ofMinutes(5), 2, this.clock);
+
+	@Test
+	void completedStreamReplaysItsEventsWithIds() {
+		McpEventStore.EventStream stream = this.store.create("s1");
+		stream.emit(message("one"));
+		stream.emit(message("two"));
+		stream.complete();
+		List<McpEventStore.Event> events = stream.events().collectList().block(TIMEOUT);
+		assertThat(events).extracting((event) -> ((JsonRpcNotification) event.message()).method())
+			.containsExactly("notifications/one", "notifications/two");
+		assertThat(events.get(0).id()).endsWith("-1");
+		assertThat(events.get(1).id()).endsWith("-2");
+	}
+
+	@Test
+	void resumeReturnsTheEventsAfterTheLastOneSeen() {
+		McpEventStore.EventStream stream = this.store.create("s1");
+		stream.emit(message("one"));
+		stream.emit(message("two"));
+		stream.emit(message("three"));
+		stream.complete();
+		String firstId = stream.events().blockFirst(TIMEOUT).id();
+		assertThat(methods(this.store.resume("s1", firstId))).containsExactly("notifications/two",
+				"notifications/three");
+	}
+
+	@Test
+	void resumeByAnotherSessionOrWithAnUnknownIdFindsNothing() {
+		McpEventStore.EventStream stream = this.store.create("s1");
+		stream.emit(message("one"));
+		String id = stream.events().blockFirst(TIMEOUT).id();
+		assertThat(this.store.resume("s2", id)).isNull();
+		assertThat(this.store.resume("s1", "unknown-1")).isNull();
+		assertThat(this.store.resume("s1", "no-separator")).isNull();
+		assertThat(this.store.resume("s1", id.substring(0, id.lastIndexOf('-')) + "-x")).isNull();
+	}
+
+	@Test
+	void completedStreamIsForgottenAfterTheRetention() {
+		String id = completedStreamEventId("s1");
+		this.clock.advance(Duration.ofMinutes(4));
+		this.store.create("s1");
+		assertThat(this.store.resume("s1", id)).isNotNull();
+		this.clock.advance(Duration.ofMinutes(2));
+		this.store.create("s1");
+		assertThat(this.store.resume("s1", id)).isNull();
+	}
+
+	@Test
+	void beyondTheCapTheOldestCompletedStreamsAreForgottenFirst() {
+		String first = completedStreamEventId("s1");
+		String second = completedStreamEventId("s1");
+		String third = completedStreamEventId("s1");
+		this.store.create("s1");
+		assertThat(this.store.resume("s1", first)).isNull();
+		assertThat(this.store.resume("s1", second)).isNotNull();
+		assertThat(this.store.resume("s1", third)).isNotNull();
+	}
+
+	@Test
+	void liveStreamsAreNeverForgotten() {
+		McpEventStore.EventStream live = this.store.create("s1");
+		live.emit(message("live"));
+		String liveId = live.events().blockFirst(TIMEOUT).id();
+		this.clock.advance(Duration.ofHours(1));
+		for (int i = 0; i < 5; i++) {
+			completedStreamEventId("s1");
+		}
+		assertThat(this.store.resume("s1", liveId)).isNotNull();
+	}
+
+	private String completedStreamEventId(String sessionId) {
+		McpEventStore.EventStream stream = this.store.create(sessionId);
+		stream.emit(message("event"));
+		stream.complete();
+		stream.complete();
+		return stream.events().blockFirst(TIMEOUT).id();
+	}
+
+	private static List<String> methods(Flux<McpEventStore.Event> events) {
+		return events.map((event) -> ((JsonRpcNotification) event.message()).method()).collectList().block(TIMEOUT);
+	}
+
+	private static JsonRpcNotification message(String name) {
+		return new JsonRpcNotification("notifications/" + name, null);
+	}
+
+	static final class MutableClock extends Clock {
+
+		private Instant now;
+
+		MutableClock(Instant now) {
+			this.now = now;
+		}
+
+		void advance(Duration duration) {
+			this.now = this.now.plus(duration);
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
+	}
+
+}
