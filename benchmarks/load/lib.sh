@@ -31,6 +31,7 @@ start_server() {
 		ours/stateless) cmd=(java $JVM_FLAGS -jar "$OURS_JAR") ;;
 		ours/session-json) cmd=(java $JVM_FLAGS -jar "$OURS_JAR" --mcp.server.transport.streamable-http.response-mode=json) ;;
 		ours/session-sse) cmd=(java $JVM_FLAGS -jar "$OURS_JAR" --mcp.server.transport.streamable-http.response-mode=sse) ;;
+		ours/sessionless) cmd=(java $JVM_FLAGS -jar "$OURS_JAR" --mcp.server.session.enabled=false) ;;
 		floor/plain) cmd=(java $JVM_FLAGS -jar "$FLOOR_JAR") ;;
 		spring-ai/stateless) cmd=(java $JVM_FLAGS -jar "$SPRING_AI_JAR" --spring.ai.mcp.server.protocol=STATELESS) ;;
 		spring-ai/streamable) cmd=(java $JVM_FLAGS -jar "$SPRING_AI_JAR" --spring.ai.mcp.server.protocol=STREAMABLE) ;;
@@ -96,6 +97,24 @@ ready_probe() {
 	fi
 }
 
+# prepare_call NAME MODE PORT TOOL ARGS -> sets CALL_BODY and CALL_HEADERS ("Name: value|..."):
+# a 2026-07-28 tools/call for our stateless mode, a 2025-11-25 one otherwise, in a fresh
+# session for the session modes
+prepare_call() {
+	local name=$1 mode=$2 port=$3 tool=$4 args=$5 session
+	local params="\"name\":\"$tool\",\"arguments\":$args"
+	CALL_HEADERS="MCP-Protocol-Version: 2025-11-25"
+	case "$name/$mode" in
+		ours/stateless)
+			params="$params,$STATELESS_META"
+			CALL_HEADERS="MCP-Protocol-Version: 2026-07-28|Mcp-Method: tools/call|Mcp-Name: $tool" ;;
+		ours/session-* | spring-ai/streamable)
+			session=$(open_session "$port") || { log "no session"; session=missing; }
+			CALL_HEADERS="$CALL_HEADERS|Mcp-Session-Id: $session" ;;
+	esac
+	CALL_BODY="{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{$params}}"
+}
+
 # open_session PORT -> prints the Mcp-Session-Id of a fresh 2025-11-25 session
 open_session() {
 	local port=$1 id
@@ -104,4 +123,20 @@ open_session() {
 	[[ -n $id ]] || return 1
 	post "$port" '{"jsonrpc":"2.0","method":"notifications/initialized"}' "Mcp-Session-Id: $id" 'MCP-Protocol-Version: 2025-11-25' >/dev/null
 	printf '%s' "$id"
+}
+
+# add_ratios RAW_CSV -> prints it with ratio_to_floor and ratio_to_spring_ai: to the floor at the
+# same connections, and to Spring AI (streamable for the session-* modes, stateless for the
+# others) at the same connections; void rows get no ratio
+add_ratios() {
+	awk -F, 'NR == FNR { if (FNR > 1 && $10 == "yes") rps[$1 "/" $2 "/" $3] = $5; next }
+		FNR == 1 { print $0 ",ratio_to_floor,ratio_to_spring_ai"; next }
+		{
+			floor = rps["floor/plain/" $3]
+			peer = ($2 ~ /^session-/ || $2 == "streamable") ? "spring-ai/streamable/" : "spring-ai/stateless/"
+			sai = rps[peer $3]
+			rf = ($10 == "yes" && floor > 0) ? sprintf("%.2f", $5 / floor) : ""
+			rs = ($10 == "yes" && sai > 0) ? sprintf("%.2f", $5 / sai) : ""
+			print $0 "," rf "," rs
+		}' "$1" "$1"
 }

@@ -4,6 +4,7 @@
 #   benchmarks/load/run.sh                       every scenario, 16/64/256 connections
 #   DURATION=30 WARMUP=90 benchmarks/load/run.sh
 #   SCENARIOS="ours/stateless floor/plain" CONNECTIONS="64" TOOL=text10k benchmarks/load/run.sh
+#   SCENARIOS="ours/stateless" TOOL=echoOnWorker benchmarks/load/run.sh   # echo without @NonBlocking
 #
 # Each server runs alone, pinned to core SERVER_CPU (0) with the same JVM flags (JVM_FLAGS),
 # wrk is pinned to core WRK_CPU (1). Every response body is checked; a run with any socket
@@ -19,7 +20,7 @@ WRK_CPU=${WRK_CPU:-1}
 WRK_THREADS=${WRK_THREADS:-1}
 TOOL=${TOOL:-echo}
 PORT=${PORT:-18080}
-SCENARIOS=${SCENARIOS:-ours/stateless ours/session-json ours/session-sse floor/plain spring-ai/stateless spring-ai/streamable typescript/stateless}
+SCENARIOS=${SCENARIOS:-ours/stateless ours/session-json ours/session-sse ours/sessionless floor/plain spring-ai/stateless spring-ai/streamable typescript/stateless}
 OUT=${OUT:-$LOAD/results/$(date +%Y%m%d-%H%M%S)}
 mkdir -p "$OUT"
 trap stop_all EXIT
@@ -32,10 +33,10 @@ fi
 build_if_missing
 
 case "$TOOL" in
-	echo) ARGS='{"message":"hello-bench"}'; EXPECT='hello-bench' ;;
+	echo | echoOnWorker) ARGS='{"message":"hello-bench"}'; EXPECT='hello-bench' ;;
 	add) ARGS='{"a":2,"b":40}'; EXPECT='42' ;;
 	text10k) ARGS='{}'; EXPECT='dog. END' ;;
-	*) log "TOOL must be echo, add or text10k"; exit 2 ;;
+	*) log "TOOL must be echo, add, text10k or echoOnWorker (ours only)"; exit 2 ;;
 esac
 
 {
@@ -55,16 +56,8 @@ for scenario in $SCENARIOS; do
 		stop_server "$SERVER_PID"
 		continue
 	fi
-	body="{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"$TOOL\",\"arguments\":$ARGS}}"
-	headers="MCP-Protocol-Version: 2025-11-25"
-	case "$name/$mode" in
-		ours/stateless)
-			body="{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"$TOOL\",\"arguments\":$ARGS,$STATELESS_META}}"
-			headers="MCP-Protocol-Version: 2026-07-28|Mcp-Method: tools/call|Mcp-Name: $TOOL" ;;
-		ours/session-*|spring-ai/streamable)
-			session=$(open_session "$PORT") || { log "no session"; session=missing; }
-			headers="$headers|Mcp-Session-Id: $session" ;;
-	esac
+	prepare_call "$name" "$mode" "$PORT" "$TOOL" "$ARGS"
+	body=$CALL_BODY headers=$CALL_HEADERS
 	printf '%s' "$body" >"$OUT/body.json"
 	export BENCH_BODY_FILE="$OUT/body.json" BENCH_HEADERS="$headers" BENCH_EXPECT="$EXPECT"
 	# one checked request before the load, so that a wrong setup shows in the log
@@ -89,18 +82,7 @@ for scenario in $SCENARIOS; do
 	stop_server "$SERVER_PID"
 done
 
-# ratios: to the floor at the same connections, and to Spring AI (stateless for stateless peers,
-# streamable for session modes) at the same connections; void runs get no ratio
-awk -F, 'NR == FNR { if (FNR > 1 && $10 == "yes") rps[$1 "/" $2 "/" $3] = $5; next }
-	FNR == 1 { print $0 ",ratio_to_floor,ratio_to_spring_ai"; next }
-	{
-		floor = rps["floor/plain/" $3]
-		peer = ($2 ~ /^session/ || $2 == "streamable") ? "spring-ai/streamable/" : "spring-ai/stateless/"
-		sai = rps[peer $3]
-		rf = ($10 == "yes" && floor > 0) ? sprintf("%.2f", $5 / floor) : ""
-		rs = ($10 == "yes" && sai > 0) ? sprintf("%.2f", $5 / sai) : ""
-		print $0 "," rf "," rs
-	}' "$OUT/raw.csv" "$OUT/raw.csv" >"$OUT/results.csv"
+add_ratios "$OUT/raw.csv" >"$OUT/results.csv"
 rm -f "$OUT/raw.csv" "$OUT/body.json"
 column -s, -t <"$OUT/results.csv" >&2
 
