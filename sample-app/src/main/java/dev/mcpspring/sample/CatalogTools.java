@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 
 import dev.mcpspring.annotation.McpArg;
 import dev.mcpspring.annotation.McpTool;
+import dev.mcpspring.annotation.NonBlocking;
 import dev.mcpspring.model.Content;
 import dev.mcpspring.model.ImageContent;
 import dev.mcpspring.server.ToolCallException;
@@ -40,12 +41,14 @@ public class CatalogTools {
 
 	@McpTool(description = "Echo a message back, to check the connection", readOnlyHint = true,
 			destructiveHint = false, idempotentHint = true, openWorldHint = false)
+	@NonBlocking
 	public String echo(@McpArg(description = "Text to echo back") String message) {
 		return message;
 	}
 
 	@McpTool(description = "Add two integers", readOnlyHint = true, destructiveHint = false, idempotentHint = true,
 			openWorldHint = false)
+	@NonBlocking
 	public int add(int a, int b) {
 		return a + b;
 	}
