@@ -1,13 +1,12 @@
 package dev.mcpspring.server;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.mcpspring.jsonrpc.JsonRpcErrorCodes;
 import dev.mcpspring.jsonrpc.JsonRpcRequest;
+import dev.mcpspring.test.MutableClock;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -91,35 +90,6 @@ class InMemoryTaskStoreTests {
 				JsonNodeFactory.instance.objectNode());
 		return new McpTask(id, owner, this.clock.instant(), Duration.ofMinutes(1), Duration.ofMillis(500),
 				new McpRequest(message, null, "2026-07-28"), JsonNodeFactory.instance.objectNode());
-	}
-
-	private static final class MutableClock extends Clock {
-
-		private Instant now;
-
-		MutableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneId.of("UTC");
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

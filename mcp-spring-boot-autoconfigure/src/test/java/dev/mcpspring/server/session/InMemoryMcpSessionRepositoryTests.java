@@ -1,10 +1,9 @@
 package dev.mcpspring.server.session;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+
+import dev.mcpspring.test.MutableClock;
 
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
@@ -195,35 +194,6 @@ class InMemoryMcpSessionRepositoryTests {
 
 	private static void save(InMemoryMcpSessionRepository repository, McpSession session) {
 		StepVerifier.create(repository.save(session)).expectNext(session).expectComplete().verify(TIMEOUT);
-	}
-
-	static final class MutableClock extends Clock {
-
-		private Instant instant;
-
-		MutableClock(Instant instant) {
-			this.instant = instant;
-		}
-
-		void advance(Duration duration) {
-			this.instant = this.instant.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.instant;
-		}
-
 	}
 
 }

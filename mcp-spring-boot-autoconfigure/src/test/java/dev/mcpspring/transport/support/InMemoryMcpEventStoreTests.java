@@ -1,13 +1,11 @@
 package dev.mcpspring.transport.support;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import dev.mcpspring.jsonrpc.JsonRpcNotification;
+import dev.mcpspring.test.MutableClock;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
@@ -110,35 +108,6 @@ class InMemoryMcpEventStoreTests {
 
 	private static JsonRpcNotification message(String name) {
 		return new JsonRpcNotification("notifications/" + name, null);
-	}
-
-	static final class MutableClock extends Clock {
-
-		private Instant now;
-
-		MutableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

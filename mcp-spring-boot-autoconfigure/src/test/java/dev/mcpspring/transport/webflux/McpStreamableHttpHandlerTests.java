@@ -6,17 +6,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 import dev.mcpspring.annotation.McpTool;
 import dev.mcpspring.annotation.NonBlocking;
 import dev.mcpspring.autoconfigure.McpServerAutoConfiguration;
 import dev.mcpspring.autoconfigure.McpWebFluxAutoConfiguration;
-import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.test.StepVerifier;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
@@ -25,13 +21,11 @@ import org.springframework.boot.test.context.assertj.AssertableReactiveWebApplic
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.webflux.autoconfigure.HttpHandlerAutoConfiguration;
 import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
-import org.springframework.test.web.reactive.server.FluxExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,36 +37,43 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class McpStreamableHttpHandlerTests {
 
-	private static final String SESSION_ID = "Mcp-Session-Id";
+	static final String SESSION_ID = "Mcp-Session-Id";
 
-	private static final String PROTOCOL_VERSION = "MCP-Protocol-Version";
+	static final String PROTOCOL_VERSION = "MCP-Protocol-Version";
 
-	private static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
+	static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
 			+ "{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"test\",\"version\":\"1.0\"}}}";
 
-	private static final String INITIALIZED = "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}";
+	static final String INITIALIZED = "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}";
 
-	private static final String ECHO = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":"
+	static final String ECHO = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":"
 			+ "{\"name\":\"echo\",\"arguments\":{\"text\":\"hi\"}}}";
 
-	private static final String ECHO_RESPONSE = "{\"jsonrpc\":\"2.0\",\"id\":2,\"result\":"
+	static final String ECHO_RESPONSE = "{\"jsonrpc\":\"2.0\",\"id\":2,\"result\":"
 			+ "{\"content\":[{\"type\":\"text\",\"text\":\"echo hi\"}]}}";
 
-	private final ReactiveWebApplicationContextRunner contextRunner = new ReactiveWebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, CodecsAutoConfiguration.class,
-				HttpHandlerAutoConfiguration.class, WebFluxAutoConfiguration.class, McpServerAutoConfiguration.class,
-				McpWebFluxAutoConfiguration.class))
-		.withBean(EchoTools.class);
+	private final ReactiveWebApplicationContextRunner contextRunner = contextRunner();
+
+	/**
+	 * The web auto-configurations, the MCP ones and {@link EchoTools}.
+	 */
+	static ReactiveWebApplicationContextRunner contextRunner() {
+		return new ReactiveWebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, CodecsAutoConfiguration.class,
+					HttpHandlerAutoConfiguration.class, WebFluxAutoConfiguration.class,
+					McpServerAutoConfiguration.class, McpWebFluxAutoConfiguration.class))
+			.withBean(EchoTools.class);
+	}
 
 	private void run(Consumer<WebTestClient> test) {
 		run(this.contextRunner, test);
 	}
 
-	private static void run(ReactiveWebApplicationContextRunner runner, Consumer<WebTestClient> test) {
+	static void run(ReactiveWebApplicationContextRunner runner, Consumer<WebTestClient> test) {
 		runner.run((context) -> test.accept(client(context)));
 	}
 
-	private static WebTestClient client(AssertableReactiveWebApplicationContext context) {
+	static WebTestClient client(AssertableReactiveWebApplicationContext context) {
 		assertThat(context).hasNotFailed();
 		return WebTestClient.bindToApplicationContext(context)
 			.configureClient()
@@ -82,18 +83,18 @@ class McpStreamableHttpHandlerTests {
 			.build();
 	}
 
-	private static WebTestClient.RequestBodySpec post(WebTestClient client) {
+	static WebTestClient.RequestBodySpec post(WebTestClient client) {
 		return client.post()
 			.uri("/mcp")
 			.contentType(MediaType.APPLICATION_JSON)
 			.accept(MediaType.APPLICATION_JSON, MediaType.TEXT_EVENT_STREAM);
 	}
 
-	private static WebTestClient.RequestBodySpec post(WebTestClient client, String sessionId) {
+	static WebTestClient.RequestBodySpec post(WebTestClient client, String sessionId) {
 		return post(client).header(SESSION_ID, sessionId).header(PROTOCOL_VERSION, "2025-11-25");
 	}
 
-	private static String initialize(WebTestClient client) {
+	static String initialize(WebTestClient client) {
 		EntityExchangeResult<byte[]> result = post(client).bodyValue(INITIALIZE)
 			.exchange()
 			.expectStatus()
@@ -105,7 +106,7 @@ class McpStreamableHttpHandlerTests {
 		return sessionId;
 	}
 
-	private static void expectError(WebTestClient.ResponseSpec response, HttpStatus status, String body) {
+	static void expectError(WebTestClient.ResponseSpec response, HttpStatus status, String body) {
 		response.expectStatus()
 			.isEqualTo(status)
 			.expectHeader()
@@ -114,7 +115,7 @@ class McpStreamableHttpHandlerTests {
 			.isEqualTo(body);
 	}
 
-	private static String rpcError(int code, String message) {
+	static String rpcError(int code, String message) {
 		return "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":" + code + ",\"message\":\"" + message + "\"}}";
 	}
 
@@ -408,217 +409,6 @@ class McpStreamableHttpHandlerTests {
 	}
 
 	@Test
-	void bodyOverLimitWithContentLengthIsPayloadTooLarge() {
-		run(this.contextRunner.withPropertyValues("mcp.server.limits.max-request-size=256B"),
-				(client) -> expectError(post(client).bodyValue(echoOfSize(300)).exchange(), HttpStatus.PAYLOAD_TOO_LARGE,
-						rpcError(-32600, "Request body too large")));
-	}
-
-	@Test
-	void streamedBodyOverLimitIsPayloadTooLarge() {
-		run(this.contextRunner.withPropertyValues("mcp.server.limits.max-request-size=256B"), (client) -> {
-			String body = echoOfSize(300);
-			Flux<byte[]> chunks = Flux.just(body.substring(0, 150), body.substring(150))
-				.map((chunk) -> chunk.getBytes(StandardCharsets.UTF_8));
-			expectError(post(client).body(chunks, byte[].class).exchange(), HttpStatus.PAYLOAD_TOO_LARGE,
-					rpcError(-32600, "Request body too large"));
-		});
-	}
-
-	@Test
-	void bodyAtLimitIsAccepted() {
-		run(this.contextRunner.withPropertyValues("mcp.server.limits.max-request-size=256B"), (client) -> {
-			String sessionId = initialize(client);
-			post(client, sessionId).bodyValue(echoOfSize(256))
-				.exchange()
-				.expectStatus()
-				.isOk()
-				.expectBody()
-				.jsonPath("$.result.content[0].type")
-				.isEqualTo("text");
-		});
-	}
-
-	@Test
-	void unsupportedProtocolVersionIsBadRequest() {
-		run((client) -> {
-			String sessionId = initialize(client);
-			post(client).header(SESSION_ID, sessionId)
-				.header(PROTOCOL_VERSION, "1999-01-01")
-				.bodyValue(ECHO)
-				.exchange()
-				.expectStatus()
-				.isBadRequest()
-				.expectHeader()
-				.contentType(MediaType.APPLICATION_JSON)
-				.expectBody()
-				.jsonPath("$.jsonrpc")
-				.isEqualTo("2.0")
-				.jsonPath("$.result")
-				.doesNotExist()
-				.jsonPath("$.error.code")
-				.isNumber();
-			// the request was not served
-			post(client, sessionId).bodyValue(ECHO).exchange().expectStatus().isOk();
-		});
-	}
-
-	@Test
-	void unsupportedProtocolVersionIsAnsweredWithSupportedVersions() {
-		run((client) -> {
-			String sessionId = initialize(client);
-			post(client).header(SESSION_ID, sessionId)
-				.header(PROTOCOL_VERSION, "1999-01-01")
-				.bodyValue(ECHO)
-				.exchange()
-				.expectStatus()
-				.isBadRequest()
-				.expectBody()
-				.jsonPath("$.id")
-				.isEqualTo(2)
-				.jsonPath("$.error.code")
-				.isEqualTo(-32022)
-				.jsonPath("$.error.data.requested")
-				.isEqualTo("1999-01-01")
-				.jsonPath("$.error.data.supported")
-				.value((supported) -> assertThat(supported).asInstanceOf(InstanceOfAssertFactories.LIST)
-					.containsExactly("2026-07-28", "2025-11-25", "2025-06-18", "2025-03-26"));
-		});
-	}
-
-	@Test
-	void notificationWithUnsupportedProtocolVersionIsBadRequest() {
-		run((client) -> {
-			String sessionId = initialize(client);
-			post(client).header(SESSION_ID, sessionId)
-				.header(PROTOCOL_VERSION, "1999-01-01")
-				.bodyValue(INITIALIZED)
-				.exchange()
-				.expectStatus()
-				.isBadRequest();
-		});
-	}
-
-	@Test
-	void unsupportedProtocolVersionOnGetAndDeleteIsBadRequest() {
-		run(this.contextRunner.withPropertyValues("mcp.server.transport.streamable-http.keep-alive-interval=100ms"),
-				(client) -> {
-			String sessionId = initialize(client);
-			// read the status only: a wrongly opened stream would never end
-			FluxExchangeResult<DataBuffer> get = client.get()
-				.uri("/mcp")
-				.header(SESSION_ID, sessionId)
-				.header(PROTOCOL_VERSION, "1999-01-01")
-				.accept(MediaType.TEXT_EVENT_STREAM)
-				.exchange()
-				.returnResult(DataBuffer.class);
-			assertThat(get.getStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
-			get.getResponseBody().subscribe().dispose();
-			expectError(client.delete()
-				.uri("/mcp")
-				.header(SESSION_ID, sessionId)
-				.header(PROTOCOL_VERSION, "1999-01-01")
-				.exchange(), HttpStatus.BAD_REQUEST,
-					rpcError(-32600, "Unsupported MCP-Protocol-Version, supported: [2024-11-05, 2025-03-26, 2025-06-18, 2025-11-25]"));
-		});
-	}
-
-	@Test
-	void invalidOriginIsForbidden() {
-		run((client) -> {
-			expectError(post(client).header(HttpHeaders.ORIGIN, "https://evil.com").bodyValue(INITIALIZE).exchange(),
-					HttpStatus.FORBIDDEN, rpcError(-32600, "Forbidden origin"));
-			String sessionId = initialize(client);
-			expectError(client.get()
-				.uri("/mcp")
-				.header(SESSION_ID, sessionId)
-				.header(HttpHeaders.ORIGIN, "https://evil.com")
-				.accept(MediaType.TEXT_EVENT_STREAM)
-				.exchange(), HttpStatus.FORBIDDEN, rpcError(-32600, "Forbidden origin"));
-			expectError(client.delete()
-				.uri("/mcp")
-				.header(SESSION_ID, sessionId)
-				.header(HttpHeaders.ORIGIN, "null")
-				.exchange(), HttpStatus.FORBIDDEN, rpcError(-32600, "Forbidden origin"));
-			// the session survived the forbidden DELETE
-			post(client, sessionId).bodyValue(ECHO).exchange().expectStatus().isOk();
-		});
-	}
-
-	@Test
-	void invalidHostIsForbidden() {
-		run((client) -> expectError(post(client).header(HttpHeaders.HOST, "evil.com").bodyValue(INITIALIZE).exchange(),
-				HttpStatus.FORBIDDEN, rpcError(-32600, "Forbidden origin")));
-	}
-
-	@Test
-	void loopbackOriginIsAllowed() {
-		run((client) -> post(client).header(HttpHeaders.ORIGIN, "http://localhost:6274")
-			.bodyValue(INITIALIZE)
-			.exchange()
-			.expectStatus()
-			.isOk());
-	}
-
-	@Test
-	void configuredHostAndOriginAreAllowed() {
-		run(this.contextRunner.withPropertyValues("mcp.server.transport.allowed-hosts=mcp.example.com",
-				"mcp.server.transport.allowed-origins=https://app.example.com"), (client) -> {
-					post(client).header(HttpHeaders.HOST, "mcp.example.com")
-						.header(HttpHeaders.ORIGIN, "https://app.example.com")
-						.bodyValue(INITIALIZE)
-						.exchange()
-						.expectStatus()
-						.isOk();
-					expectError(post(client).header(HttpHeaders.HOST, "mcp.example.com")
-						.header(HttpHeaders.ORIGIN, "https://other.example.com")
-						.bodyValue(INITIALIZE)
-						.exchange(), HttpStatus.FORBIDDEN, rpcError(-32600, "Forbidden origin"));
-				});
-	}
-
-	@Test
-	void malformedJsonIsParseError() {
-		run((client) -> expectError(post(client).bodyValue("{\"jsonrpc\":\"2.0\",").exchange(), HttpStatus.BAD_REQUEST,
-				rpcError(-32700, "Parse error")));
-	}
-
-	@Test
-	void duplicateKeysAreParseError() {
-		run((client) -> expectError(
-				post(client).bodyValue("{\"jsonrpc\":\"2.0\",\"id\":1,\"id\":2,\"method\":\"initialize\"}").exchange(),
-				HttpStatus.BAD_REQUEST, rpcError(-32700, "Parse error")));
-	}
-
-	@Test
-	void batchIsInvalidRequest() {
-		run((client) -> expectError(post(client).bodyValue("[" + INITIALIZE + "]").exchange(), HttpStatus.BAD_REQUEST,
-				rpcError(-32600, "Batch messages are not supported")));
-	}
-
-	@Test
-	void invalidRequestEchoesIdWhenKnown() {
-		run((client) -> expectError(post(client).bodyValue("{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"\"}").exchange(),
-				HttpStatus.BAD_REQUEST,
-				"{\"jsonrpc\":\"2.0\",\"id\":9,\"error\":{\"code\":-32600,\"message\":\"Invalid method: must be a non-empty string\"}}"));
-	}
-
-	@Test
-	void emptyBodyIsBadRequest() {
-		run((client) -> post(client).bodyValue("")
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.jsonrpc")
-			.isEqualTo("2.0")
-			.jsonPath("$.id")
-			.doesNotExist()
-			.jsonPath("$.error.code")
-			.value((code) -> assertThat(code).isIn(-32700, -32600)));
-	}
-
-	@Test
 	void secondInitializeWithSessionIsBadRequest() {
 		run((client) -> {
 			String sessionId = initialize(client);
@@ -643,176 +433,6 @@ class McpStreamableHttpHandlerTests {
 				.expectBody(String.class)
 				.isEqualTo(rpcError(-32603, "Too many sessions, try again later"));
 		});
-	}
-
-	@Test
-	void sseResponseMode() {
-		run(this.contextRunner.withPropertyValues("mcp.server.transport.streamable-http.response-mode=sse"),
-				(client) -> {
-					String sessionId = initialize(client);
-					assertThat(sessionId).matches("[\\x21-\\x7E]{22,}");
-					String body = post(client, sessionId).bodyValue(ECHO)
-						.exchange()
-						.expectStatus()
-						.isOk()
-						.expectHeader()
-						.contentTypeCompatibleWith(MediaType.TEXT_EVENT_STREAM)
-						.expectBody(String.class)
-						.returnResult()
-						.getResponseBody();
-					assertThat(body).matches(Pattern.compile("id:[\\x21-\\x7E]+\nevent:message\ndata:"
-							+ Pattern.quote(ECHO_RESPONSE) + "\n\n"));
-				});
-	}
-
-	@Test
-	void sseResponseOfAFinishedRequestIsOneBodyWithALength() {
-		run(this.contextRunner.withPropertyValues("mcp.server.transport.streamable-http.response-mode=sse"),
-				(client) -> {
-					String sessionId = initialize(client);
-					EntityExchangeResult<String> result = post(client, sessionId)
-						.bodyValue(ECHO.replace("\"echo\"", "\"echoInPlace\""))
-						.exchange()
-						.expectStatus()
-						.isOk()
-						.expectHeader()
-						.contentTypeCompatibleWith(MediaType.TEXT_EVENT_STREAM)
-						.expectBody(String.class)
-						.returnResult();
-					String body = result.getResponseBody();
-					assertThat(body).matches(Pattern.compile("id:[\\x21-\\x7E]+\nevent:message\ndata:"
-							+ Pattern.quote(ECHO_RESPONSE) + "\n\n"));
-					assertThat(result.getResponseHeaders().getContentLength())
-						.isEqualTo(body.getBytes(StandardCharsets.UTF_8).length);
-				});
-	}
-
-	@Test
-	void sseResponseModeStillAnswersNotificationsWithAccepted() {
-		run(this.contextRunner.withPropertyValues("mcp.server.transport.streamable-http.response-mode=sse"),
-				(client) -> {
-					String sessionId = post(client).bodyValue(INITIALIZE)
-						.exchange()
-						.expectStatus()
-						.isOk()
-						.returnResult(String.class)
-						.getResponseHeaders()
-						.getFirst(SESSION_ID);
-					post(client, sessionId).bodyValue(INITIALIZED).exchange().expectStatus().isAccepted().expectBody().isEmpty();
-				});
-	}
-
-	@Test
-	void getOpensEventStreamWithKeepAlive() {
-		run(this.contextRunner.withPropertyValues("mcp.server.transport.streamable-http.keep-alive-interval=200ms"),
-				(client) -> {
-					String sessionId = initialize(client);
-					FluxExchangeResult<DataBuffer> result = client.get()
-						.uri("/mcp")
-						.header(SESSION_ID, sessionId)
-						.header(PROTOCOL_VERSION, "2025-11-25")
-						.accept(MediaType.TEXT_EVENT_STREAM)
-						.exchange()
-						.expectStatus()
-						.isOk()
-						.expectHeader()
-						.contentTypeCompatibleWith(MediaType.TEXT_EVENT_STREAM)
-						.returnResult(DataBuffer.class);
-					StepVerifier.create(events(result))
-						.expectNext(":keep-alive\n\n")
-						.thenCancel()
-						.verify(Duration.ofSeconds(5));
-				});
-	}
-
-	@Test
-	void keepAliveSurvivesSlowReader() {
-		run(this.contextRunner.withPropertyValues("mcp.server.transport.streamable-http.keep-alive-interval=20ms"),
-				(client) -> {
-					String sessionId = initialize(client);
-					FluxExchangeResult<DataBuffer> result = client.get()
-						.uri("/mcp")
-						.header(SESSION_ID, sessionId)
-						.accept(MediaType.TEXT_EVENT_STREAM)
-						.exchange()
-						.expectStatus()
-						.isOk()
-						.returnResult(DataBuffer.class);
-					StepVerifier.create(events(result), 1)
-						.expectNext(":keep-alive\n\n")
-						.thenAwait(Duration.ofSeconds(3))
-						.thenRequest(1)
-						.expectNext(":keep-alive\n\n")
-						.thenCancel()
-						.verify(Duration.ofSeconds(5));
-				});
-	}
-
-	@Test
-	void getStreamAnswersBeforeFirstKeepAlive() {
-		run(this.contextRunner.withPropertyValues("mcp.server.transport.streamable-http.keep-alive-interval=1m"),
-				(client) -> {
-					String sessionId = initialize(client);
-					FluxExchangeResult<DataBuffer> result = client.mutate()
-						.responseTimeout(Duration.ofSeconds(3))
-						.build()
-						.get()
-						.uri("/mcp")
-						.header(SESSION_ID, sessionId)
-						.accept(MediaType.TEXT_EVENT_STREAM)
-						.exchange()
-						.expectStatus()
-						.isOk()
-						.expectHeader()
-						.contentTypeCompatibleWith(MediaType.TEXT_EVENT_STREAM)
-						.returnResult(DataBuffer.class);
-					result.getResponseBody().subscribe().dispose();
-				});
-	}
-
-	@Test
-	void deleteCompletesOpenEventStream() {
-		run(this.contextRunner.withPropertyValues("mcp.server.transport.streamable-http.keep-alive-interval=1s"),
-				(client) -> {
-					String sessionId = initialize(client);
-					FluxExchangeResult<DataBuffer> result = client.get()
-						.uri("/mcp")
-						.header(SESSION_ID, sessionId)
-						.accept(MediaType.TEXT_EVENT_STREAM)
-						.exchange()
-						.expectStatus()
-						.isOk()
-						.returnResult(DataBuffer.class);
-					StepVerifier.create(events(result))
-						.expectNext(":keep-alive\n\n")
-						.then(() -> client.delete()
-							.uri("/mcp")
-							.header(SESSION_ID, sessionId)
-							.exchange()
-							.expectStatus()
-							.isNoContent())
-						.thenConsumeWhile(":keep-alive\n\n"::equals)
-						.expectComplete()
-						.verify(Duration.ofSeconds(5));
-				});
-	}
-
-	/**
-	 * Split the raw stream into SSE events, whatever the chunks written.
-	 */
-	private static Flux<String> events(FluxExchangeResult<DataBuffer> result) {
-		return result.getResponseBody()
-			.map((buffer) -> buffer.toString(StandardCharsets.UTF_8))
-			.bufferUntil((chunk) -> chunk.equals("\n") || chunk.endsWith("\n\n"))
-			.map((chunks) -> String.join("", chunks));
-	}
-
-	private static String echoOfSize(int size) {
-		String prefix = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"echo\",\"arguments\":{\"text\":\"";
-		String suffix = "\"}}}";
-		String body = prefix + "x".repeat(size - prefix.length() - suffix.length()) + suffix;
-		assertThat(body.getBytes(StandardCharsets.UTF_8)).hasSize(size);
-		return body;
 	}
 
 	static class SlowTools {
