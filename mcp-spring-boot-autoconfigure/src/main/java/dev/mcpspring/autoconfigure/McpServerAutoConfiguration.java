@@ -198,7 +198,7 @@ public final class McpServerAutoConfiguration {
 		resolvers.addResolver(toolArgumentResolver);
 		AnnotatedMcpHandlerDetector detector = new AnnotatedMcpHandlerDetector(applicationContext,
 				serverHandler.getFeatures(), schemaGenerator, resolvers, toolArgumentResolver,
-				validator.getIfAvailable(), resultConverter, AnnotatedMcpHandlerDetector.nonReactiveReturnType(),
+				validator.getIfAvailable(), resultConverter, AnnotatedMcpHandlerDetector.defaultBlockingMethods(),
 				blockingScheduler(), codec.getJsonMapper());
 		detector.setScopeRegistry(scopeRegistry);
 		return detector;

@@ -152,7 +152,7 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 	 * or asynchronous, unless they or their class are annotated {@link NonBlocking}.
 	 * @return the predicate
 	 */
-	public static Predicate<McpHandlerMethod> nonReactiveReturnType() {
+	public static Predicate<McpHandlerMethod> defaultBlockingMethods() {
 		return (handlerMethod) -> ReactiveAdapterRegistry.getSharedInstance()
 			.getAdapter(handlerMethod.getMethod().getReturnType()) == null
 				&& !AnnotatedElementUtils.hasAnnotation(handlerMethod.getMethod(), NonBlocking.class)
