@@ -1,12 +1,16 @@
 package dev.mcpspring.jsonrpc;
 
+import java.io.InputStream;
+import java.io.OutputStream;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -17,7 +21,9 @@ import org.springframework.util.Assert;
  * <p>
  * Decoding rejects duplicate keys and trailing content, so a message means exactly one
  * thing to every component that reads it, and it accepts only string or integer ids and
- * object parameters, as MCP requires. Batches are refused.
+ * object parameters, as MCP requires. Batches are refused. Encoding is always compact, even
+ * when the application's mapper indents: a message on stdio or in an SSE {@code data} line
+ * must not contain a line break.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -33,8 +39,10 @@ public class JsonRpcCodec {
 	public JsonRpcCodec(JsonMapper jsonMapper) {
 		Assert.notNull(jsonMapper, "JsonMapper is required");
 		this.jsonMapper = jsonMapper.rebuild()
-			.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+			.enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
 			.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+			.disable(SerializationFeature.INDENT_OUTPUT)
+			.disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
 			.build();
 	}
 
@@ -54,6 +62,25 @@ public class JsonRpcCodec {
 	 * for a value that is not a valid message
 	 */
 	public JsonRpcMessage decode(byte[] content) {
+		JsonNode tree;
+		try {
+			tree = this.jsonMapper.readTree(content);
+		}
+		catch (JacksonException ex) {
+			throw new JsonRpcException(JsonRpcErrorCodes.PARSE_ERROR, "Parse error");
+		}
+		return decode(tree);
+	}
+
+	/**
+	 * Decode one message read from a stream, such as the buffers of a request body, so
+	 * that the body is parsed where it lies instead of being copied first.
+	 * @param content the UTF-8 JSON text
+	 * @return the message
+	 * @throws JsonRpcException with {@code -32700} for malformed JSON or {@code -32600}
+	 * for a value that is not a valid message
+	 */
+	public JsonRpcMessage decode(InputStream content) {
 		JsonNode tree;
 		try {
 			tree = this.jsonMapper.readTree(content);
@@ -132,6 +159,17 @@ public class JsonRpcCodec {
 	 */
 	public byte[] encode(JsonRpcMessage message) {
 		return this.jsonMapper.writeValueAsBytes(toWire(message));
+	}
+
+	/**
+	 * Encode one message as UTF-8 JSON into a stream, such as a buffer of the server's
+	 * allocator, so that it is written where the network layer reads it. The stream is
+	 * left open.
+	 * @param message the message
+	 * @param output the stream to write to
+	 */
+	public void encode(JsonRpcMessage message, OutputStream output) {
+		this.jsonMapper.writeValue(output, toWire(message));
 	}
 
 	/**

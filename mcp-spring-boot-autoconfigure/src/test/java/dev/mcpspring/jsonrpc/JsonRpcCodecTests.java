@@ -1,5 +1,8 @@
 package dev.mcpspring.jsonrpc;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -60,6 +64,27 @@ class JsonRpcCodecTests {
 	void nestedDuplicateKeysAreParseError() {
 		assertDecodeError("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"a\",\"name\":\"b\"}}",
 				-32700, "Parse error", null);
+	}
+
+	@Test
+	void duplicateKeysDeepInsideArraysAreParseError() {
+		assertDecodeError("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"arguments\":"
+				+ "{\"items\":[{\"a\":1},{\"b\":1,\"b\":2}]}}}", -32700, "Parse error", null);
+	}
+
+	@Test
+	void decodeFromStreamAppliesTheSameRules() {
+		String request = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}";
+		assertThat(this.codec.decode(new ByteArrayInputStream(request.getBytes(StandardCharsets.UTF_8))))
+			.isEqualTo(new JsonRpcRequest(nodes.numberNode(1), "ping", null));
+		for (String bad : List.of("{\"jsonrpc\":\"2.0\",\"id\":1,\"id\":2,\"method\":\"ping\"}", request + " {}", "{")) {
+			assertThatExceptionOfType(JsonRpcException.class)
+				.isThrownBy(() -> this.codec.decode(new ByteArrayInputStream(bad.getBytes(StandardCharsets.UTF_8))))
+				.satisfies((ex) -> assertThat(ex.getError().code()).isEqualTo(-32700));
+		}
+		assertThatExceptionOfType(JsonRpcException.class)
+			.isThrownBy(() -> this.codec.decode(InputStream.nullInputStream()))
+			.satisfies((ex) -> assertThat(ex.getError()).isEqualTo(JsonRpcError.of(-32600, "Empty message")));
 	}
 
 	@Test
@@ -348,6 +373,31 @@ class JsonRpcCodecTests {
 		assertThat(new String(this.codec.encode(response), StandardCharsets.UTF_8))
 			.isEqualTo(this.codec.encodeToString(response))
 			.isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"k\":\"\u2603\"}}");
+	}
+
+	@Test
+	void encodeToStreamLeavesItOpenForMore() {
+		JsonRpcResponse response = JsonRpcResponse.success(nodes.numberNode(1), Map.of("k", "v"));
+		ByteArrayOutputStream output = new ByteArrayOutputStream() {
+
+			@Override
+			public void close() {
+				throw new AssertionError("closed");
+			}
+
+		};
+		this.codec.encode(response, output);
+		this.codec.encode(response, output);
+		assertThat(output.toString(StandardCharsets.UTF_8)).isEqualTo(this.codec.encodeToString(response).repeat(2));
+	}
+
+	@Test
+	void encodingIsCompactWhenTheApplicationMapperIndents() {
+		JsonRpcCodec indenting = new JsonRpcCodec(
+				JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build());
+		JsonRpcResponse response = JsonRpcResponse.success(nodes.numberNode(1), Map.of("k", List.of("a\nb")));
+		assertThat(indenting.encodeToString(response))
+			.isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"k\":[\"a\\nb\"]}}");
 	}
 
 	@Test

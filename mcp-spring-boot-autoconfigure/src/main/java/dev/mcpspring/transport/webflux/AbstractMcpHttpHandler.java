@@ -1,5 +1,8 @@
 package dev.mcpspring.transport.webflux;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +24,7 @@ import tools.jackson.databind.JsonNode;
 
 import java.security.Principal;
 
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
@@ -40,6 +44,11 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  * @since 0.1.0
  */
 public abstract class AbstractMcpHttpHandler {
+
+	/**
+	 * Room for a small response; a buffer grows as needed.
+	 */
+	private static final int INITIAL_BUFFER_SIZE = 256;
 
 	private final McpServerHandler serverHandler;
 
@@ -130,28 +139,29 @@ public abstract class AbstractMcpHttpHandler {
 	protected Mono<ServerResponse> readMessage(ServerRequest request,
 			java.util.function.Function<JsonRpcMessage, Mono<ServerResponse>> handler) {
 		return DataBufferUtils.join(request.exchange().getRequest().getBody(), this.maxRequestBytes)
-			.map((buffer) -> {
-				try {
-					byte[] bytes = new byte[buffer.readableByteCount()];
-					buffer.read(bytes);
-					return bytes;
-				}
-				finally {
-					DataBufferUtils.release(buffer);
-				}
-			})
-			.defaultIfEmpty(new byte[0])
-			.flatMap((body) -> handler.apply(this.codec.decode(body)))
+			.map(this::decode)
+			.switchIfEmpty(Mono.fromSupplier(() -> this.codec.decode(InputStream.nullInputStream())))
+			.flatMap(handler)
 			.onErrorResume(DataBufferLimitException.class,
 					(ex) -> error(HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large"))
 			.onErrorResume(InsufficientScopeException.class, this::insufficientScope)
 			.onErrorResume(JsonRpcException.class, (ex) -> error(HttpStatus.BAD_REQUEST, ex.getError(), ex.getId()))
 			.onErrorResume(SessionLimitExceededException.class,
-					(ex) -> ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
-						.header(HttpHeaders.RETRY_AFTER, "30")
-						.contentType(MediaType.APPLICATION_JSON)
-						.bodyValue(encodeError(JsonRpcError.of(JsonRpcErrorCodes.INTERNAL_ERROR,
-								"Too many sessions, try again later"), null)));
+					(ex) -> json(ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "30"),
+							JsonRpcResponse.failure(null, JsonRpcError.of(JsonRpcErrorCodes.INTERNAL_ERROR,
+									"Too many sessions, try again later"))));
+	}
+
+	/**
+	 * Parse the body where it lies, in the buffer the server read it into.
+	 */
+	private JsonRpcMessage decode(DataBuffer body) {
+		try (InputStream content = body.asInputStream(true)) {
+			return this.codec.decode(content);
+		}
+		catch (IOException ex) {
+			throw new JsonRpcException(JsonRpcErrorCodes.PARSE_ERROR, "Parse error");
+		}
 	}
 
 	/**
@@ -167,10 +177,8 @@ public abstract class AbstractMcpHttpHandler {
 		if (this.resourceMetadataUrl != null) {
 			challenge.append(", resource_metadata=\"").append(this.resourceMetadataUrl).append('"');
 		}
-		return ServerResponse.status(HttpStatus.FORBIDDEN)
-			.header(HttpHeaders.WWW_AUTHENTICATE, challenge.toString())
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(encodeError(ex.getError(), null));
+		return json(ServerResponse.status(HttpStatus.FORBIDDEN).header(HttpHeaders.WWW_AUTHENTICATE,
+				challenge.toString()), JsonRpcResponse.failure(null, ex.getError()));
 	}
 
 	/**
@@ -203,12 +211,45 @@ public abstract class AbstractMcpHttpHandler {
 	}
 
 	/**
-	 * Answer with a JSON body holding one message.
+	 * Answer {@code 200} with a JSON body holding one message.
 	 * @param message the message
 	 * @return the HTTP response
 	 */
 	protected Mono<ServerResponse> json(JsonRpcMessage message) {
-		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(this.codec.encode(message));
+		return json(ServerResponse.ok(), message);
+	}
+
+	/**
+	 * Answer with a JSON body holding one message.
+	 * @param builder the response builder, with status and headers
+	 * @param message the message
+	 * @return the HTTP response
+	 */
+	protected Mono<ServerResponse> json(ServerResponse.BodyBuilder builder, JsonRpcMessage message) {
+		return write(builder.contentType(MediaType.APPLICATION_JSON), (output) -> this.codec.encode(message, output));
+	}
+
+	/**
+	 * Answer with a body written straight into a buffer of the server's allocator
+	 * (pooled and off-heap on Netty) and sent with its length in one piece: no message
+	 * writer is looked up and no byte array is copied on the way to the socket.
+	 * @param builder the response builder, with status and headers
+	 * @param body writes the body
+	 * @return the HTTP response
+	 */
+	protected Mono<ServerResponse> write(ServerResponse.BodyBuilder builder, BodyWriter body) {
+		return builder.body((output, context) -> {
+			DataBuffer buffer = output.bufferFactory().allocateBuffer(INITIAL_BUFFER_SIZE);
+			try (OutputStream stream = buffer.asOutputStream()) {
+				body.writeTo(stream);
+			}
+			catch (IOException | RuntimeException ex) {
+				DataBufferUtils.release(buffer);
+				return Mono.error(ex);
+			}
+			output.getHeaders().setContentLength(buffer.readableByteCount());
+			return output.writeWith(Mono.just(buffer));
+		});
 	}
 
 	/**
@@ -264,11 +305,22 @@ public abstract class AbstractMcpHttpHandler {
 	}
 
 	protected Mono<ServerResponse> error(HttpStatus status, JsonRpcError error, @Nullable JsonNode id) {
-		return ServerResponse.status(status).contentType(MediaType.APPLICATION_JSON).bodyValue(encodeError(error, id));
+		return json(ServerResponse.status(status), JsonRpcResponse.failure(id, error));
 	}
 
-	private byte[] encodeError(JsonRpcError error, @Nullable JsonNode id) {
-		return this.codec.encode(JsonRpcResponse.failure(id, error));
+	/**
+	 * Writes a response body.
+	 */
+	@FunctionalInterface
+	protected interface BodyWriter {
+
+		/**
+		 * Write the body.
+		 * @param output the stream of the response buffer
+		 * @throws IOException if writing fails
+		 */
+		void writeTo(OutputStream output) throws IOException;
+
 	}
 
 	/**

@@ -62,6 +62,10 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 
 	private static final String ALLOWED_METHODS = "GET, POST, DELETE";
 
+	private static final byte[] EVENT_DATA_PREFIX = "event:message\ndata:".getBytes(StandardCharsets.UTF_8);
+
+	private static final byte[] EVENT_END = "\n\n".getBytes(StandardCharsets.UTF_8);
+
 	private final ResponseMode responseMode;
 
 	private final McpEventStore eventStore;
@@ -293,9 +297,7 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 			return ServerResponse.accepted().build();
 		}
 		HttpStatus status = (response.error() != null) ? statusOf(response.error().code()) : HttpStatus.OK;
-		return ServerResponse.status(status)
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(getCodec().encode(response));
+		return json(ServerResponse.status(status), response);
 	}
 
 	private static HttpStatus statusOf(int code) {
@@ -336,7 +338,7 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 			if (response.createdSession() != null) {
 				builder.header(McpHttpHeaders.MCP_SESSION_ID, response.createdSession().getId());
 			}
-			return builder.contentType(MediaType.APPLICATION_JSON).bodyValue(getCodec().encode(response.message()));
+			return json(builder, response.message());
 		});
 	}
 
@@ -409,7 +411,8 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 	 * Answer a request with the SSE stream of its messages. A request already answered
 	 * (a tool that finished while the request was handled) has every event in the
 	 * stream: they go out as one body with a length, in a single write, where a live
-	 * stream needs a chunk per event, keep-alive comments and a final empty chunk.
+	 * stream needs a chunk per event, keep-alive comments and a final empty chunk. The
+	 * encoding is compact, so each message is one {@code data} line.
 	 */
 	private Mono<ServerResponse> stream(ServerResponse.BodyBuilder builder, ResponseRouter router,
 			Flux<McpEventStore.Event> events) {
@@ -417,22 +420,16 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 			return sse(builder, events(events));
 		}
 		return events.collectList()
-			.flatMap((list) -> builder.contentType(MediaType.TEXT_EVENT_STREAM).bodyValue(sseBody(list)));
-	}
-
-	private byte[] sseBody(List<McpEventStore.Event> events) {
-		StringBuilder body = new StringBuilder(256 * events.size());
-		for (McpEventStore.Event event : events) {
-			if (event.id() != null) {
-				body.append("id:").append(event.id()).append('\n');
-			}
-			body.append("event:message\n");
-			for (String line : getCodec().encodeToString(event.message()).split("\n", -1)) {
-				body.append("data:").append(line).append('\n');
-			}
-			body.append('\n');
-		}
-		return body.toString().getBytes(StandardCharsets.UTF_8);
+			.flatMap((list) -> write(builder.contentType(MediaType.TEXT_EVENT_STREAM), (output) -> {
+				for (McpEventStore.Event event : list) {
+					if (event.id() != null) {
+						output.write(("id:" + event.id() + "\n").getBytes(StandardCharsets.UTF_8));
+					}
+					output.write(EVENT_DATA_PREFIX);
+					getCodec().encode(event.message(), output);
+					output.write(EVENT_END);
+				}
+			}));
 	}
 
 	private @Nullable Rejection checkProtocolVersion(ServerRequest request) {
