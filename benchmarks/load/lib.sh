@@ -5,7 +5,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 LOAD="$ROOT/benchmarks/load"
 JVM_FLAGS=${JVM_FLAGS:--Xmx512m -XX:+UseParallelGC}
 SERVER_CPU=${SERVER_CPU:-0}
-OURS_JAR="$ROOT/benchmarks/target/benchmarks-mcp-server.jar"
+OURS_JAR=${OURS_JAR:-$ROOT/benchmarks/target/benchmarks-mcp-server.jar}
 FLOOR_JAR="$ROOT/benchmarks/target/benchmarks-floor-server.jar"
 SPRING_AI_JAR="$ROOT/benchmarks/spring-ai-server/target/spring-ai-server.jar"
 STATELESS_META='"_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28","io.modelcontextprotocol/clientCapabilities":{}}'
@@ -32,7 +32,7 @@ start_server() {
 		ours/session-json) cmd=(java $JVM_FLAGS -jar "$OURS_JAR" --mcp.server.transport.streamable-http.response-mode=json) ;;
 		ours/session-sse) cmd=(java $JVM_FLAGS -jar "$OURS_JAR" --mcp.server.transport.streamable-http.response-mode=sse) ;;
 		ours/sessionless) cmd=(java $JVM_FLAGS -jar "$OURS_JAR" --mcp.server.session.enabled=false) ;;
-		floor/plain) cmd=(java $JVM_FLAGS -jar "$FLOOR_JAR") ;;
+		floor/plain | floor/stateless) cmd=(java $JVM_FLAGS -jar "$FLOOR_JAR") ;;
 		spring-ai/stateless) cmd=(java $JVM_FLAGS -jar "$SPRING_AI_JAR" --spring.ai.mcp.server.protocol=STATELESS) ;;
 		spring-ai/streamable) cmd=(java $JVM_FLAGS -jar "$SPRING_AI_JAR" --spring.ai.mcp.server.protocol=STREAMABLE) ;;
 		typescript/stateless) cmd=(node "$LOAD/node/server.mjs" "$port") ;;
@@ -105,7 +105,7 @@ prepare_call() {
 	local params="\"name\":\"$tool\",\"arguments\":$args"
 	CALL_HEADERS="MCP-Protocol-Version: 2025-11-25"
 	case "$name/$mode" in
-		ours/stateless)
+		ours/stateless | floor/stateless)
 			params="$params,$STATELESS_META"
 			CALL_HEADERS="MCP-Protocol-Version: 2026-07-28|Mcp-Method: tools/call|Mcp-Name: $tool" ;;
 		ours/session-* | spring-ai/streamable)
@@ -126,13 +126,15 @@ open_session() {
 }
 
 # add_ratios RAW_CSV -> prints it with ratio_to_floor and ratio_to_spring_ai: to the floor at the
-# same connections, and to Spring AI (streamable for the session-* modes, stateless for the
-# others) at the same connections; void rows get no ratio
+# same connections (floor/stateless, which writes the same 2026-07-28 bytes, for our stateless
+# mode when it was measured; floor/plain otherwise), and to Spring AI (streamable for the
+# session-* modes, stateless for the others) at the same connections; void rows get no ratio
 add_ratios() {
 	awk -F, 'NR == FNR { if (FNR > 1 && $10 == "yes") rps[$1 "/" $2 "/" $3] = $5; next }
 		FNR == 1 { print $0 ",ratio_to_floor,ratio_to_spring_ai"; next }
 		{
 			floor = rps["floor/plain/" $3]
+			if ($1 "/" $2 == "ours/stateless" && rps["floor/stateless/" $3] > 0) floor = rps["floor/stateless/" $3]
 			peer = ($2 ~ /^session-/ || $2 == "streamable") ? "spring-ai/streamable/" : "spring-ai/stateless/"
 			sai = rps[peer $3]
 			rf = ($10 == "yes" && floor > 0) ? sprintf("%.2f", $5 / floor) : ""

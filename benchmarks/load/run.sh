@@ -20,7 +20,7 @@ WRK_CPU=${WRK_CPU:-1}
 WRK_THREADS=${WRK_THREADS:-1}
 TOOL=${TOOL:-echo}
 PORT=${PORT:-18080}
-SCENARIOS=${SCENARIOS:-ours/stateless ours/session-json ours/session-sse ours/sessionless floor/plain spring-ai/stateless spring-ai/streamable typescript/stateless}
+SCENARIOS=${SCENARIOS:-ours/stateless ours/session-json ours/session-sse ours/sessionless floor/plain floor/stateless spring-ai/stateless spring-ai/streamable typescript/stateless}
 OUT=${OUT:-$LOAD/results/$(date +%Y%m%d-%H%M%S)}
 mkdir -p "$OUT"
 trap stop_all EXIT

@@ -21,12 +21,19 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  * JSON-RPC request with Jackson and answers the {@code tools/call} result an MCP server
  * would give for {@code echo}, {@code add} or {@code text10k}, with no protocol logic
  * at all. MCP auto-configuration is switched off.
+ * <p>
+ * A request with {@code MCP-Protocol-Version: 2026-07-28} gets the result of that
+ * revision, byte for byte what our server sends: {@code resultType} and the server's
+ * identity in {@code _meta} (which servers should send on every response), so that the
+ * stateless scenario is compared with a floor writing the same bytes.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
  */
 @SpringBootApplication
 public class FloorServerApplication {
+
+	private static final String STATELESS_REVISION = "2026-07-28";
 
 	public static void main(String[] args) {
 		SpringApplication application = new SpringApplication(FloorServerApplication.class);
@@ -38,11 +45,14 @@ public class FloorServerApplication {
 	RouterFunction<ServerResponse> floorRoute(JsonMapper jsonMapper) {
 		String text = new BenchmarkTools().text10k();
 		return RouterFunctions.route()
-			.POST("/mcp", (request) -> request.bodyToMono(byte[].class).flatMap((body) -> respond(jsonMapper, body, text)))
+			.POST("/mcp", (request) -> {
+				boolean stateless = STATELESS_REVISION.equals(request.headers().firstHeader("MCP-Protocol-Version"));
+				return request.bodyToMono(byte[].class).flatMap((body) -> respond(jsonMapper, body, text, stateless));
+			})
 			.build();
 	}
 
-	private static Mono<ServerResponse> respond(JsonMapper jsonMapper, byte[] body, String text) {
+	private static Mono<ServerResponse> respond(JsonMapper jsonMapper, byte[] body, String text, boolean stateless) {
 		JsonNode call = jsonMapper.readTree(body);
 		JsonNode params = call.path("params");
 		JsonNode arguments = params.path("arguments");
@@ -56,7 +66,16 @@ public class FloorServerApplication {
 		response.set("id", call.get("id"));
 		ObjectNode callResult = response.putObject("result");
 		callResult.putArray("content").addObject().put("type", "text").put("text", result);
-		callResult.put("isError", false);
+		if (stateless) {
+			callResult.put("resultType", "complete");
+			callResult.putObject("_meta")
+				.putObject("io.modelcontextprotocol/serverInfo")
+				.put("name", "mcp-server")
+				.put("version", "1.0.0");
+		}
+		else {
+			callResult.put("isError", false);
+		}
 		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(jsonMapper.writeValueAsBytes(response));
 	}
 
