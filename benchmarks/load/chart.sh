@@ -31,13 +31,14 @@ gnuplot <<GNUPLOT
 set terminal pngcairo size 1400,560 font "sans,10"
 set output "$png"
 set multiplot layout 1,2 title "MCP tools/call over Streamable HTTP — $title"
-set key top left font ",9"
+set key bottom right font ",9"
 set logscale x 2
 set xtics (16, 64, 256)
 set xrange [12:340]
 set termoption noenhanced
 set xlabel "connections"
 set grid
+set linetype 9 lc rgb "#8c564b" pt 9
 set ylabel "requests/s (higher is better)"
 set yrange [0:*]
 plot for [i=2:$columns+1] "$dir/rps.dat" using 1:i with linespoints lw 2 title columnheader(i)

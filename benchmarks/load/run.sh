@@ -5,6 +5,7 @@
 #   DURATION=30 WARMUP=90 benchmarks/load/run.sh
 #   SCENARIOS="ours/stateless floor/plain" CONNECTIONS="64" TOOL=text10k benchmarks/load/run.sh
 #   SCENARIOS="ours/stateless" TOOL=echoOnWorker benchmarks/load/run.sh   # echo without @NonBlocking
+#   OURS_JAR=/tmp/before.jar SCENARIOS="ours/stateless" benchmarks/load/run.sh   # another build, for A/B runs
 #
 # Each server runs alone, pinned to core SERVER_CPU (0) with the same JVM flags (JVM_FLAGS),
 # wrk is pinned to core WRK_CPU (1). Every response body is checked; a run with any socket
