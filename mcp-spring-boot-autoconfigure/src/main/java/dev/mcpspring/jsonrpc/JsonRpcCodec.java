@@ -2,6 +2,7 @@ package dev.mcpspring.jsonrpc;
 
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -62,14 +63,7 @@ public class JsonRpcCodec {
 	 * for a value that is not a valid message
 	 */
 	public JsonRpcMessage decode(byte[] content) {
-		JsonNode tree;
-		try {
-			tree = this.jsonMapper.readTree(content);
-		}
-		catch (JacksonException ex) {
-			throw new JsonRpcException(JsonRpcErrorCodes.PARSE_ERROR, "Parse error");
-		}
-		return decode(tree);
+		return decode(parse(() -> this.jsonMapper.readTree(content)));
 	}
 
 	/**
@@ -81,14 +75,16 @@ public class JsonRpcCodec {
 	 * for a value that is not a valid message
 	 */
 	public JsonRpcMessage decode(InputStream content) {
-		JsonNode tree;
+		return decode(parse(() -> this.jsonMapper.readTree(content)));
+	}
+
+	private static JsonNode parse(Supplier<JsonNode> reader) {
 		try {
-			tree = this.jsonMapper.readTree(content);
+			return reader.get();
 		}
 		catch (JacksonException ex) {
 			throw new JsonRpcException(JsonRpcErrorCodes.PARSE_ERROR, "Parse error");
 		}
-		return decode(tree);
 	}
 
 	/**

@@ -248,7 +248,7 @@ public abstract class AbstractMcpHttpHandler {
 				return Mono.error(ex);
 			}
 			output.getHeaders().setContentLength(buffer.readableByteCount());
-			return output.writeWith(Mono.just(buffer));
+			return output.writeWith(Mono.just(buffer).doOnDiscard(DataBuffer.class, DataBufferUtils::release));
 		});
 	}
 

@@ -111,6 +111,8 @@ class McpStreamableHttpHandlerTests {
 			.isEqualTo(status)
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_JSON)
+			.expectHeader()
+			.contentLength(body.getBytes(StandardCharsets.UTF_8).length)
 			.expectBody(String.class)
 			.isEqualTo(body);
 	}
@@ -232,6 +234,8 @@ class McpStreamableHttpHandlerTests {
 				.contentType(MediaType.APPLICATION_JSON)
 				.expectHeader()
 				.doesNotExist(SESSION_ID)
+				.expectHeader()
+				.contentLength(ECHO_RESPONSE.length())
 				.expectBody(String.class)
 				.isEqualTo(ECHO_RESPONSE);
 		});
