@@ -1,9 +1,10 @@
 package dev.mcpspring.transport.webflux;
 
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
+import java.util.function.BiFunction;
 
 import dev.mcpspring.jsonrpc.JsonRpcCodec;
 import dev.mcpspring.jsonrpc.JsonRpcError;
@@ -18,7 +19,6 @@ import dev.mcpspring.server.McpRequest;
 import dev.mcpspring.server.McpServerHandler;
 import dev.mcpspring.server.ProtocolVersions;
 import dev.mcpspring.server.session.McpSession;
-import dev.mcpspring.server.session.SessionLimitExceededException;
 import dev.mcpspring.transport.support.McpEventStore;
 import dev.mcpspring.transport.support.McpHttpHeaders;
 import dev.mcpspring.transport.support.OriginValidator;
@@ -33,14 +33,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.Disposable;
 
-import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
-import org.springframework.util.Assert;
-import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
@@ -122,7 +118,7 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 		if (!accepts(request, MediaType.TEXT_EVENT_STREAM)) {
 			return error(HttpStatus.NOT_ACCEPTABLE, "Accept must include text/event-stream");
 		}
-		return withSession(request, (session) -> {
+		return withSession(request, (session, principal) -> {
 			String lastEventId = request.headers().firstHeader("Last-Event-ID");
 			if (lastEventId != null) {
 				Flux<McpEventStore.Event> replay = this.eventStore.resume(session.getId(), lastEventId);
@@ -155,7 +151,7 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 		if (rejection != null) {
 			return reject(rejection);
 		}
-		return withSession(request, (session) -> getServerHandler().closeSession(session.getId())
+		return withSession(request, (session, principal) -> getServerHandler().closeSession(session.getId())
 			.then(ServerResponse.noContent().build()));
 	}
 
@@ -183,14 +179,14 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 		if (!getServerHandler().isSessionsEnabled()) {
 			return handleWithoutSession(request, message);
 		}
-		return withSession(request, (session) -> {
+		return withSession(request, (session, principal) -> {
 			Rejection rejection = checkProtocolVersion(request);
 			if (rejection != null) {
 				return reject(rejection);
 			}
 			if (message instanceof JsonRpcRequest rpcRequest) {
 				String version = request.headers().firstHeader(McpHttpHeaders.MCP_PROTOCOL_VERSION);
-				return serve(request, rpcRequest, session, (version != null) ? version : session.getProtocolVersion());
+				return serve(rpcRequest, session, (version != null) ? version : session.getProtocolVersion(), principal);
 			}
 			if (message instanceof JsonRpcResponse response) {
 				getServerHandler().handleResponse(response, session);
@@ -212,7 +208,8 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 		}
 		if (message instanceof JsonRpcRequest rpcRequest) {
 			String version = request.headers().firstHeader(McpHttpHeaders.MCP_PROTOCOL_VERSION);
-			return serve(request, rpcRequest, null, (version != null) ? version : ProtocolVersions.DEFAULT_WITHOUT_HEADER);
+			String served = (version != null) ? version : ProtocolVersions.DEFAULT_WITHOUT_HEADER;
+			return principal(request).flatMap((principal) -> serve(rpcRequest, null, served, principal.orElse(null)));
 		}
 		if (message instanceof JsonRpcResponse response) {
 			getServerHandler().handleResponse(response, null);
@@ -342,21 +339,19 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 		});
 	}
 
-	private Mono<ServerResponse> serve(ServerRequest request, JsonRpcRequest rpcRequest, @Nullable McpSession session,
-			String version) {
+	private Mono<ServerResponse> serve(JsonRpcRequest rpcRequest, @Nullable McpSession session, String version,
+			@Nullable Principal principal) {
 		ResponseRouter router = (session != null)
 				? new ResponseRouter(this.eventStore::create, session.getId(), this.responseMode == ResponseMode.SSE)
 				: new ResponseRouter((id) -> new UnbufferedEventStream(), "", this.responseMode == ResponseMode.SSE);
 		McpClientChannel channel = (this.responseMode != ResponseMode.JSON) ? router
 				: (session != null) ? (message) -> getServerHandler().getSessionChannels().send(session.getId(), message)
 						: McpClientChannel.discard();
-		return principal(request).flatMap((principal) -> {
-			McpRequest mcpRequest = new McpRequest(rpcRequest, session, version, channel, principal.orElse(null));
-			getServerHandler().handle(mcpRequest)
-				.subscribe((response) -> router.complete(response.message()), (ex) -> fail(router, rpcRequest, ex),
-						() -> router.complete(null));
-			return router.outcome().flatMap((outcome) -> respond(outcome, router));
-		});
+		McpRequest mcpRequest = new McpRequest(rpcRequest, session, version, channel, principal);
+		getServerHandler().handle(mcpRequest)
+			.subscribe((response) -> router.complete(response.message()), (ex) -> fail(router, rpcRequest, ex),
+					() -> router.complete(null));
+		return router.outcome().flatMap((outcome) -> respond(outcome, router));
 	}
 
 	private static void fail(ResponseRouter router, JsonRpcRequest rpcRequest, Throwable ex) {
@@ -378,8 +373,12 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 		return json(outcome.response());
 	}
 
+	/**
+	 * Serve a request of an existing session owned by the caller, with the caller's
+	 * principal, resolved once for both.
+	 */
 	private Mono<ServerResponse> withSession(ServerRequest request,
-			java.util.function.Function<McpSession, Mono<ServerResponse>> handler) {
+			BiFunction<McpSession, @Nullable Principal, Mono<ServerResponse>> handler) {
 		String sessionId = request.headers().firstHeader(McpHttpHeaders.MCP_SESSION_ID);
 		if (sessionId == null) {
 			return error(HttpStatus.BAD_REQUEST,
@@ -387,8 +386,8 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 		}
 		return principal(request).flatMap((principal) -> getServerHandler().getSessionRepository()
 			.findById(sessionId)
-			.filter((session) -> session.isOwnedBy(nameOf(principal))))
-			.flatMap(handler)
+			.filter((session) -> session.isOwnedBy(nameOf(principal)))
+			.flatMap((session) -> handler.apply(session, principal.orElse(null))))
 			.switchIfEmpty(Mono.defer(() -> error(HttpStatus.NOT_FOUND, "Session not found")));
 	}
 
