@@ -57,7 +57,7 @@ public final class McpLimitsAutoConfiguration {
 	}
 
 	static List<String> httpPaths(McpServerProperties properties) {
-		McpServerProperties.Transport transport = properties.getTransport();
+		McpTransportProperties transport = properties.getTransport();
 		List<String> paths = new ArrayList<>(List.of(transport.getStreamableHttp().getPath()));
 		if (transport.getSse().isEnabled()) {
 			paths.add(transport.getSse().getPath());
@@ -93,7 +93,7 @@ public final class McpLimitsAutoConfiguration {
 		@ConditionalOnMissingBean(name = "mcpCorsWebFilter")
 		@Order(-300)
 		CorsWebFilter mcpCorsWebFilter(McpServerProperties properties) {
-			McpServerProperties.Cors cors = properties.getTransport().getCors();
+			McpTransportProperties.Cors cors = properties.getTransport().getCors();
 			Assert.state(!(cors.isAllowCredentials() && cors.getAllowedOrigins().contains("*")),
 					"mcp.server.transport.cors.allowed-origins must not contain '*' when allow-credentials is true");
 			CorsConfiguration configuration = new CorsConfiguration();

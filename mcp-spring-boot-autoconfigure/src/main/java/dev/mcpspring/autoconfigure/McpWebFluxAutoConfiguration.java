@@ -42,7 +42,7 @@ public final class McpWebFluxAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	McpEventStore mcpEventStore(McpServerProperties properties) {
-		McpServerProperties.StreamableHttp streamableHttp = properties.getTransport().getStreamableHttp();
+		McpTransportProperties.StreamableHttp streamableHttp = properties.getTransport().getStreamableHttp();
 		return new InMemoryMcpEventStore(streamableHttp.getReplayEvents(), streamableHttp.getReplayRetention(),
 				streamableHttp.getReplayStreams(), Clock.systemUTC());
 	}
@@ -51,7 +51,7 @@ public final class McpWebFluxAutoConfiguration {
 	@ConditionalOnMissingBean
 	McpStreamableHttpHandler mcpStreamableHttpHandler(McpServerHandler serverHandler, JsonRpcCodec codec,
 			McpServerProperties properties, McpEventStore eventStore) {
-		McpServerProperties.Transport transport = properties.getTransport();
+		McpTransportProperties transport = properties.getTransport();
 		return new McpStreamableHttpHandler(serverHandler, codec, originValidator(transport),
 				(int) properties.getLimits().getMaxRequestSize().toBytes(),
 				transport.getStreamableHttp().getResponseMode(), transport.getStreamableHttp().getKeepAliveInterval(),
@@ -64,7 +64,7 @@ public final class McpWebFluxAutoConfiguration {
 		return new McpSessionStreamsLifecycle(serverHandler.getSessionChannels());
 	}
 
-	static OriginValidator originValidator(McpServerProperties.Transport transport) {
+	static OriginValidator originValidator(McpTransportProperties transport) {
 		return new OriginValidator(transport.getAllowedHosts(), transport.getAllowedOrigins());
 	}
 
@@ -87,7 +87,7 @@ public final class McpWebFluxAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		McpSseHandler mcpSseHandler(McpServerHandler serverHandler, JsonRpcCodec codec, McpServerProperties properties) {
-			McpServerProperties.Transport transport = properties.getTransport();
+			McpTransportProperties transport = properties.getTransport();
 			return new McpSseHandler(serverHandler, codec, originValidator(transport),
 					(int) properties.getLimits().getMaxRequestSize().toBytes(),
 					transport.getStreamableHttp().getKeepAliveInterval(), transport.getSse().getMessagePath());
@@ -95,7 +95,7 @@ public final class McpWebFluxAutoConfiguration {
 
 		@Bean
 		RouterFunction<ServerResponse> mcpSseRouterFunction(McpSseHandler handler, McpServerProperties properties) {
-			McpServerProperties.Sse sse = properties.getTransport().getSse();
+			McpTransportProperties.Sse sse = properties.getTransport().getSse();
 			return RouterFunctions.route()
 				.GET(sse.getPath(), handler::handleConnect)
 				.POST(sse.getMessagePath(), handler::handleMessage)

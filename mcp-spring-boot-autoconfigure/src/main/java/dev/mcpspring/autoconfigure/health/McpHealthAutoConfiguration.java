@@ -7,6 +7,7 @@ import java.util.List;
 import dev.mcpspring.actuate.McpServerHealthIndicator;
 import dev.mcpspring.autoconfigure.McpServerAutoConfiguration;
 import dev.mcpspring.autoconfigure.McpServerProperties;
+import dev.mcpspring.autoconfigure.McpTransportProperties;
 import dev.mcpspring.server.McpServerHandler;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -49,7 +50,7 @@ public final class McpHealthAutoConfiguration {
 				SESSION_COUNT_TIMEOUT);
 	}
 
-	static List<String> enabledTransports(McpServerProperties.Transport transport, boolean reactiveWeb) {
+	static List<String> enabledTransports(McpTransportProperties transport, boolean reactiveWeb) {
 		List<String> transports = new ArrayList<>();
 		if (reactiveWeb && transport.getStreamableHttp().isEnabled()) {
 			transports.add("streamable-http");
