@@ -1,6 +1,5 @@
 package dev.mcpspring.method.support;
 
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -24,9 +23,6 @@ import dev.mcpspring.server.McpServerHandler;
 import dev.mcpspring.server.ProtocolVersions;
 import dev.mcpspring.server.ToolCallException;
 import dev.mcpspring.server.ToolRegistry;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Positive;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -35,19 +31,19 @@ import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.aop.support.AopUtils;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
-import org.springframework.validation.annotation.Validated;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@link AnnotatedMcpHandlerDetector} and the invocation of the tools it
- * registers, on real beans in an application context.
+ * registers, on real beans in an application context: registration, argument and
+ * result conversion, threads. Invalid arguments and invalid handler methods are in
+ * {@link AnnotatedMcpHandlerDetectorValidationTests}.
  *
  * @author MCP Spring Boot team
  */
@@ -55,9 +51,12 @@ class AnnotatedMcpHandlerDetectorTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, ValidationAutoConfiguration.class,
-				McpServerAutoConfiguration.class));
+	private final ApplicationContextRunner contextRunner = contextRunner();
+
+	static ApplicationContextRunner contextRunner() {
+		return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
+				ValidationAutoConfiguration.class, McpServerAutoConfiguration.class));
+	}
 
 	@Test
 	void registersEveryAnnotatedMethod() {
@@ -248,138 +247,6 @@ class AnnotatedMcpHandlerDetectorTests {
 			.run((context) -> assertConformsToOutputSchema(context, "emptyOptional"));
 	}
 
-	@Test
-	void enumParameter() {
-		this.contextRunner.withBean(BasicTools.class).run((context) -> {
-			assertCall(context, "paint", "{\"color\":\"GREEN\"}", "{\"content\":[{\"type\":\"text\",\"text\":\"GREEN\"}]}");
-			assertCall(context, "paint", "{\"color\":\"PURPLE\"}", "{\"content\":[{\"type\":\"text\",\"text\":"
-					+ "\"Invalid arguments for tool 'paint': color: must be one of [RED, GREEN]\"}],\"isError\":true}");
-		});
-	}
-
-	@Test
-	void missingRequiredArgument() {
-		this.contextRunner.withBean(BasicTools.class)
-			.run((context) -> assertCall(context, "echo", "{}", "{\"content\":[{\"type\":\"text\",\"text\":"
-					+ "\"Invalid arguments for tool 'echo': text: is required\"}],\"isError\":true}"));
-	}
-
-	@Test
-	void nullForRequiredArgument() {
-		this.contextRunner.withBean(BasicTools.class)
-			.run((context) -> assertCall(context, "echo", "{\"text\":null}", "{\"content\":[{\"type\":\"text\",\"text\":"
-					+ "\"Invalid arguments for tool 'echo': text: is required\"}],\"isError\":true}"));
-	}
-
-	@Test
-	void wrongNestedTypeNamesPathWithoutEchoingValue() {
-		this.contextRunner.withBean(BasicTools.class)
-			.run((context) -> assertCall(context, "order", "{\"order\":{\"item\":\"book\",\"quantity\":\"lots-secret\"}}",
-					"{\"content\":[{\"type\":\"text\",\"text\":"
-							+ "\"Invalid arguments for tool 'order': order.quantity: must be an integer\"}],\"isError\":true}"));
-	}
-
-	@Test
-	void floatForIntegerIsRejected() {
-		this.contextRunner.withBean(BasicTools.class)
-			.run((context) -> assertCall(context, "price", "{\"quantity\":1.5}", "{\"content\":[{\"type\":\"text\",\"text\":"
-					+ "\"Invalid arguments for tool 'price': quantity: must be an integer\"}],\"isError\":true}"));
-	}
-
-	@Test
-	void wrongTypeForList() {
-		this.contextRunner.withBean(BasicTools.class)
-			.run((context) -> assertCall(context, "count", "{\"items\":{\"a\":1}}", "{\"content\":[{\"type\":\"text\",\"text\":"
-					+ "\"Invalid arguments for tool 'count': items: must be an array\"}],\"isError\":true}"));
-	}
-
-	@Test
-	void everyInvalidArgumentIsReported() {
-		this.contextRunner.withBean(BasicTools.class)
-			.run((context) -> assertCall(context, "price", "{\"quantity\":\"x\",\"currency\":[]}",
-					"{\"content\":[{\"type\":\"text\",\"text\":"
-							+ "\"Invalid arguments for tool 'price': quantity: must be an integer; currency: must be a string\"}],"
-							+ "\"isError\":true}"));
-	}
-
-	@Test
-	void constraintViolationsAreReported() {
-		this.contextRunner.withBean(ConstrainedTools.class).run((context) -> {
-			assertCall(context, "bounded", "{\"count\":0,\"name\":\" \"}", "{\"content\":[{\"type\":\"text\",\"text\":"
-					+ "\"Invalid arguments for tool 'bounded': count: must be greater than or equal to 1; name: must not be blank\"}],"
-					+ "\"isError\":true}");
-			assertCall(context, "bounded", "{\"count\":1,\"name\":\"n\"}",
-					"{\"content\":[{\"type\":\"text\",\"text\":\"1 n\"}]}");
-		});
-	}
-
-	@Test
-	void constraintViolationsInsideRecordAreReported() {
-		this.contextRunner.withBean(ConstrainedTools.class)
-			.run((context) -> assertCall(context, "place", "{\"line\":{\"item\":\"\",\"quantity\":0}}",
-					"{\"content\":[{\"type\":\"text\",\"text\":\"Invalid arguments for tool 'place': "
-							+ "line.item: must not be blank; line.quantity: must be greater than 0\"}],\"isError\":true}"));
-	}
-
-	@Test
-	void validatedBeanIsCglibProxy() {
-		this.contextRunner.withBean(ValidatedTools.class).run((context) -> {
-			assertThat(context).hasNotFailed();
-			assertThat(AopUtils.isCglibProxy(context.getBean(ValidatedTools.class))).isTrue();
-			assertCall(context, "validated", "{\"count\":3}", "{\"content\":[{\"type\":\"text\",\"text\":\"count 3\"}]}");
-			assertCall(context, "validated", "{\"count\":0}", "{\"content\":[{\"type\":\"text\",\"text\":"
-					+ "\"Invalid arguments for tool 'validated': count: must be greater than or equal to 1\"}],\"isError\":true}");
-		});
-	}
-
-	@Test
-	void interfaceBasedJdkProxyBean() {
-		this.contextRunner.withPropertyValues("spring.aop.proxy-target-class=false")
-			.withBean("greeter", Greeter.class, ValidatedGreeter::new)
-			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				assertThat(AopUtils.isJdkDynamicProxy(context.getBean(Greeter.class))).isTrue();
-				assertCall(context, "hello", "{\"name\":\"Ada\"}",
-						"{\"content\":[{\"type\":\"text\",\"text\":\"Hello Ada\"}]}");
-				assertCall(context, "hello", "{\"name\":\"\"}", "{\"content\":[{\"type\":\"text\",\"text\":"
-						+ "\"Invalid arguments for tool 'hello': name: must not be blank\"}],\"isError\":true}");
-			});
-	}
-
-	@Test
-	void duplicateToolNamesFailStartup() {
-		this.contextRunner.withBean("firstTools", DuplicateOne.class)
-			.withBean("secondTools", DuplicateTwo.class)
-			.run((context) -> assertStartupFailure(context,
-					"Invalid MCP handler method DuplicateTwo#other of bean 'secondTools': Duplicate tool name 'same'"));
-	}
-
-	@Test
-	void invalidToolNameFailsStartup() {
-		this.contextRunner.withBean("badNameTools", BadNameTools.class)
-			.run((context) -> assertStartupFailure(context, "Invalid MCP handler method BadNameTools#tool of bean "
-					+ "'badNameTools': Invalid tool name 'bad name': use 1 to 128 characters from A-Z a-z 0-9 _ - ."));
-	}
-
-	@Test
-	void objectParameterFailsStartup() {
-		this.contextRunner.withBean("objectTools", ObjectParameterTools.class)
-			.run((context) -> assertStartupFailure(context, "Invalid MCP handler method ObjectParameterTools#tool of bean "
-					+ "'objectTools': Cannot generate JSON schema for argument 'value' of type java.lang.Object: "
-					+ "java.lang.Object has no fixed JSON structure (also the result of raw or unresolved generic types); "
-					+ "declare a concrete type"));
-	}
-
-	@Test
-	void streamParameterFailsStartup() {
-		this.contextRunner.withBean("streamTools", StreamParameterTools.class).run((context) -> {
-			IllegalStateException failure = startupFailure(context);
-			assertThat(failure.getMessage()).startsWith(
-					"Invalid MCP handler method StreamParameterTools#upload of bean 'streamTools': Cannot generate JSON schema for argument 'content'")
-				.contains("java.io.InputStream is a byte or character stream");
-		});
-	}
-
 	/**
 	 * A result conforms when it is an error, or when its structured content has every
 	 * property the output schema requires, with a value of the declared type.
@@ -410,23 +277,6 @@ class AnnotatedMcpHandlerDetectorTests {
 		}).expectComplete().verify(TIMEOUT);
 	}
 
-	private static void assertStartupFailure(AssertableApplicationContext context, String message) {
-		assertThat(startupFailure(context)).hasMessage(message);
-	}
-
-	private static IllegalStateException startupFailure(AssertableApplicationContext context) {
-		assertThat(context).hasFailed();
-		Throwable candidate = context.getStartupFailure();
-		while (candidate != null) {
-			if (candidate instanceof IllegalStateException ex && ex.getMessage() != null
-					&& ex.getMessage().startsWith("Invalid MCP handler method")) {
-				return ex;
-			}
-			candidate = candidate.getCause();
-		}
-		throw new AssertionError("No @McpTool failure in", context.getStartupFailure());
-	}
-
 	private static String callForText(AssertableApplicationContext context, String tool, String arguments) {
 		AtomicReference<String> text = new AtomicReference<>();
 		StepVerifier.create(call(context, tool, arguments)).consumeNextWith((json) -> {
@@ -436,7 +286,7 @@ class AnnotatedMcpHandlerDetectorTests {
 		return text.get();
 	}
 
-	private static void assertCall(AssertableApplicationContext context, String tool, String arguments,
+	static void assertCall(AssertableApplicationContext context, String tool, String arguments,
 			String expectedResult) {
 		StepVerifier.create(call(context, tool, arguments))
 			.expectNext(expectedResult)
@@ -468,10 +318,6 @@ class AnnotatedMcpHandlerDetectorTests {
 	}
 
 	record Order(String item, int quantity) {
-
-	}
-
-	record Line(@NotBlank String item, @Positive int quantity) {
 
 	}
 
@@ -630,92 +476,6 @@ class AnnotatedMcpHandlerDetectorTests {
 		@McpTool
 		Optional<String> emptyOptional() {
 			return Optional.empty();
-		}
-
-	}
-
-	static class ConstrainedTools {
-
-		@McpTool
-		String bounded(@Min(1) int count, @NotBlank String name) {
-			return count + " " + name;
-		}
-
-		@McpTool
-		String place(Line line) {
-			return line.item();
-		}
-
-	}
-
-	@Validated
-	static class ValidatedTools {
-
-		@McpTool
-		String validated(@Min(1) int count) {
-			return "count " + count;
-		}
-
-	}
-
-	interface Greeter {
-
-		String hello(@NotBlank String name);
-
-	}
-
-	@Validated
-	static class ValidatedGreeter implements Greeter {
-
-		@Override
-		@McpTool
-		public String hello(String name) {
-			return "Hello " + name;
-		}
-
-	}
-
-	static class DuplicateOne {
-
-		@McpTool(name = "same")
-		String one() {
-			return "one";
-		}
-
-	}
-
-	static class DuplicateTwo {
-
-		@McpTool(name = "same")
-		String other() {
-			return "other";
-		}
-
-	}
-
-	static class BadNameTools {
-
-		@McpTool(name = "bad name")
-		String tool() {
-			return "bad";
-		}
-
-	}
-
-	static class ObjectParameterTools {
-
-		@McpTool
-		String tool(Object value) {
-			return String.valueOf(value);
-		}
-
-	}
-
-	static class StreamParameterTools {
-
-		@McpTool
-		String upload(InputStream content) {
-			return "uploaded";
 		}
 
 	}
