@@ -102,17 +102,7 @@ class McpStreamableHttpHandlerStreamTests {
 		run(this.contextRunner.withPropertyValues("mcp.server.transport.streamable-http.keep-alive-interval=200ms"),
 				(client) -> {
 					String sessionId = initialize(client);
-					FluxExchangeResult<DataBuffer> result = client.get()
-						.uri("/mcp")
-						.header(SESSION_ID, sessionId)
-						.header(PROTOCOL_VERSION, "2025-11-25")
-						.accept(MediaType.TEXT_EVENT_STREAM)
-						.exchange()
-						.expectStatus()
-						.isOk()
-						.expectHeader()
-						.contentTypeCompatibleWith(MediaType.TEXT_EVENT_STREAM)
-						.returnResult(DataBuffer.class);
+					FluxExchangeResult<DataBuffer> result = openStream(client, sessionId);
 					StepVerifier.create(events(result))
 						.expectNext(":keep-alive\n\n")
 						.thenCancel()
@@ -125,14 +115,7 @@ class McpStreamableHttpHandlerStreamTests {
 		run(this.contextRunner.withPropertyValues("mcp.server.transport.streamable-http.keep-alive-interval=20ms"),
 				(client) -> {
 					String sessionId = initialize(client);
-					FluxExchangeResult<DataBuffer> result = client.get()
-						.uri("/mcp")
-						.header(SESSION_ID, sessionId)
-						.accept(MediaType.TEXT_EVENT_STREAM)
-						.exchange()
-						.expectStatus()
-						.isOk()
-						.returnResult(DataBuffer.class);
+					FluxExchangeResult<DataBuffer> result = openStream(client, sessionId);
 					StepVerifier.create(events(result), 1)
 						.expectNext(":keep-alive\n\n")
 						.thenAwait(Duration.ofSeconds(3))
@@ -148,19 +131,8 @@ class McpStreamableHttpHandlerStreamTests {
 		run(this.contextRunner.withPropertyValues("mcp.server.transport.streamable-http.keep-alive-interval=1m"),
 				(client) -> {
 					String sessionId = initialize(client);
-					FluxExchangeResult<DataBuffer> result = client.mutate()
-						.responseTimeout(Duration.ofSeconds(3))
-						.build()
-						.get()
-						.uri("/mcp")
-						.header(SESSION_ID, sessionId)
-						.accept(MediaType.TEXT_EVENT_STREAM)
-						.exchange()
-						.expectStatus()
-						.isOk()
-						.expectHeader()
-						.contentTypeCompatibleWith(MediaType.TEXT_EVENT_STREAM)
-						.returnResult(DataBuffer.class);
+					FluxExchangeResult<DataBuffer> result = openStream(
+							client.mutate().responseTimeout(Duration.ofSeconds(3)).build(), sessionId);
 					result.getResponseBody().subscribe().dispose();
 				});
 	}
@@ -170,14 +142,7 @@ class McpStreamableHttpHandlerStreamTests {
 		run(this.contextRunner.withPropertyValues("mcp.server.transport.streamable-http.keep-alive-interval=1s"),
 				(client) -> {
 					String sessionId = initialize(client);
-					FluxExchangeResult<DataBuffer> result = client.get()
-						.uri("/mcp")
-						.header(SESSION_ID, sessionId)
-						.accept(MediaType.TEXT_EVENT_STREAM)
-						.exchange()
-						.expectStatus()
-						.isOk()
-						.returnResult(DataBuffer.class);
+					FluxExchangeResult<DataBuffer> result = openStream(client, sessionId);
 					StepVerifier.create(events(result))
 						.expectNext(":keep-alive\n\n")
 						.then(() -> client.delete()
@@ -190,6 +155,23 @@ class McpStreamableHttpHandlerStreamTests {
 						.expectComplete()
 						.verify(Duration.ofSeconds(5));
 				});
+	}
+
+	/**
+	 * Open the GET stream of a session, checking that it is answered as an event stream.
+	 */
+	private static FluxExchangeResult<DataBuffer> openStream(WebTestClient client, String sessionId) {
+		return client.get()
+			.uri("/mcp")
+			.header(SESSION_ID, sessionId)
+			.header(PROTOCOL_VERSION, "2025-11-25")
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.TEXT_EVENT_STREAM)
+			.returnResult(DataBuffer.class);
 	}
 
 	/**
