@@ -40,8 +40,9 @@ import org.springframework.util.Assert;
  * One {@code tools/call} through the real engine, as the HTTP transport runs it minus the
  * socket: decode with {@link JsonRpcCodec} → {@link McpServerHandler#handle} (dispatch,
  * argument binding and Jakarta validation, invocation, result conversion) → encode. The
- * tools are {@code @NonBlocking} and run on the calling thread; {@code echoOnWorkerStateless}
- * shows what the hand-off of an unmarked method to the blocking scheduler costs. The engine comes from the auto-configuration, with the
+ * tools are {@code @NonBlocking} and run on the calling thread;
+ * {@code echoOnWorkerStateless} shows what the hand-off of an unmarked method to the
+ * blocking scheduler costs. The engine comes from the auto-configuration, with the
  * {@code @McpTool} beans of {@link BenchmarkTools} found by the production
  * {@code AnnotatedMcpHandlerDetector}.
  * <p>
