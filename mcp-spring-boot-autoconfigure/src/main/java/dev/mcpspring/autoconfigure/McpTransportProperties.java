@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.mcpspring.transport.webflux.McpStreamableHttpHandler.ResponseMode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Configuration properties of the MCP transports ({@code mcp.server.transport}): the
@@ -28,6 +29,13 @@ public class McpTransportProperties {
 	 */
 	private List<String> allowedOrigins = new ArrayList<>();
 
+	/**
+	 * Number of Reactor Netty event-loop threads of the web server. Defaults to the
+	 * reactor.netty.ioWorkerCount system property when set, else the number of available
+	 * processors (Reactor Netty alone starts at least four).
+	 */
+	private @Nullable Integer eventLoopThreads;
+
 	private final StreamableHttp streamableHttp = new StreamableHttp();
 
 	private final Sse sse = new Sse();
@@ -50,6 +58,14 @@ public class McpTransportProperties {
 
 	public void setAllowedOrigins(List<String> allowedOrigins) {
 		this.allowedOrigins = allowedOrigins;
+	}
+
+	public @Nullable Integer getEventLoopThreads() {
+		return this.eventLoopThreads;
+	}
+
+	public void setEventLoopThreads(@Nullable Integer eventLoopThreads) {
+		this.eventLoopThreads = eventLoopThreads;
 	}
 
 	public StreamableHttp getStreamableHttp() {
