@@ -2,7 +2,7 @@
 # End-to-end load test of tools/call over Streamable HTTP, see docs/benchmarks.md.
 #
 #   benchmarks/load/run.sh                       every scenario, 16/64/256 connections
-#   DURATION=30 WARMUP=90 benchmarks/load/run.sh
+#   DURATION=30 WARMUP_ROUNDS=6 benchmarks/load/run.sh
 #   SCENARIOS="ours/stateless floor/plain" CONNECTIONS="64" TOOL=text10k benchmarks/load/run.sh
 #   SCENARIOS="ours/stateless" TOOL=echoOnWorker benchmarks/load/run.sh   # echo without @NonBlocking
 #   OURS_JAR=/tmp/before.jar SCENARIOS="ours/stateless" benchmarks/load/run.sh   # another build, for A/B runs
@@ -15,7 +15,9 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 DURATION=${DURATION:-15}
-WARMUP=${WARMUP:-60}
+# warm-up: WARMUP_ROUNDS rounds through every connection count, WARMUP_STEP seconds each
+WARMUP_ROUNDS=${WARMUP_ROUNDS:-4}
+WARMUP_STEP=${WARMUP_STEP:-5}
 CONNECTIONS=${CONNECTIONS:-16 64 256}
 WRK_CPU=${WRK_CPU:-1}
 WRK_THREADS=${WRK_THREADS:-1}
@@ -43,7 +45,7 @@ esac
 {
 	echo "# $(date -Is) $(uname -srm), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 	echo "# java: $(java -version 2>&1 | head -1); node: $(node --version); wrk: $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
-	echo "# JVM_FLAGS=$JVM_FLAGS TOOL=$TOOL DURATION=${DURATION}s WARMUP=${WARMUP}s WRK_THREADS=$WRK_THREADS"
+	echo "# JVM_FLAGS=$JVM_FLAGS TOOL=$TOOL DURATION=${DURATION}s WARMUP_ROUNDS=$WARMUP_ROUNDS WARMUP_STEP=${WARMUP_STEP}s WRK_THREADS=$WRK_THREADS"
 } >"$OUT/environment.txt"
 echo "server,mode,connections,requests,req_per_s,p50_ms,p90_ms,p99_ms,errors,valid" >"$OUT/raw.csv"
 
@@ -64,9 +66,16 @@ for scenario in $SCENARIOS; do
 	# one checked request before the load, so that a wrong setup shows in the log
 	IFS='|' read -ra header_list <<<"$headers"
 	post "$PORT" "$body" "${header_list[@]}" >"$OUT/$name-$mode-probe.txt" 2>&1 || true
-	log "warm-up ${WARMUP}s at 64 connections"
-	taskset -c "$WRK_CPU" wrk -t"$WRK_THREADS" -c64 -d"${WARMUP}s" --timeout 10s -s "$LOAD/call.lua" \
-		"http://127.0.0.1:$PORT/mcp" >"$OUT/$name-$mode-warmup.txt" 2>&1 || true
+	# Opening and closing connections deoptimizes code the JIT compiled under steady load, so the
+	# warm-up goes through every connection count several times, not once through one count.
+	log "warm-up: $WARMUP_ROUNDS rounds of ${WARMUP_STEP}s at each of $CONNECTIONS connections"
+	: >"$OUT/$name-$mode-warmup.txt"
+	for ((round = 1; round <= WARMUP_ROUNDS; round++)); do
+		for c in $CONNECTIONS; do
+			taskset -c "$WRK_CPU" wrk -t"$((c < WRK_THREADS ? c : WRK_THREADS))" -c"$c" -d"${WARMUP_STEP}s" --timeout 10s \
+				-s "$LOAD/call.lua" "http://127.0.0.1:$PORT/mcp" >>"$OUT/$name-$mode-warmup.txt" 2>&1 || true
+		done
+	done
 	for c in $CONNECTIONS; do
 		threads=$((c < WRK_THREADS ? c : WRK_THREADS))
 		taskset -c "$WRK_CPU" wrk -t"$threads" -c"$c" -d"${DURATION}s" --timeout 10s --latency -s "$LOAD/call.lua" \
