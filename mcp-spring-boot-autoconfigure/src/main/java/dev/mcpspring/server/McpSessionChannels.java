@@ -21,12 +21,6 @@ public class McpSessionChannels {
 
 	private static final Log logger = LogFactory.getLog(McpSessionChannels.class);
 
-	/**
-	 * Retries emissions that race with another thread for a short while.
-	 */
-	static final Sinks.EmitFailureHandler EMIT_RETRY = Sinks.EmitFailureHandler
-		.busyLooping(java.time.Duration.ofMillis(100));
-
 	private final Map<String, Sinks.Many<JsonRpcMessage>> channels = new ConcurrentHashMap<>();
 
 	private volatile boolean closed;
@@ -75,7 +69,7 @@ public class McpSessionChannels {
 
 	private static boolean emit(Sinks.Many<JsonRpcMessage> sink, JsonRpcMessage message) {
 		try {
-			sink.emitNext(message, EMIT_RETRY);
+			sink.emitNext(message, EmitRetry.handler());
 			return true;
 		}
 		catch (Sinks.EmissionException ex) {

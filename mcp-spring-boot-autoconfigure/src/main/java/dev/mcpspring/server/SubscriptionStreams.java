@@ -1,6 +1,5 @@
 package dev.mcpspring.server;
 
-import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 
@@ -30,9 +29,6 @@ public class SubscriptionStreams {
 	 * {@code _meta} key of the subscription id on listen notifications.
 	 */
 	public static final String SUBSCRIPTION_ID_META = "io.modelcontextprotocol/subscriptionId";
-
-	private static final Sinks.EmitFailureHandler EMIT_RETRY = Sinks.EmitFailureHandler
-		.busyLooping(Duration.ofMillis(100));
 
 	private final Set<Listener> listeners = new CopyOnWriteArraySet<>();
 
@@ -106,7 +102,7 @@ public class SubscriptionStreams {
 				params.put("uri", uri);
 			}
 			params.putObject("_meta").set(SUBSCRIPTION_ID_META, this.subscriptionId);
-			this.sink.emitNext(new JsonRpcNotification(method, params), EMIT_RETRY);
+			this.sink.emitNext(new JsonRpcNotification(method, params), EmitRetry.handler());
 		}
 
 		@Override

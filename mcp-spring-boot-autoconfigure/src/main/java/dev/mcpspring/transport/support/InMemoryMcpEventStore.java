@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.mcpspring.jsonrpc.JsonRpcMessage;
+import dev.mcpspring.server.EmitRetry;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
@@ -35,9 +36,6 @@ public class InMemoryMcpEventStore implements McpEventStore {
 	 * 10,000 gave about twice the p99 latency of 1,000.
 	 */
 	public static final int DEFAULT_MAX_COMPLETED_STREAMS = 1_000;
-
-	private static final Sinks.EmitFailureHandler EMIT_RETRY = Sinks.EmitFailureHandler
-		.busyLooping(Duration.ofMillis(100));
 
 	private final Map<String, Stream> streams = new ConcurrentHashMap<>();
 
@@ -148,7 +146,7 @@ public class InMemoryMcpEventStore implements McpEventStore {
 
 		@Override
 		public synchronized void emit(JsonRpcMessage message) {
-			this.sink.emitNext(new Event(this.id + "-" + this.sequence.incrementAndGet(), message), EMIT_RETRY);
+			this.sink.emitNext(new Event(this.id + "-" + this.sequence.incrementAndGet(), message), EmitRetry.handler());
 		}
 
 		@Override
@@ -157,7 +155,7 @@ public class InMemoryMcpEventStore implements McpEventStore {
 				return;
 			}
 			this.completedAt = InMemoryMcpEventStore.this.clock.instant();
-			this.sink.emitComplete(EMIT_RETRY);
+			this.sink.emitComplete(EmitRetry.handler());
 			InMemoryMcpEventStore.this.completed.add(this);
 			InMemoryMcpEventStore.this.completedCount.incrementAndGet();
 		}

@@ -1,8 +1,7 @@
 package dev.mcpspring.transport.support;
 
-import java.time.Duration;
-
 import dev.mcpspring.jsonrpc.JsonRpcMessage;
+import dev.mcpspring.server.EmitRetry;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
@@ -15,19 +14,16 @@ import reactor.core.publisher.Sinks;
  */
 public final class UnbufferedEventStream implements McpEventStore.EventStream {
 
-	private static final Sinks.EmitFailureHandler EMIT_RETRY = Sinks.EmitFailureHandler
-		.busyLooping(Duration.ofMillis(100));
-
 	private final Sinks.Many<McpEventStore.Event> sink = Sinks.many().unicast().onBackpressureBuffer();
 
 	@Override
 	public void emit(JsonRpcMessage message) {
-		this.sink.emitNext(new McpEventStore.Event(null, message), EMIT_RETRY);
+		this.sink.emitNext(new McpEventStore.Event(null, message), EmitRetry.handler());
 	}
 
 	@Override
 	public void complete() {
-		this.sink.emitComplete(EMIT_RETRY);
+		this.sink.emitComplete(EmitRetry.handler());
 	}
 
 	@Override

@@ -12,6 +12,7 @@ import dev.mcpspring.jsonrpc.JsonRpcMessage;
 import dev.mcpspring.jsonrpc.JsonRpcNotification;
 import dev.mcpspring.jsonrpc.JsonRpcRequest;
 import dev.mcpspring.jsonrpc.JsonRpcResponse;
+import dev.mcpspring.server.EmitRetry;
 import dev.mcpspring.server.McpClientChannel;
 import dev.mcpspring.server.McpRequest;
 import dev.mcpspring.server.McpServerHandler;
@@ -40,9 +41,6 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  * with SSE</a>
  */
 public class McpSseHandler extends AbstractMcpHttpHandler {
-
-	private static final Sinks.EmitFailureHandler EMIT_RETRY = Sinks.EmitFailureHandler
-		.busyLooping(Duration.ofMillis(100));
 
 	private final SecureRandom random = new SecureRandom();
 
@@ -159,7 +157,7 @@ public class McpSseHandler extends AbstractMcpHttpHandler {
 
 		@Override
 		public void send(JsonRpcMessage message) {
-			this.sink.emitNext(message, EMIT_RETRY);
+			this.sink.emitNext(message, EmitRetry.handler());
 		}
 
 		void attach(McpSession session, McpServerHandler server) {
