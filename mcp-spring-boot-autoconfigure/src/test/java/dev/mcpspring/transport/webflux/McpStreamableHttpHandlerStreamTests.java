@@ -2,6 +2,7 @@ package dev.mcpspring.transport.webflux;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -99,62 +100,63 @@ class McpStreamableHttpHandlerStreamTests {
 
 	@Test
 	void getOpensEventStreamWithKeepAlive() {
-		run(this.contextRunner.withPropertyValues("mcp.server.transport.streamable-http.keep-alive-interval=200ms"),
-				(client) -> {
-					String sessionId = initialize(client);
-					FluxExchangeResult<DataBuffer> result = openStream(client, sessionId);
-					StepVerifier.create(events(result))
-						.expectNext(":keep-alive\n\n")
-						.thenCancel()
-						.verify(Duration.ofSeconds(5));
-				});
+		withSession("200ms", (client, sessionId) -> {
+			FluxExchangeResult<DataBuffer> result = openStream(client, sessionId);
+			StepVerifier.create(events(result))
+				.expectNext(":keep-alive\n\n")
+				.thenCancel()
+				.verify(Duration.ofSeconds(5));
+		});
 	}
 
 	@Test
 	void keepAliveSurvivesSlowReader() {
-		run(this.contextRunner.withPropertyValues("mcp.server.transport.streamable-http.keep-alive-interval=20ms"),
-				(client) -> {
-					String sessionId = initialize(client);
-					FluxExchangeResult<DataBuffer> result = openStream(client, sessionId);
-					StepVerifier.create(events(result), 1)
-						.expectNext(":keep-alive\n\n")
-						.thenAwait(Duration.ofSeconds(3))
-						.thenRequest(1)
-						.expectNext(":keep-alive\n\n")
-						.thenCancel()
-						.verify(Duration.ofSeconds(5));
-				});
+		withSession("20ms", (client, sessionId) -> {
+			FluxExchangeResult<DataBuffer> result = openStream(client, sessionId);
+			StepVerifier.create(events(result), 1)
+				.expectNext(":keep-alive\n\n")
+				.thenAwait(Duration.ofSeconds(3))
+				.thenRequest(1)
+				.expectNext(":keep-alive\n\n")
+				.thenCancel()
+				.verify(Duration.ofSeconds(5));
+		});
 	}
 
 	@Test
 	void getStreamAnswersBeforeFirstKeepAlive() {
-		run(this.contextRunner.withPropertyValues("mcp.server.transport.streamable-http.keep-alive-interval=1m"),
-				(client) -> {
-					String sessionId = initialize(client);
-					FluxExchangeResult<DataBuffer> result = openStream(
-							client.mutate().responseTimeout(Duration.ofSeconds(3)).build(), sessionId);
-					result.getResponseBody().subscribe().dispose();
-				});
+		withSession("1m", (client, sessionId) -> {
+			FluxExchangeResult<DataBuffer> result = openStream(
+					client.mutate().responseTimeout(Duration.ofSeconds(3)).build(), sessionId);
+			result.getResponseBody().subscribe().dispose();
+		});
 	}
 
 	@Test
 	void deleteCompletesOpenEventStream() {
-		run(this.contextRunner.withPropertyValues("mcp.server.transport.streamable-http.keep-alive-interval=1s"),
-				(client) -> {
-					String sessionId = initialize(client);
-					FluxExchangeResult<DataBuffer> result = openStream(client, sessionId);
-					StepVerifier.create(events(result))
-						.expectNext(":keep-alive\n\n")
-						.then(() -> client.delete()
-							.uri("/mcp")
-							.header(SESSION_ID, sessionId)
-							.exchange()
-							.expectStatus()
-							.isNoContent())
-						.thenConsumeWhile(":keep-alive\n\n"::equals)
-						.expectComplete()
-						.verify(Duration.ofSeconds(5));
-				});
+		withSession("1s", (client, sessionId) -> {
+			FluxExchangeResult<DataBuffer> result = openStream(client, sessionId);
+			StepVerifier.create(events(result))
+				.expectNext(":keep-alive\n\n")
+				.then(() -> client.delete()
+					.uri("/mcp")
+					.header(SESSION_ID, sessionId)
+					.exchange()
+					.expectStatus()
+					.isNoContent())
+				.thenConsumeWhile(":keep-alive\n\n"::equals)
+				.expectComplete()
+				.verify(Duration.ofSeconds(5));
+		});
+	}
+
+	/**
+	 * Run a test with an initialized session, keep-alive comments at the given interval.
+	 */
+	private void withSession(String keepAliveInterval, BiConsumer<WebTestClient, String> test) {
+		run(this.contextRunner
+			.withPropertyValues("mcp.server.transport.streamable-http.keep-alive-interval=" + keepAliveInterval),
+				(client) -> test.accept(client, initialize(client)));
 	}
 
 	/**
