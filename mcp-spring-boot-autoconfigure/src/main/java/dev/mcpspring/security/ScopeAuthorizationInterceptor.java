@@ -55,7 +55,7 @@ public class ScopeAuthorizationInterceptor implements McpServerInterceptor {
 			if (!granted.containsAll(required)) {
 				Set<String> challenge = new LinkedHashSet<>(granted);
 				challenge.addAll(required);
-				return Mono.error(new InsufficientScopeException(challenge));
+				return Mono.error(new InsufficientScopeException(challenge, request.message().id()));
 			}
 		}
 		return chain.next(request);

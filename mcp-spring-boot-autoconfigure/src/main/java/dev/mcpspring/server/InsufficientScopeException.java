@@ -4,7 +4,10 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import dev.mcpspring.jsonrpc.JsonRpcError;
 import dev.mcpspring.jsonrpc.JsonRpcErrorCodes;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.util.Assert;
 
@@ -30,7 +33,16 @@ public class InsufficientScopeException extends McpException {
 	 * @param scopes the scopes to ask for: those required plus those already granted
 	 */
 	public InsufficientScopeException(Collection<String> scopes) {
-		super(JsonRpcErrorCodes.INVALID_REQUEST, "Insufficient scope");
+		this(scopes, null);
+	}
+
+	/**
+	 * Create an exception for a request, whose id the error response carries.
+	 * @param scopes the scopes to ask for: those required plus those already granted
+	 * @param id the id of the refused request, or {@code null}
+	 */
+	public InsufficientScopeException(Collection<String> scopes, @Nullable JsonNode id) {
+		super(JsonRpcError.of(JsonRpcErrorCodes.INVALID_REQUEST, "Insufficient scope"), id);
 		Assert.notEmpty(scopes, "Scopes are required");
 		this.scopes = Set.copyOf(new LinkedHashSet<>(scopes));
 	}

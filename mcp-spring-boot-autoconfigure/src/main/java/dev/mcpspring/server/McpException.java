@@ -4,6 +4,7 @@ import dev.mcpspring.jsonrpc.JsonRpcError;
 import dev.mcpspring.jsonrpc.JsonRpcErrorCodes;
 import dev.mcpspring.jsonrpc.JsonRpcException;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Raised by handlers to answer a request with a JSON-RPC error instead of a result.
@@ -32,6 +33,15 @@ public class McpException extends JsonRpcException {
 	 */
 	public McpException(int code, String message, @Nullable Object data) {
 		super(new JsonRpcError(code, message, data), null);
+	}
+
+	/**
+	 * Create an exception for a JSON-RPC error answering a known request.
+	 * @param error the error sent to the client
+	 * @param id the id of the request, or {@code null}
+	 */
+	protected McpException(JsonRpcError error, @Nullable JsonNode id) {
+		super(error, id);
 	}
 
 	/**

@@ -7,11 +7,15 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import dev.mcpspring.annotation.McpPrompt;
+import dev.mcpspring.annotation.McpResource;
 import dev.mcpspring.annotation.McpTool;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.WebApplicationType;
@@ -190,6 +194,48 @@ class McpSecurityIntegrationTests {
 			.isEqualTo("hi");
 	}
 
+	@ParameterizedTest // issue 19: the stateless revision answered 202 with no body
+	@CsvSource(delimiter = '|', value = { "tools/call|admin|{\"name\":\"admin\",\"arguments\":{}}",
+			"prompts/get|audit|{\"name\":\"audit\"}", "resources/read|audit://log|{\"uri\":\"audit://log\"}" })
+	void missingScopeOnStatelessRevisionIsForbiddenWithStepUpChallenge(String method, String name, String params) {
+		String token = token(this.issuer, "narrow-client", "mcp:read");
+		String body = "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"" + method + "\",\"params\":"
+				+ "{\"_meta\":" + STATELESS_META + "," + params.substring(1) + "}";
+		this.client.post()
+			.uri("/mcp")
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.APPLICATION_JSON, MediaType.TEXT_EVENT_STREAM)
+			.headers((headers) -> {
+				headers.setBearerAuth(token);
+				headers.set("MCP-Protocol-Version", "2026-07-28");
+				headers.set("Mcp-Method", method);
+				headers.set("Mcp-Name", name);
+			})
+			.bodyValue(body)
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectHeader()
+			.valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\", scope=\"mcp:admin mcp:read\", "
+					+ "resource_metadata=\"" + METADATA_URL + "\"")
+			.expectBody()
+			.jsonPath("$.id")
+			.isEqualTo(7)
+			.jsonPath("$.error.code")
+			.isEqualTo(-32600);
+	}
+
+	@Test
+	void missingScopeOnSessionAnswersWithTheRequestId() {
+		String token = token(this.issuer, "narrow-client", "mcp:read");
+		String session = initializeSession(token);
+		post(token, session, request("tools/call", "{\"name\":\"admin\",\"arguments\":{}}")).expectStatus()
+			.isForbidden()
+			.expectBody()
+			.jsonPath("$.id")
+			.isEqualTo(1);
+	}
+
 	@Test
 	void sessionIsBoundToItsPrincipal() {
 		String owner = token(this.issuer, "mcp-client", "mcp:read");
@@ -237,6 +283,10 @@ class McpSecurityIntegrationTests {
 			.bodyValue(body)
 			.exchange();
 	}
+
+	private static final String STATELESS_META = "{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\","
+			+ "\"io.modelcontextprotocol/clientCapabilities\":{},"
+			+ "\"io.modelcontextprotocol/clientInfo\":{\"name\":\"test\",\"version\":\"1\"}}";
 
 	private static String initialize() {
 		return request("initialize", "{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},"
@@ -344,6 +394,16 @@ class McpSecurityIntegrationTests {
 		@McpTool(description = "Administer", scopes = "mcp:admin")
 		String admin() {
 			return "done";
+		}
+
+		@McpPrompt(description = "Audit prompt", scopes = "mcp:admin")
+		String audit() {
+			return "Audit everything";
+		}
+
+		@McpResource(uri = "audit://log", description = "Audit log", scopes = "mcp:admin")
+		String auditLog() {
+			return "nothing happened";
 		}
 
 		@McpTool(description = "Who is calling")

@@ -178,7 +178,7 @@ public abstract class AbstractMcpHttpHandler {
 			challenge.append(", resource_metadata=\"").append(this.resourceMetadataUrl).append('"');
 		}
 		return json(ServerResponse.status(HttpStatus.FORBIDDEN).header(HttpHeaders.WWW_AUTHENTICATE,
-				challenge.toString()), JsonRpcResponse.failure(null, ex.getError()));
+				challenge.toString()), JsonRpcResponse.failure(ex.getId(), ex.getError()));
 	}
 
 	/**

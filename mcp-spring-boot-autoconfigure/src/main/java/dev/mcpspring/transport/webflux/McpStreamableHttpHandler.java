@@ -263,7 +263,7 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 			ResponseRouter router = new ResponseRouter((id) -> new UnbufferedEventStream(), "", false);
 			McpRequest mcpRequest = new McpRequest(rpcRequest, null, version, router, principal.orElse(null));
 			Disposable work = getServerHandler().handle(mcpRequest)
-				.subscribe((response) -> router.complete(response.message()), (ex) -> router.complete(null),
+				.subscribe((response) -> router.complete(response.message()), (ex) -> fail(router, rpcRequest, ex),
 						() -> router.complete(null));
 			return router.outcome()
 				.flatMap((outcome) -> respondStateless(outcome, router, work))
