@@ -21,8 +21,9 @@ import org.springframework.util.Assert;
  * Strict JSON-RPC 2.0 decoding and encoding of single messages.
  * <p>
  * Decoding rejects duplicate keys and trailing content, so a message means exactly one
- * thing to every component that reads it, and it accepts only string or integer ids and
- * object parameters, as MCP requires. Batches are refused. Encoding is always compact, even
+ * thing to every component that reads it, and it accepts only well-formed UTF-8, string
+ * ids of at most {@value #MAX_ID_LENGTH} characters or integer ids that fit a
+ * {@code long}, and object parameters, as MCP requires. Batches are refused. Encoding is always compact, even
  * when the application's mapper indents: a message on stdio or in an SSE {@code data} line
  * must not contain a line break.
  *
@@ -30,6 +31,12 @@ import org.springframework.util.Assert;
  * @since 0.1.0
  */
 public class JsonRpcCodec {
+
+	/**
+	 * The longest string id accepted. Ids are kept while requests are in flight and
+	 * sent back in every answer, so they are bounded like the rest of a message.
+	 */
+	public static final int MAX_ID_LENGTH = 256;
 
 	private final JsonMapper jsonMapper;
 
@@ -63,6 +70,9 @@ public class JsonRpcCodec {
 	 * for a value that is not a valid message
 	 */
 	public JsonRpcMessage decode(byte[] content) {
+		if (!Utf8Validator.isValid(content)) {
+			throw new JsonRpcException(JsonRpcErrorCodes.PARSE_ERROR, "Parse error");
+		}
 		return decode(parse(() -> this.jsonMapper.readTree(content)));
 	}
 
@@ -75,7 +85,7 @@ public class JsonRpcCodec {
 	 * for a value that is not a valid message
 	 */
 	public JsonRpcMessage decode(InputStream content) {
-		return decode(parse(() -> this.jsonMapper.readTree(content)));
+		return decode(parse(() -> this.jsonMapper.readTree(new Utf8ValidatingInputStream(content))));
 	}
 
 	private static JsonNode parse(Supplier<JsonNode> reader) {
@@ -106,6 +116,9 @@ public class JsonRpcCodec {
 		JsonNode id = message.get("id");
 		if (id != null && !isValidId(id)) {
 			throw invalid("Invalid id: must be a string or an integer", null);
+		}
+		if (id != null && id.isString() && id.asString().length() > MAX_ID_LENGTH) {
+			throw invalid("Invalid id: a string id must not be longer than " + MAX_ID_LENGTH + " characters", null);
 		}
 		if (!VERSION_NODE_TEXT.equals(textOf(message.get("jsonrpc")))) {
 			throw invalid("Invalid or missing jsonrpc version, expected \"2.0\"", id);
@@ -189,7 +202,7 @@ public class JsonRpcCodec {
 	}
 
 	private static boolean isValidId(JsonNode id) {
-		return id.isString() || id.isIntegralNumber();
+		return id.isString() || (id.isIntegralNumber() && id.canConvertToLong());
 	}
 
 	private static @Nullable String textOf(@Nullable JsonNode node) {

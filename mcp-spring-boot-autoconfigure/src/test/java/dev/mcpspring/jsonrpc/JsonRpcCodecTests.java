@@ -54,6 +54,80 @@ class JsonRpcCodecTests {
 		assertDecodeError(json, -32700, "Parse error", null);
 	}
 
+	// issue 20: overlong forms decoded as ASCII turned C0 AE C0 AE C0 AF into "../"
+	@ParameterizedTest
+	@ValueSource(strings = { "C0AF", "C0AEC0AEC0AF", "E080AF", "F08080AF", "C1BF", "ED A080", "EDBFBF", "F4908080",
+			"F5808080", "FF", "FE", "80", "BF", "C3", "E282", "F09F98", "C328", "E228A1", "F0288CBC", "00" })
+	void invalidOrOverlongUtf8IsParseError(String hex) {
+		byte[] json = utf8WithRawBytes("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"resources/read\",\"params\":{\"uri\":\"file:///a/",
+				hex, "etc\"}}");
+		for (JsonRpcException ex : List.of(decodeFailure(json), decodeStreamFailure(json))) {
+			assertThat(ex.getError()).as(hex).isEqualTo(JsonRpcError.of(-32700, "Parse error"));
+		}
+	}
+
+	@Test
+	void utf16AndUtf32AreParseErrors() {
+		String json = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}";
+		for (java.nio.charset.Charset charset : List.of(StandardCharsets.UTF_16, StandardCharsets.UTF_16LE,
+				StandardCharsets.UTF_16BE, java.nio.charset.Charset.forName("UTF-32"))) {
+			byte[] bytes = json.getBytes(charset);
+			assertThat(decodeFailure(bytes).getError().code()).as(charset.name()).isEqualTo(-32700);
+			assertThat(decodeStreamFailure(bytes).getError().code()).as(charset.name()).isEqualTo(-32700);
+		}
+	}
+
+	@Test
+	void wellFormedMultiByteUtf8IsDecoded() {
+		String text = "caf\u00e9 \u20ac \ud83d\ude00 \uffff \u0800 \u0080 \ud800\udc00 \udbff\udfff";
+		byte[] json = ("{\"jsonrpc\":\"2.0\",\"id\":\"" + text + "\",\"method\":\"ping\"}")
+			.getBytes(StandardCharsets.UTF_8);
+		assertThat(((JsonRpcRequest) this.codec.decode(json)).id().asString()).isEqualTo(text);
+		assertThat(((JsonRpcRequest) this.codec.decode(new ByteArrayInputStream(json))).id().asString())
+			.isEqualTo(text);
+	}
+
+	private static byte[] utf8WithRawBytes(String before, String hex, String after) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		bytes.writeBytes(before.getBytes(StandardCharsets.UTF_8));
+		bytes.writeBytes(java.util.HexFormat.of().parseHex(hex.replace(" ", "")));
+		bytes.writeBytes(after.getBytes(StandardCharsets.UTF_8));
+		return bytes.toByteArray();
+	}
+
+	private JsonRpcException decodeFailure(byte[] json) {
+		JsonRpcException ex = catchThrowableOfType(JsonRpcException.class, () -> this.codec.decode(json));
+		assertThat(ex).isNotNull();
+		return ex;
+	}
+
+	private JsonRpcException decodeStreamFailure(byte[] json) {
+		JsonRpcException ex = catchThrowableOfType(JsonRpcException.class,
+				() -> this.codec.decode(new ByteArrayInputStream(json)));
+		assertThat(ex).isNotNull();
+		return ex;
+	}
+
+	// issue 20: ids are bounded, so that they fit the maps that track requests
+	@ParameterizedTest
+	@ValueSource(strings = { "9223372036854775808", "-9223372036854775809", "1e3", "123456789012345678901234567890" })
+	void integerIdsBeyondALongAreRejected(String id) {
+		assertDecodeError("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"ping\"}", -32600,
+				"Invalid id: must be a string or an integer", null);
+	}
+
+	@Test
+	void longStringIdsAreRejected() {
+		String longest = "x".repeat(JsonRpcCodec.MAX_ID_LENGTH);
+		assertThat(((JsonRpcRequest) decode("{\"jsonrpc\":\"2.0\",\"id\":\"" + longest + "\",\"method\":\"ping\"}"))
+			.id()
+			.asString()).isEqualTo(longest);
+		assertDecodeError("{\"jsonrpc\":\"2.0\",\"id\":\"" + longest + "x\",\"method\":\"ping\"}", -32600,
+				"Invalid id: a string id must not be longer than 256 characters", null);
+		assertDecodeError("{\"jsonrpc\":\"2.0\",\"id\":\"" + "x".repeat(10_000) + "\",\"method\":\"ping\"}",
+				-32600, "Invalid id: a string id must not be longer than 256 characters", null);
+	}
+
 	@Test
 	void duplicateKeysAreParseError() {
 		assertDecodeError("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"method\":\"tools/call\"}", -32700,
@@ -229,6 +303,9 @@ class JsonRpcCodecTests {
 		assertThat(((JsonRpcRequest) decode("{\"jsonrpc\":\"2.0\",\"id\":9007199254740993,\"method\":\"ping\"}"))
 			.id()
 			.asLong()).isEqualTo(9007199254740993L);
+		assertThat(((JsonRpcRequest) decode("{\"jsonrpc\":\"2.0\",\"id\":9223372036854775807,\"method\":\"ping\"}"))
+			.id()
+			.asLong()).isEqualTo(Long.MAX_VALUE);
 	}
 
 	@Test
