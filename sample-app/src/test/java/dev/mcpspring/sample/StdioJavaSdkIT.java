@@ -111,6 +111,45 @@ class StdioJavaSdkIT extends JavaSdkConformanceSuite {
 		}
 	}
 
+	// issue 19: piping requests and closing stdin lost the last call in about half of the runs
+	@Test
+	void everyRequestReadBeforeEndOfInputIsAnswered(@TempDir Path output) throws Exception {
+		try (RawStdioClient raw = RawStdioClient.start(output)) {
+			raw.send(INITIALIZE);
+			raw.send("{\"jsonrpc\": \"2.0\", \"method\": \"notifications/initialized\"}");
+			raw.send("{\"jsonrpc\": \"2.0\", \"id\": 2, \"method\": \"tools/call\", \"params\": "
+					+ "{\"name\": \"test_tool_with_logging\", \"arguments\": {}}}");
+			raw.send("{\"jsonrpc\": \"2.0\", \"id\": 3, \"method\": \"tools/call\", \"params\": "
+					+ "{\"name\": \"test_tool_with_progress\", \"arguments\": {}}}");
+			raw.closeInput();
+			assertThat(raw.process.waitFor(60, TimeUnit.SECONDS)).as("exited; stderr:%n%s", raw.stderr()).isTrue();
+			List<JsonNode> answers = raw.remainingStdout()
+				.lines()
+				.map(JSON::readTree)
+				.filter((message) -> message.has("id"))
+				.toList();
+			assertThat(answers).as("stderr:%n%s", raw.stderr())
+				.extracting((answer) -> answer.path("id").asInt())
+				.containsExactlyInAnyOrder(1, 2, 3);
+			assertThat(answers).filteredOn((answer) -> answer.path("id").asInt() > 1)
+				.extracting((answer) -> answer.at("/result/content/0/text").asString())
+				.containsExactlyInAnyOrder("Tool with logging executed successfully", "Progress test completed");
+		}
+	}
+
+	// issue 20: overlong UTF-8 was decoded, so C0 AE C0 AE C0 AF reached a template as "../"
+	@Test
+	void invalidUtf8IsAParseError(@TempDir Path output) throws Exception {
+		try (RawStdioClient raw = RawStdioClient.start(output)) {
+			raw.send(INITIALIZE);
+			assertThat(raw.receive(START_TIMEOUT).at("/result/protocolVersion").asString()).isEqualTo("2025-11-25");
+			raw.sendBytes("{\"jsonrpc\": \"2.0\", \"id\": 2, \"method\": \"resources/read\", \"params\": "
+					+ "{\"uri\": \"test://template/", java.util.HexFormat.of().parseHex("C0AEC0AEC0AF"), "/data\"}}");
+			JsonNode parseError = raw.receive(TIMEOUT);
+			assertThat(parseError.at("/error/code").asInt()).as("%s", parseError).isEqualTo(-32700);
+		}
+	}
+
 	// the stdio server exits right after it started, before it answers anything: the
 	// thread reading standard input is a daemon thread and stdio turns the web server off
 	@Test
@@ -154,6 +193,13 @@ class StdioJavaSdkIT extends JavaSdkConformanceSuite {
 			Path stderr = output.resolve("stderr.txt");
 			Process process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
 			return new RawStdioClient(process, stderr);
+		}
+
+		void sendBytes(String before, byte[] raw, String after) throws IOException {
+			this.stdin.write(before.getBytes(StandardCharsets.UTF_8));
+			this.stdin.write(raw);
+			this.stdin.write((after + "\n").getBytes(StandardCharsets.UTF_8));
+			this.stdin.flush();
 		}
 
 		void send(String line) throws IOException {

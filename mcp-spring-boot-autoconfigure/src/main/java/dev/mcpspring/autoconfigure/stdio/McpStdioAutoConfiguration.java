@@ -1,6 +1,9 @@
 package dev.mcpspring.autoconfigure.stdio;
 
+import java.time.Duration;
+
 import dev.mcpspring.autoconfigure.McpServerAutoConfiguration;
+import dev.mcpspring.autoconfigure.McpServerProperties;
 import dev.mcpspring.jsonrpc.JsonRpcCodec;
 import dev.mcpspring.server.McpServerHandler;
 import dev.mcpspring.transport.stdio.StdioMcpTransport;
@@ -25,11 +28,17 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnBooleanProperty("mcp.server.transport.stdio.enabled")
 public final class McpStdioAutoConfiguration {
 
+	/**
+	 * How long the end of input waits for the answers of requests read before it.
+	 */
+	private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
+
 	@Bean
 	@ConditionalOnMissingBean
 	StdioMcpTransport mcpStdioTransport(McpServerHandler serverHandler, JsonRpcCodec codec,
-			ConfigurableApplicationContext context) {
-		return new StdioMcpTransport(serverHandler, codec, System.in, System.out, () -> exit(context));
+			ConfigurableApplicationContext context, McpServerProperties properties) {
+		return new StdioMcpTransport(serverHandler, codec, System.in, System.out, () -> exit(context),
+				(int) properties.getLimits().getMaxRequestSize().toBytes(), DRAIN_TIMEOUT);
 	}
 
 	private static void exit(ConfigurableApplicationContext context) {
