@@ -89,7 +89,7 @@ public record McpRequest(JsonRpcRequest message, @Nullable McpSession session, S
 	public @Nullable JsonNode progressToken() {
 		ObjectNode params = params();
 		JsonNode token = (params != null) ? params.path("_meta").get("progressToken") : null;
-		return (token != null && (token.isString() || token.isIntegralNumber())) ? token : null;
+		return (token != null && (token.isString() || token.isNumber())) ? token : null;
 	}
 
 	/**

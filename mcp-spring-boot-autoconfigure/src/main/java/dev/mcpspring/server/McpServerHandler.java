@@ -196,6 +196,7 @@ public class McpServerHandler {
 	}
 
 	private Mono<McpResponse> dispatch(McpRequest request) {
+		validateMeta(request);
 		if (request.isStateless()) {
 			return dispatchStateless(request);
 		}
@@ -203,6 +204,24 @@ public class McpServerHandler {
 			return initialize(request);
 		}
 		return respond(request, result(request));
+	}
+
+	/**
+	 * Check the {@code _meta} fields every revision defines the same way.
+	 */
+	private static void validateMeta(McpRequest request) {
+		JsonNode meta = (request.params() != null) ? request.params().get("_meta") : null;
+		if (meta == null) {
+			return;
+		}
+		if (!meta.isObject()) {
+			throw new McpException(JsonRpcErrorCodes.INVALID_PARAMS, "Invalid _meta: must be an object");
+		}
+		JsonNode progressToken = meta.get("progressToken");
+		if (progressToken != null && !progressToken.isString() && !progressToken.isNumber()) {
+			throw new McpException(JsonRpcErrorCodes.INVALID_PARAMS,
+					"Invalid progressToken: must be a string or a number");
+		}
 	}
 
 	private Mono<McpResponse> dispatchStateless(McpRequest request) {

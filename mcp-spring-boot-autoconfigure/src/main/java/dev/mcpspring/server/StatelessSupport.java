@@ -1,13 +1,19 @@
 package dev.mcpspring.server;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import dev.mcpspring.jsonrpc.JsonRpcErrorCodes;
 import dev.mcpspring.model.Implementation;
+import dev.mcpspring.model.LoggingLevel;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -56,12 +62,19 @@ final class StatelessSupport {
 
 	private final CacheHints cacheHints;
 
+	/**
+	 * Writes arguments with sorted property names, so that their digest does not
+	 * depend on the order a client sends them in.
+	 */
+	private final ObjectWriter canonicalWriter;
+
 	StatelessSupport(Implementation serverInfo, JsonMapper jsonMapper, RequestStateCodec requestStateCodec,
 			CacheHints cacheHints) {
 		this.serverInfoNode = jsonMapper.valueToTree(serverInfo);
 		this.jsonMapper = jsonMapper;
 		this.requestStateCodec = requestStateCodec;
 		this.cacheHints = cacheHints;
+		this.canonicalWriter = jsonMapper.writer().with(JsonNodeFeature.WRITE_PROPERTIES_SORTED);
 	}
 
 	/**
@@ -85,6 +98,10 @@ final class StatelessSupport {
 		}
 		if (!ProtocolVersions.SUPPORTED_STATELESS.contains(version.asString())) {
 			throw unsupportedVersion(version.asString());
+		}
+		JsonNode logLevel = meta.get(McpRequest.LOG_LEVEL_META);
+		if (logLevel != null && !(logLevel.isString() && LoggingLevel.fromValue(logLevel.asString()) != null)) {
+			throw new McpException(JsonRpcErrorCodes.INVALID_PARAMS, "Invalid _meta " + McpRequest.LOG_LEVEL_META);
 		}
 	}
 
@@ -202,10 +219,31 @@ final class StatelessSupport {
 		metaObject.set(SERVER_INFO_META, this.serverInfoNode);
 	}
 
-	private static String binding(McpRequest request) {
+	/**
+	 * Describe what a {@code requestState} is valid for: the method, the feature name,
+	 * the principal and a digest of the arguments, so that a state minted for one call
+	 * cannot complete another.
+	 */
+	private String binding(McpRequest request) {
 		JsonNode name = request.params().get("name");
 		String principal = (request.principal() != null) ? request.principal().getName() : "";
-		return request.method() + "\n" + ((name != null) ? name.asString("") : "") + "\n" + principal;
+		return request.method() + "\n" + ((name != null) ? name.asString("") : "") + "\n" + principal + "\n"
+				+ digest(request.params().get("arguments"));
+	}
+
+	private String digest(@Nullable JsonNode arguments) {
+		if (arguments == null || arguments.isNull()) {
+			return "";
+		}
+		try {
+			byte[] canonical = this.canonicalWriter.writeValueAsBytes(arguments);
+			return Base64.getUrlEncoder()
+				.withoutPadding()
+				.encodeToString(MessageDigest.getInstance("SHA-256").digest(canonical));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

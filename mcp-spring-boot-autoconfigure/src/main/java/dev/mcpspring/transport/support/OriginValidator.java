@@ -4,7 +4,10 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  */
 public class OriginValidator {
 
+	private static final Log logger = LogFactory.getLog(OriginValidator.class);
+
 	private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
 
 	private static final String ANY = "*";
@@ -26,6 +31,10 @@ public class OriginValidator {
 	private final List<String> allowedHosts;
 
 	private final List<String> allowedOrigins;
+
+	private final AtomicBoolean hostWarned = new AtomicBoolean();
+
+	private final AtomicBoolean originWarned = new AtomicBoolean();
 
 	/**
 	 * Create a validator.
@@ -45,7 +54,40 @@ public class OriginValidator {
 	 * @return {@code true} if allowed
 	 */
 	public boolean isAllowed(@Nullable String host, @Nullable String origin) {
-		return isAllowedHost(host) && (origin == null || isAllowedOrigin(origin));
+		return check(host, origin) == Verdict.ALLOWED;
+	}
+
+	/**
+	 * Check a request's host and origin, saying which one is at fault. The first
+	 * rejection of each kind is logged at WARN with the offending value, so that a
+	 * deployment whose host or origin is not configured shows why in its log, without
+	 * flooding it.
+	 * @param host the {@code Host} header (or the authority of an absolute-form
+	 * target), or {@code null}
+	 * @param origin the {@code Origin} header, or {@code null}
+	 * @return the verdict
+	 */
+	public Verdict check(@Nullable String host, @Nullable String origin) {
+		if (!isAllowedHost(host)) {
+			warnOnce(this.hostWarned, "Refused a request for host '" + host
+					+ "': add it to mcp.server.transport.allowed-hosts if the server is reached under that name");
+			return Verdict.FORBIDDEN_HOST;
+		}
+		if (origin != null && !isAllowedOrigin(origin)) {
+			warnOnce(this.originWarned, "Refused a request from origin '" + origin
+					+ "': add it to mcp.server.transport.allowed-origins if browsers on that origin may call the server");
+			return Verdict.FORBIDDEN_ORIGIN;
+		}
+		return Verdict.ALLOWED;
+	}
+
+	private static void warnOnce(AtomicBoolean warned, String message) {
+		if (warned.compareAndSet(false, true)) {
+			logger.warn(message + " (logged once; later rejections at DEBUG)");
+		}
+		else if (logger.isDebugEnabled()) {
+			logger.debug(message);
+		}
 	}
 
 	private boolean isAllowedHost(@Nullable String host) {
@@ -81,6 +123,28 @@ public class OriginValidator {
 		}
 		int colon = host.indexOf(':');
 		return (colon >= 0) ? host.substring(0, colon) : host;
+	}
+
+	/**
+	 * The outcome of a check.
+	 */
+	public enum Verdict {
+
+		/**
+		 * Host and origin are allowed.
+		 */
+		ALLOWED,
+
+		/**
+		 * The host is neither loopback nor configured.
+		 */
+		FORBIDDEN_HOST,
+
+		/**
+		 * The origin is neither loopback nor configured.
+		 */
+		FORBIDDEN_ORIGIN
+
 	}
 
 }

@@ -16,10 +16,12 @@ import dev.mcpspring.jsonrpc.JsonRpcResponse;
 import dev.mcpspring.server.InsufficientScopeException;
 import dev.mcpspring.server.McpServerHandler;
 import dev.mcpspring.server.session.SessionLimitExceededException;
+import dev.mcpspring.transport.support.HttpRequestRules;
 import dev.mcpspring.transport.support.OriginValidator;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.server.HttpServerRequest;
 import tools.jackson.databind.JsonNode;
 
 import java.security.Principal;
@@ -31,7 +33,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.util.Assert;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -44,6 +48,9 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  * @since 0.1.0
  */
 public abstract class AbstractMcpHttpHandler {
+
+	private static final boolean reactorNettyPresent = ClassUtils.isPresent(
+			"reactor.netty.http.server.HttpServerRequest", AbstractMcpHttpHandler.class.getClassLoader());
 
 	/**
 	 * Room for a small response; a buffer grows as needed.
@@ -101,26 +108,49 @@ public abstract class AbstractMcpHttpHandler {
 	}
 
 	/**
-	 * Check Origin and Host.
+	 * The checks every request passes first: no duplicated single-valued header, then
+	 * Host (or the authority of an absolute-form target) and Origin.
 	 * @param request the HTTP request
-	 * @return a 403 rejection, or {@code null} if allowed
+	 * @return a 400 or 403 rejection, or {@code null} if allowed
 	 */
-	protected @Nullable Rejection checkOrigin(ServerRequest request) {
+	protected @Nullable Rejection checkRequest(ServerRequest request) {
 		HttpHeaders headers = request.headers().asHttpHeaders();
-		if (this.originValidator.isAllowed(headers.getFirst(HttpHeaders.HOST), headers.getOrigin())) {
-			return null;
+		String duplicate = HttpRequestRules.findDuplicate(headers);
+		if (duplicate != null) {
+			return new Rejection(HttpStatus.BAD_REQUEST, "Duplicate " + duplicate + " header");
 		}
-		return new Rejection(HttpStatus.FORBIDDEN, "Forbidden origin");
+		String authority = absoluteFormAuthority(request);
+		OriginValidator.Verdict verdict = this.originValidator.check(
+				(authority != null) ? authority : headers.getFirst(HttpHeaders.HOST), headers.getOrigin());
+		if (verdict == OriginValidator.Verdict.ALLOWED && authority != null) {
+			verdict = this.originValidator.check(headers.getFirst(HttpHeaders.HOST), null);
+		}
+		return switch (verdict) {
+			case ALLOWED -> null;
+			case FORBIDDEN_HOST -> new Rejection(HttpStatus.FORBIDDEN, "Forbidden host");
+			case FORBIDDEN_ORIGIN -> new Rejection(HttpStatus.FORBIDDEN, "Forbidden origin");
+		};
 	}
 
 	/**
-	 * Check that a POST carries JSON of an acceptable size.
+	 * Return the authority of an absolute-form request target, which Spring's request
+	 * URI does not keep: it is read from the server's own request where the server is
+	 * Reactor Netty.
+	 */
+	private static @Nullable String absoluteFormAuthority(ServerRequest request) {
+		if (!reactorNettyPresent) {
+			return null;
+		}
+		return ReactorNettyRequests.absoluteFormAuthority(request);
+	}
+
+	/**
+	 * Check that a POST carries UTF-8 JSON of an acceptable size.
 	 * @param request the HTTP request
 	 * @return a 415 or 413 rejection, or {@code null}
 	 */
 	protected @Nullable Rejection checkJsonBody(ServerRequest request) {
-		MediaType contentType = request.headers().contentType().orElse(null);
-		if (contentType == null || !MediaType.APPLICATION_JSON.isCompatibleWith(contentType)) {
+		if (!HttpRequestRules.isUtf8Json(request.headers().firstHeader(HttpHeaders.CONTENT_TYPE))) {
 			return new Rejection(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type must be application/json");
 		}
 		if (request.headers().contentLength().orElse(-1) > this.maxRequestBytes) {
@@ -206,8 +236,16 @@ public abstract class AbstractMcpHttpHandler {
 	 * @return {@code true} if accepted
 	 */
 	protected static boolean accepts(ServerRequest request, MediaType mediaType) {
-		List<MediaType> accept = request.headers().accept();
-		return accept.stream().anyMatch((candidate) -> candidate.includes(mediaType));
+		return accepted(request).stream().anyMatch((candidate) -> candidate.includes(mediaType));
+	}
+
+	/**
+	 * Return the media types of the Accept header; none when it cannot be read.
+	 * @param request the HTTP request
+	 * @return the accepted media types
+	 */
+	protected static List<MediaType> accepted(ServerRequest request) {
+		return HttpRequestRules.parseAccept(request.headers().firstHeader(HttpHeaders.ACCEPT));
 	}
 
 	/**
@@ -300,6 +338,23 @@ public abstract class AbstractMcpHttpHandler {
 		return error(rejection.status(), rejection.message());
 	}
 
+	/**
+	 * Refuse a request whose body has not been read. What the client already sent of
+	 * it (up to the body limit) is read and dropped first: a connection closed with
+	 * unread data is reset, and the reset can destroy the answer before the client reads
+	 * it.
+	 * @param request the HTTP request
+	 * @param rejection the rejection
+	 * @return the HTTP response
+	 */
+	protected Mono<ServerResponse> reject(ServerRequest request, Rejection rejection) {
+		return DataBufferUtils.takeUntilByteCount(request.exchange().getRequest().getBody(), this.maxRequestBytes)
+			.doOnNext(DataBufferUtils::release)
+			.then()
+			.onErrorComplete()
+			.then(Mono.defer(() -> reject(rejection)));
+	}
+
 	protected Mono<ServerResponse> error(HttpStatus status, String message) {
 		return error(status, JsonRpcError.of(JsonRpcErrorCodes.INVALID_REQUEST, message), null);
 	}
@@ -330,6 +385,27 @@ public abstract class AbstractMcpHttpHandler {
 	 * @param message the error message
 	 */
 	protected record Rejection(HttpStatus status, String message) {
+
+	}
+
+	/**
+	 * Reads Reactor Netty's own request, in a class of its own so that the handler loads
+	 * without Reactor Netty.
+	 */
+	private static final class ReactorNettyRequests {
+
+		static @Nullable String absoluteFormAuthority(ServerRequest request) {
+			Object nativeRequest;
+			try {
+				nativeRequest = ServerHttpRequestDecorator.getNativeRequest(request.exchange().getRequest());
+			}
+			catch (IllegalArgumentException | IllegalStateException ex) {
+				// a request built in memory (tests, WebTestClient bound to a context)
+				return null;
+			}
+			return (nativeRequest instanceof HttpServerRequest serverRequest)
+					? HttpRequestRules.absoluteFormAuthority(serverRequest.uri()) : null;
+		}
 
 	}
 

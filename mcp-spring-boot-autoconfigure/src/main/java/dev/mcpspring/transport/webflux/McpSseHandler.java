@@ -69,9 +69,9 @@ public class McpSseHandler extends AbstractMcpHttpHandler {
 	 * @return the SSE stream
 	 */
 	public Mono<ServerResponse> handleConnect(ServerRequest request) {
-		Rejection rejection = checkOrigin(request);
+		Rejection rejection = checkRequest(request);
 		if (rejection != null) {
-			return reject(rejection);
+			return reject(request, rejection);
 		}
 		byte[] bytes = new byte[24];
 		this.random.nextBytes(bytes);
@@ -93,10 +93,10 @@ public class McpSseHandler extends AbstractMcpHttpHandler {
 	 * @return 202 once the message is accepted
 	 */
 	public Mono<ServerResponse> handleMessage(ServerRequest request) {
-		Rejection rejection = checkOrigin(request);
+		Rejection rejection = checkRequest(request);
 		rejection = (rejection != null) ? rejection : checkJsonBody(request);
 		if (rejection != null) {
-			return reject(rejection);
+			return reject(request, rejection);
 		}
 		Connection connection = request.queryParam("sessionId").map(this.connections::get).orElse(null);
 		if (connection == null) {

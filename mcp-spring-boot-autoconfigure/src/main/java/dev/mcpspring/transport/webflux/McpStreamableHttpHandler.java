@@ -90,10 +90,10 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 	 * @return the HTTP response
 	 */
 	public Mono<ServerResponse> handlePost(ServerRequest request) {
-		Rejection rejection = checkOrigin(request);
+		Rejection rejection = checkRequest(request);
 		rejection = (rejection != null) ? rejection : checkPostHeaders(request);
 		if (rejection != null) {
-			return reject(rejection);
+			return reject(request, rejection);
 		}
 		return readMessage(request, (message) -> handleMessage(request, message));
 	}
@@ -104,16 +104,16 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 	 * @return the HTTP response
 	 */
 	public Mono<ServerResponse> handleGet(ServerRequest request) {
-		Rejection rejection = checkOrigin(request);
+		Rejection rejection = checkRequest(request);
 		if (rejection != null) {
-			return reject(rejection);
+			return reject(request, rejection);
 		}
-		if (!getServerHandler().isSessionsEnabled()) {
-			return handleOther(request);
+		if (!getServerHandler().isSessionsEnabled() || isStatelessRevision(request)) {
+			return methodNotAllowed(request);
 		}
 		rejection = checkProtocolVersion(request);
 		if (rejection != null) {
-			return reject(rejection);
+			return reject(request, rejection);
 		}
 		if (!accepts(request, MediaType.TEXT_EVENT_STREAM)) {
 			return error(HttpStatus.NOT_ACCEPTABLE, "Accept must include text/event-stream");
@@ -140,16 +140,16 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 	 * @return the HTTP response
 	 */
 	public Mono<ServerResponse> handleDelete(ServerRequest request) {
-		Rejection rejection = checkOrigin(request);
+		Rejection rejection = checkRequest(request);
 		if (rejection != null) {
-			return reject(rejection);
+			return reject(request, rejection);
 		}
-		if (!getServerHandler().isSessionsEnabled()) {
-			return handleOther(request);
+		if (!getServerHandler().isSessionsEnabled() || isStatelessRevision(request)) {
+			return methodNotAllowed(request);
 		}
 		rejection = checkProtocolVersion(request);
 		if (rejection != null) {
-			return reject(rejection);
+			return reject(request, rejection);
 		}
 		return withSession(request, (session, principal) -> getServerHandler().closeSession(session.getId())
 			.then(ServerResponse.noContent().build()));
@@ -161,12 +161,26 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 	 * @return the HTTP response
 	 */
 	public Mono<ServerResponse> handleOther(ServerRequest request) {
-		Rejection rejection = checkOrigin(request);
+		Rejection rejection = checkRequest(request);
 		if (rejection != null) {
-			return reject(rejection);
+			return reject(request, rejection);
 		}
-		String allowed = getServerHandler().isSessionsEnabled() ? ALLOWED_METHODS : "POST";
+		return methodNotAllowed(request);
+	}
+
+	/**
+	 * Answer 405: GET and DELETE serve sessions only, which a server without sessions,
+	 * or a request of a stateless revision, has none of.
+	 */
+	private Mono<ServerResponse> methodNotAllowed(ServerRequest request) {
+		String allowed = (getServerHandler().isSessionsEnabled() && !isStatelessRevision(request)) ? ALLOWED_METHODS
+				: "POST";
 		return ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, allowed).build();
+	}
+
+	private static boolean isStatelessRevision(ServerRequest request) {
+		String version = request.headers().firstHeader(McpHttpHeaders.MCP_PROTOCOL_VERSION);
+		return version != null && ProtocolVersions.SUPPORTED_STATELESS.contains(version);
 	}
 
 	private Mono<ServerResponse> handleMessage(ServerRequest request, JsonRpcMessage message) {
@@ -392,7 +406,7 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 	}
 
 	private @Nullable Rejection checkPostHeaders(ServerRequest request) {
-		List<MediaType> accept = request.headers().accept();
+		List<MediaType> accept = accepted(request);
 		for (MediaType required : REQUIRED_POST_ACCEPT) {
 			if (accept.stream().noneMatch((candidate) -> candidate.includes(required))) {
 				return new Rejection(HttpStatus.NOT_ACCEPTABLE,

@@ -169,7 +169,7 @@ class McpStreamableHttpHandlerValidationTests {
 	@Test
 	void invalidHostIsForbidden() {
 		run((client) -> expectError(post(client).header(HttpHeaders.HOST, "evil.com").bodyValue(INITIALIZE).exchange(),
-				HttpStatus.FORBIDDEN, rpcError(-32600, "Forbidden origin")));
+				HttpStatus.FORBIDDEN, rpcError(-32600, "Forbidden host")));
 	}
 
 	@Test
