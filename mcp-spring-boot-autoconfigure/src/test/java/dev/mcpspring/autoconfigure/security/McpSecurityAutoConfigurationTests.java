@@ -3,6 +3,8 @@ package dev.mcpspring.autoconfigure.security;
 import dev.mcpspring.annotation.McpTool;
 import dev.mcpspring.autoconfigure.McpServerAutoConfiguration;
 import dev.mcpspring.autoconfigure.McpWebFluxAutoConfiguration;
+import dev.mcpspring.autoconfigure.diagnostics.McpDependencyCheckAutoConfiguration;
+import dev.mcpspring.autoconfigure.diagnostics.MissingDependencyException;
 import dev.mcpspring.security.ApiKeyAuthenticationManager;
 import dev.mcpspring.security.McpBearerTokenEntryPoint;
 import dev.mcpspring.security.ProtectedResourceMetadata;
@@ -49,12 +51,17 @@ class McpSecurityAutoConfigurationTests {
 			.doesNotHaveBean(McpSecurityAutoConfiguration.FILTER_CHAIN_BEAN_NAME));
 	}
 
+	// issue 20.1: without Spring Security, API keys used to be ignored and /mcp served to anyone
 	@Test
-	void backsOffWithoutSpringSecurity() {
-		this.runner.withClassLoader(new FilteredClassLoader(SecurityWebFilterChain.class))
+	void apiKeysWithoutSpringSecurityFailStartup() {
+		this.runner.withConfiguration(AutoConfigurations.of(McpDependencyCheckAutoConfiguration.class))
+			.withClassLoader(new FilteredClassLoader(SecurityWebFilterChain.class))
 			.withPropertyValues("mcp.server.security.resource=https://mcp.example.test/mcp",
 					"mcp.server.security.api-keys.ci.key=" + KEY)
-			.run((context) -> assertThat(context).doesNotHaveBean(ScopeFeatureFilter.class));
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.isInstanceOf(MissingDependencyException.class)
+				.hasMessageContaining("org.springframework.boot:spring-boot-starter-security"));
 	}
 
 	@Test
