@@ -21,14 +21,17 @@ import org.springframework.util.ClassUtils;
  * dependency that provides it.
  *
  * @param feature what the properties turn on
- * @param properties the properties that turn it on: a property set to {@code true}, or
- * a prefix that any property under it turns on (see {@link #configuredProperty})
+ * @param properties the properties that turn it on, in the order to report them: a
+ * property set to {@code true}, or a prefix that any property under it turns on (see
+ * {@link #configuredProperty})
  * @param requiresTrue whether the properties are booleans that must be {@code true}
+ * @param group the prefix of every property that turns it on, or {@code null} when
+ * only the listed properties do
  * @param classes the classes needed, by name, each mapped to the Maven coordinates of
  * the dependency to add
  * @author MCP Spring Boot team
  */
-record FeatureRequirement(String feature, List<String> properties, boolean requiresTrue,
+record FeatureRequirement(String feature, List<String> properties, boolean requiresTrue, @Nullable String group,
 		Map<String, String> classes) {
 
 	private static final String SECURITY_STARTER = "org.springframework.boot:spring-boot-starter-security";
@@ -44,26 +47,28 @@ record FeatureRequirement(String feature, List<String> properties, boolean requi
 	private static final String BOOT_RESOURCE_SERVER = "org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration";
 
 	/**
-	 * The MCP features that need optional libraries.
+	 * The MCP features that need optional libraries, the most specific first: OAuth
+	 * token settings need more than the other security properties.
 	 */
 	static final List<FeatureRequirement> MCP_FEATURES = List.of(
-			new FeatureRequirement("MCP endpoint security", List.of("mcp.server.security"), false,
-					Map.of(SECURITY_WEB, SECURITY_STARTER, SECURITY_CONFIG, SECURITY_STARTER)),
 			new FeatureRequirement("MCP security with JWT access tokens",
 					List.of("spring.security.oauth2.resourceserver.jwt.issuer-uri",
 							"spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
 							"spring.security.oauth2.resourceserver.jwt.public-key-location"),
-					false,
+					false, null,
 					Map.of(SECURITY_WEB, RESOURCE_SERVER_STARTER, SECURITY_CONFIG, RESOURCE_SERVER_STARTER,
 							BEARER_TOKEN, RESOURCE_SERVER_STARTER, "org.springframework.security.oauth2.jwt.ReactiveJwtDecoder",
 							RESOURCE_SERVER_STARTER, BOOT_RESOURCE_SERVER, RESOURCE_SERVER_STARTER)),
 			new FeatureRequirement("MCP security with opaque access tokens",
-					List.of("spring.security.oauth2.resourceserver.opaquetoken.introspection-uri"), false,
+					List.of("spring.security.oauth2.resourceserver.opaquetoken.introspection-uri"), false, null,
 					Map.of(SECURITY_WEB, RESOURCE_SERVER_STARTER, SECURITY_CONFIG, RESOURCE_SERVER_STARTER,
 							BEARER_TOKEN, RESOURCE_SERVER_STARTER,
 							"org.springframework.security.oauth2.server.resource.introspection.ReactiveOpaqueTokenIntrospector",
 							RESOURCE_SERVER_STARTER, BOOT_RESOURCE_SERVER, RESOURCE_SERVER_STARTER)),
-			new FeatureRequirement("the MCP request rate limit", List.of("mcp.server.limits.rate-limit.enabled"), true,
+			new FeatureRequirement("MCP endpoint security",
+					List.of("mcp.server.security.api-keys", "mcp.server.security"), false, "mcp.server.security",
+					Map.of(SECURITY_WEB, SECURITY_STARTER, SECURITY_CONFIG, SECURITY_STARTER)),
+			new FeatureRequirement("the MCP request rate limit", List.of("mcp.server.limits.rate-limit.enabled"), true, null,
 					Map.of("io.github.bucket4j.Bucket", "com.bucket4j:bucket4j_jdk17-core",
 							"com.github.benmanes.caffeine.cache.Caffeine", "com.github.ben-manes.caffeine:caffeine")));
 

@@ -25,12 +25,14 @@ class MissingDependencyFailureAnalyzer extends AbstractFailureAnalyzer<MissingDe
 		String description = String.format(
 				"The property '%s'%s turns on %s, which needs classes that are not on the classpath:%n%n    %s%n%n"
 						+ "The MCP server does not start rather than run without %s.",
-				cause.getProperty(), PropertyOrigins.describe(this.environment, cause.getProperty()),
+				cause.getProperty(), PropertyOrigins.describe(PropertyOrigins.find(this.environment, cause.getProperty())),
 				cause.getFeature(), String.join(String.format("%n    "), cause.getMissingClasses()),
 				cause.getFeature());
-		String action = String.format("Add the %s %s to your build, or remove the property '%s'.",
+		String removal = (cause.getPropertyGroup() != null) ? "every " + cause.getPropertyGroup() + ".* property"
+				: "the property '" + cause.getProperty() + "'";
+		String action = String.format("Add the %s %s to your build, or remove %s.",
 				(cause.getDependencies().size() > 1) ? "dependencies" : "dependency",
-				String.join(" and ", cause.getDependencies()), cause.getProperty());
+				String.join(" and ", cause.getDependencies()), removal);
 		return new FailureAnalysis(description, action, cause);
 	}
 

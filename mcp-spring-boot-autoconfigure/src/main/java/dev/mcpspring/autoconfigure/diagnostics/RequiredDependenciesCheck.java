@@ -36,7 +36,7 @@ class RequiredDependenciesCheck implements BeanFactoryPostProcessor {
 			}
 			List<String> missing = requirement.missingClasses(beanFactory.getBeanClassLoader());
 			if (!missing.isEmpty()) {
-				throw new MissingDependencyException(property, requirement.feature(), missing,
+				throw new MissingDependencyException(property, requirement.group(), requirement.feature(), missing,
 						requirement.dependencies(missing));
 			}
 		}

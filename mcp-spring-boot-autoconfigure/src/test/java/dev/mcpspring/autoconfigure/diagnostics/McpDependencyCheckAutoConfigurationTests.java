@@ -66,13 +66,25 @@ class McpDependencyCheckAutoConfigurationTests {
 	}
 
 	@Test
-	void namesTheApiKeyPropertyWhenItIsTheOnlySecurityProperty() {
+	void namesTheApiKeyPropertyFirst() {
 		this.runner.withClassLoader(WITHOUT_SPRING_SECURITY)
-			.withPropertyValues("mcp.server.security.api-keys.ci.key=" + KEY)
+			.withPropertyValues("mcp.server.security.resource=https://mcp.example.test/mcp",
+					"mcp.server.security.api-keys.ci.key=" + KEY)
 			.run((context) -> assertThat(context).getFailure()
-				.isInstanceOf(MissingDependencyException.class)
+				.isInstanceOfSatisfying(MissingDependencyException.class,
+						(ex) -> assertThat(ex.getPropertyGroup()).isEqualTo("mcp.server.security"))
 				.hasMessageStartingWith("mcp.server.security.api-keys.ci.key turns on MCP endpoint security")
 				.hasMessageNotContaining(KEY));
+	}
+
+	@Test
+	void jwtSettingsWithoutSpringSecurityAskForTheResourceServerStarter() {
+		this.runner.withClassLoader(WITHOUT_SPRING_SECURITY)
+			.withPropertyValues("mcp.server.security.resource=https://mcp.example.test/mcp",
+					"spring.security.oauth2.resourceserver.jwt.issuer-uri=https://as.example.test")
+			.run((context) -> assertThat(context).getFailure()
+				.isInstanceOfSatisfying(MissingDependencyException.class,
+						(ex) -> assertThat(ex.getDependencies()).containsExactly(RESOURCE_SERVER_STARTER)));
 	}
 
 	@Test

@@ -28,7 +28,8 @@ class MissingDependencyFailureAnalyzerTests {
 							new TextResourceOrigin.Location(2, 0))))));
 		FailureAnalysis analysis = new MissingDependencyFailureAnalyzer(environment).analyze(new IllegalStateException(
 				"wrapped",
-				new MissingDependencyException("mcp.server.security.api-keys.ci.key", "MCP endpoint security",
+				new MissingDependencyException("mcp.server.security.api-keys.ci.key", "mcp.server.security",
+						"MCP endpoint security",
 						List.of("org.springframework.security.web.server.SecurityWebFilterChain"),
 						List.of("org.springframework.boot:spring-boot-starter-security"))));
 		assertThat(analysis.getDescription()).isEqualTo(String.format(
@@ -38,8 +39,8 @@ class MissingDependencyFailureAnalyzerTests {
 						+ "The MCP server does not start rather than run without MCP endpoint security."))
 			.doesNotContain("secret-key-0123456789");
 		assertThat(analysis.getAction()).isEqualTo("Add the dependency "
-				+ "org.springframework.boot:spring-boot-starter-security to your build, or remove the property "
-				+ "'mcp.server.security.api-keys.ci.key'.");
+				+ "org.springframework.boot:spring-boot-starter-security to your build, or remove every "
+				+ "mcp.server.security.* property.");
 	}
 
 	@Test
