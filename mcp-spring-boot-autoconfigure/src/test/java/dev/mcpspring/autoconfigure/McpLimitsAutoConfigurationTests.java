@@ -2,6 +2,7 @@ package dev.mcpspring.autoconfigure;
 
 import java.time.Duration;
 
+import dev.mcpspring.autoconfigure.diagnostics.InvalidMcpPropertyException;
 import dev.mcpspring.autoconfigure.diagnostics.McpDependencyCheckAutoConfiguration;
 import dev.mcpspring.autoconfigure.diagnostics.MissingDependencyException;
 import dev.mcpspring.server.ConcurrencyLimitInterceptor;
@@ -98,6 +99,7 @@ class McpLimitsAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
+				.isInstanceOf(InvalidMcpPropertyException.class)
 				.hasMessageContaining("must not contain '*' when allow-credentials is true"));
 	}
 

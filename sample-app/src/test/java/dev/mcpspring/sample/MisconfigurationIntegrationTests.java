@@ -1,5 +1,6 @@
 package dev.mcpspring.sample;
 
+import dev.mcpspring.autoconfigure.diagnostics.InvalidMcpPropertyException;
 import dev.mcpspring.autoconfigure.diagnostics.MissingDependencyException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -13,12 +14,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * Starts the sample app, which has neither Spring Security nor Bucket4j on its
- * classpath, with properties that need them: the server must not start, and the report
- * must name the property and the dependency to add.
+ * Starts the sample app with a misconfiguration: properties that need Spring Security or
+ * Bucket4j, which the sample app does not have, or an invalid value. The server must not
+ * start, and the failure report must name the property and the fix.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class MissingDependencyIntegrationTests {
+class MisconfigurationIntegrationTests {
 
 	// issue 20.1: API keys without Spring Security used to serve /mcp without any key
 	@Test
@@ -42,6 +43,18 @@ class MissingDependencyIntegrationTests {
 			.contains("The property 'mcp.server.limits.rate-limit.enabled'")
 			.contains("Add the dependencies com.bucket4j:bucket4j_jdk17-core and "
 					+ "com.github.ben-manes.caffeine:caffeine to your build");
+	}
+
+	// issue 17: a request state key that is not Base64 used to fail with a bare IllegalArgumentException
+	@Test
+	void requestStateKeyThatIsNotBase64StopsStartup(CapturedOutput output) {
+		Throwable failure = start("--mcp.server.stateless.request-state-keys.k1=not base64!");
+		assertThat(failure).rootCause().isInstanceOf(InvalidMcpPropertyException.class);
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Invalid configuration property 'mcp.server.stateless.request-state-keys.k1' (from ")
+			.contains("must be Base64")
+			.contains("Set mcp.server.stateless.request-state-keys.k1 to a random secret of at least 32 bytes")
+			.doesNotContain("not base64!");
 	}
 
 	private static Throwable start(String... args) {

@@ -2,6 +2,7 @@ package dev.mcpspring.autoconfigure.diagnostics;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.env.Environment;
@@ -22,13 +23,23 @@ class InvalidMcpPropertyFailureAnalyzer extends AbstractFailureAnalyzer<InvalidM
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, InvalidMcpPropertyException cause) {
-		String origin = PropertyOrigins.describe(this.environment, cause.getProperty());
-		String description = (cause.getValue() != null)
-				? String.format("Invalid value '%s' for configuration property '%s'%s: %s.", cause.getValue(),
-						cause.getProperty(), origin, cause.getReason())
+		ConfigurationProperty configured = PropertyOrigins.find(this.environment, cause.getProperty());
+		String origin = PropertyOrigins.describe(configured);
+		Object value = cause.getValue();
+		String description = (value != null)
+				? String.format("Invalid value '%s' for configuration property '%s'%s: %s.",
+						shownValue(value, configured), cause.getProperty(), origin, cause.getReason())
 				: String.format("Invalid configuration property '%s'%s: %s.", cause.getProperty(), origin,
 						cause.getReason());
 		return new FailureAnalysis(description, cause.getAction(), cause);
+	}
+
+	/**
+	 * The value as the user wrote it, such as {@code 3GB} rather than
+	 * {@code 3221225472B}; only called for values that are not secret.
+	 */
+	private static Object shownValue(Object value, @Nullable ConfigurationProperty configured) {
+		return (configured != null && configured.getValue() != null) ? configured.getValue() : value;
 	}
 
 }

@@ -81,7 +81,7 @@ public class McpSecurityProperties implements InitializingBean {
 
 	/**
 	 * API keys accepted instead of OAuth tokens, by client name, for internal
-	 * deployments.
+	 * deployments. Needs spring-boot-starter-security; startup fails without it.
 	 */
 	private Map<String, ApiKey> apiKeys = new LinkedHashMap<>();
 
