@@ -1,5 +1,7 @@
 package dev.mcpspring.autoconfigure.diagnostics;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,15 +38,17 @@ record FeatureRequirement(String feature, List<String> properties, boolean requi
 
 	private static final String SECURITY_STARTER = "org.springframework.boot:spring-boot-starter-security";
 
-	private static final String RESOURCE_SERVER_STARTER = "org.springframework.boot:spring-boot-starter-security-oauth2-resource-server";
+	private static final String RESOURCE_SERVER_STARTER = "org.springframework.boot:"
+			+ "spring-boot-starter-security-oauth2-resource-server";
 
-	private static final String SECURITY_WEB = "org.springframework.security.web.server.SecurityWebFilterChain";
+	private static final List<String> SPRING_SECURITY = List.of(
+			"org.springframework.security.web.server.SecurityWebFilterChain",
+			"org.springframework.security.config.web.server.ServerHttpSecurity");
 
-	private static final String SECURITY_CONFIG = "org.springframework.security.config.web.server.ServerHttpSecurity";
-
-	private static final String BEARER_TOKEN = "org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken";
-
-	private static final String BOOT_RESOURCE_SERVER = "org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration";
+	private static final List<String> RESOURCE_SERVER = List.of(
+			"org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken",
+			"org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive."
+					+ "ReactiveOAuth2ResourceServerAutoConfiguration");
 
 	/**
 	 * The MCP features that need optional libraries, the most specific first: OAuth
@@ -55,20 +59,18 @@ record FeatureRequirement(String feature, List<String> properties, boolean requi
 					List.of("spring.security.oauth2.resourceserver.jwt.issuer-uri",
 							"spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
 							"spring.security.oauth2.resourceserver.jwt.public-key-location"),
-					false, null,
-					Map.of(SECURITY_WEB, RESOURCE_SERVER_STARTER, SECURITY_CONFIG, RESOURCE_SERVER_STARTER,
-							BEARER_TOKEN, RESOURCE_SERVER_STARTER, "org.springframework.security.oauth2.jwt.ReactiveJwtDecoder",
-							RESOURCE_SERVER_STARTER, BOOT_RESOURCE_SERVER, RESOURCE_SERVER_STARTER)),
+					false, null, providedBy(RESOURCE_SERVER_STARTER, SPRING_SECURITY, RESOURCE_SERVER,
+							List.of("org.springframework.security.oauth2.jwt.ReactiveJwtDecoder"))),
 			new FeatureRequirement("MCP security with opaque access tokens",
 					List.of("spring.security.oauth2.resourceserver.opaquetoken.introspection-uri"), false, null,
-					Map.of(SECURITY_WEB, RESOURCE_SERVER_STARTER, SECURITY_CONFIG, RESOURCE_SERVER_STARTER,
-							BEARER_TOKEN, RESOURCE_SERVER_STARTER,
-							"org.springframework.security.oauth2.server.resource.introspection.ReactiveOpaqueTokenIntrospector",
-							RESOURCE_SERVER_STARTER, BOOT_RESOURCE_SERVER, RESOURCE_SERVER_STARTER)),
+					providedBy(RESOURCE_SERVER_STARTER, SPRING_SECURITY, RESOURCE_SERVER,
+							List.of("org.springframework.security.oauth2.server.resource.introspection."
+									+ "ReactiveOpaqueTokenIntrospector"))),
 			new FeatureRequirement("MCP endpoint security",
 					List.of("mcp.server.security.api-keys", "mcp.server.security"), false, "mcp.server.security",
-					Map.of(SECURITY_WEB, SECURITY_STARTER, SECURITY_CONFIG, SECURITY_STARTER)),
-			new FeatureRequirement("the MCP request rate limit", List.of("mcp.server.limits.rate-limit.enabled"), true, null,
+					providedBy(SECURITY_STARTER, SPRING_SECURITY)),
+			new FeatureRequirement("the MCP request rate limit", List.of("mcp.server.limits.rate-limit.enabled"),
+					true, null,
 					Map.of("io.github.bucket4j.Bucket", "com.bucket4j:bucket4j_jdk17-core",
 							"com.github.benmanes.caffeine.cache.Caffeine", "com.github.ben-manes.caffeine:caffeine")));
 
@@ -110,6 +112,13 @@ record FeatureRequirement(String feature, List<String> properties, boolean requi
 	 */
 	List<String> dependencies(List<String> missingClasses) {
 		return missingClasses.stream().map(this.classes::get).distinct().sorted().toList();
+	}
+
+	@SafeVarargs
+	private static Map<String, String> providedBy(String dependency, List<String>... classes) {
+		Map<String, String> provided = new LinkedHashMap<>();
+		Arrays.stream(classes).flatMap(List::stream).forEach((name) -> provided.put(name, dependency));
+		return provided;
 	}
 
 	private static @Nullable String trueProperty(Environment environment, String property) {

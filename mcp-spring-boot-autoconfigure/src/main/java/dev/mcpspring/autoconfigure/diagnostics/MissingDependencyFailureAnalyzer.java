@@ -22,12 +22,12 @@ class MissingDependencyFailureAnalyzer extends AbstractFailureAnalyzer<MissingDe
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, MissingDependencyException cause) {
+		String origin = PropertyOrigins.describe(PropertyOrigins.find(this.environment, cause.getProperty()));
 		String description = String.format(
 				"The property '%s'%s turns on %s, which needs classes that are not on the classpath:%n%n    %s%n%n"
 						+ "The MCP server does not start rather than run without %s.",
-				cause.getProperty(), PropertyOrigins.describe(PropertyOrigins.find(this.environment, cause.getProperty())),
-				cause.getFeature(), String.join(String.format("%n    "), cause.getMissingClasses()),
-				cause.getFeature());
+				cause.getProperty(), origin, cause.getFeature(),
+				String.join(String.format("%n    "), cause.getMissingClasses()), cause.getFeature());
 		String removal = (cause.getPropertyGroup() != null) ? "every " + cause.getPropertyGroup() + ".* property"
 				: "the property '" + cause.getProperty() + "'";
 		String action = String.format("Add the %s %s to your build, or remove %s.",

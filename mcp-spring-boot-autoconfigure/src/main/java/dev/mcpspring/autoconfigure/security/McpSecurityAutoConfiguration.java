@@ -130,7 +130,9 @@ public final class McpSecurityAutoConfiguration {
 			McpSecurityProperties properties, McpBearerTokenEntryPoint entryPoint,
 			ObjectProvider<ResourceServerTokens> tokens, ObjectProvider<ApiKeyAuthenticationManager> apiKeys) {
 		McpSecurityConfigurer configurer = new McpSecurityConfigurer(mcpPaths(serverProperties), entryPoint);
-		boolean oauth2 = tokens.orderedStream().map((token) -> token.applyTo(configurer)).reduce(false, Boolean::logicalOr);
+		boolean oauth2 = tokens.orderedStream()
+			.map((token) -> token.applyTo(configurer))
+			.reduce(false, Boolean::logicalOr);
 		return configurer
 			.apiKeys(apiKeys.getIfAvailable(), new ApiKeyAuthenticationConverter(properties.getApiKeyHeader(), !oauth2))
 			.build(http);
