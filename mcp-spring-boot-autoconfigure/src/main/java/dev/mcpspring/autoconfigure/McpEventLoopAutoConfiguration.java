@@ -40,7 +40,8 @@ public final class McpEventLoopAutoConfiguration {
 	ReactorResourceFactory reactorResourceFactory(McpServerProperties properties,
 			ReactorNettyProperties reactorNettyProperties) {
 		int threads = eventLoopThreads(properties.getTransport());
-		Assert.isTrue(threads > 0, "mcp.server.transport.event-loop-threads must be positive, was " + threads);
+		Assert.isTrue(threads > 0, () -> "System property " + ReactorNetty.IO_WORKER_COUNT + " must be positive, was "
+				+ threads);
 		ReactorResourceFactory factory = new ReactorResourceFactory();
 		factory.setUseGlobalResources(false);
 		factory.setLoopResourcesSupplier(() -> LoopResources.create("reactor-http", threads, true));

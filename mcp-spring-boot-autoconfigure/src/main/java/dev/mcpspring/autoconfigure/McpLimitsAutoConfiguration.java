@@ -52,7 +52,7 @@ public final class McpLimitsAutoConfiguration {
 	@ConditionalOnProperty("mcp.server.limits.max-concurrent-tool-calls")
 	ConcurrencyLimitInterceptor mcpConcurrencyLimitInterceptor(McpServerProperties properties) {
 		Integer max = properties.getLimits().getMaxConcurrentToolCalls();
-		Assert.state(max != null && max > 0, "mcp.server.limits.max-concurrent-tool-calls must be positive");
+		Assert.state(max != null, "mcp.server.limits.max-concurrent-tool-calls must be set");
 		return new ConcurrencyLimitInterceptor(max);
 	}
 
@@ -94,8 +94,6 @@ public final class McpLimitsAutoConfiguration {
 		@Order(-300)
 		CorsWebFilter mcpCorsWebFilter(McpServerProperties properties) {
 			McpTransportProperties.Cors cors = properties.getTransport().getCors();
-			Assert.state(!(cors.isAllowCredentials() && cors.getAllowedOrigins().contains("*")),
-					"mcp.server.transport.cors.allowed-origins must not contain '*' when allow-credentials is true");
 			CorsConfiguration configuration = new CorsConfiguration();
 			configuration.setAllowedOrigins(cors.getAllowedOrigins());
 			configuration.setAllowedMethods(List.of("GET", "POST", "DELETE", "OPTIONS"));

@@ -7,18 +7,22 @@ import java.util.Map;
 import dev.mcpspring.server.CacheHints;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Configuration properties of the MCP server.
+ * Configuration properties of the MCP server, checked once bound: a value the server
+ * cannot work with fails startup with an
+ * {@link dev.mcpspring.autoconfigure.diagnostics.InvalidMcpPropertyException} naming the
+ * property.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
  */
 @ConfigurationProperties("mcp.server")
-public class McpServerProperties {
+public class McpServerProperties implements InitializingBean {
 
 	/**
 	 * Whether to enable the MCP server.
@@ -65,6 +69,11 @@ public class McpServerProperties {
 	private final Limits limits = new Limits();
 
 	private final Stateless stateless = new Stateless();
+
+	@Override
+	public void afterPropertiesSet() {
+		McpServerPropertiesValidator.validate(this);
+	}
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -309,7 +318,8 @@ public class McpServerProperties {
 
 		/**
 		 * Whether to limit the request rate of each principal, or of each client IP
-		 * address for anonymous requests. Needs Bucket4j and Caffeine.
+		 * address for anonymous requests. Needs com.bucket4j:bucket4j_jdk17-core and
+		 * com.github.ben-manes.caffeine:caffeine; startup fails without them.
 		 */
 		private boolean enabled;
 

@@ -3,6 +3,7 @@ package dev.mcpspring.autoconfigure;
 import java.util.HashSet;
 import java.util.Set;
 
+import dev.mcpspring.autoconfigure.diagnostics.InvalidMcpPropertyException;
 import io.netty.util.concurrent.MultithreadEventExecutorGroup;
 import org.junit.jupiter.api.Test;
 import reactor.netty.ReactorNetty;
@@ -57,7 +58,9 @@ class McpEventLoopAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
-				.hasMessage("mcp.server.transport.event-loop-threads must be positive, was 0"));
+				.isInstanceOf(InvalidMcpPropertyException.class)
+				.hasMessage("Invalid configuration property 'mcp.server.transport.event-loop-threads' = '0': "
+						+ "must be positive"));
 	}
 
 	@Test

@@ -2,6 +2,9 @@ package dev.mcpspring.autoconfigure;
 
 import java.time.Duration;
 
+import dev.mcpspring.autoconfigure.diagnostics.InvalidMcpPropertyException;
+import dev.mcpspring.autoconfigure.diagnostics.McpDependencyCheckAutoConfiguration;
+import dev.mcpspring.autoconfigure.diagnostics.MissingDependencyException;
 import dev.mcpspring.server.ConcurrencyLimitInterceptor;
 import dev.mcpspring.server.McpServerHandler;
 import dev.mcpspring.transport.webflux.McpSessionStreamsLifecycle;
@@ -49,11 +52,16 @@ class McpLimitsAutoConfigurationTests {
 				.isEqualTo(2));
 	}
 
+	// issue 20.1: without Bucket4j the rate limit used to stay off silently
 	@Test
-	void rateLimitNeedsBucket4j() {
-		this.runner.withPropertyValues("mcp.server.limits.rate-limit.enabled=true")
+	void rateLimitWithoutBucket4jFailsStartup() {
+		this.runner.withConfiguration(AutoConfigurations.of(McpDependencyCheckAutoConfiguration.class))
+			.withPropertyValues("mcp.server.limits.rate-limit.enabled=true")
 			.withClassLoader(new FilteredClassLoader(Bucket.class))
-			.run((context) -> assertThat(context).doesNotHaveBean(RateLimitWebFilter.class));
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.isInstanceOf(MissingDependencyException.class)
+				.hasMessageContaining("com.bucket4j:bucket4j_jdk17-core"));
 	}
 
 	@Test
@@ -91,6 +99,7 @@ class McpLimitsAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
+				.isInstanceOf(InvalidMcpPropertyException.class)
 				.hasMessageContaining("must not contain '*' when allow-credentials is true"));
 	}
 

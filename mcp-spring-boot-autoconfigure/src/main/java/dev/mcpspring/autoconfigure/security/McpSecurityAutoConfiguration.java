@@ -33,7 +33,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -45,9 +44,9 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.introspection.ReactiveOpaqueTokenIntrospector;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 
 /**
@@ -76,19 +75,18 @@ public final class McpSecurityAutoConfiguration {
 	 */
 	public static final String FILTER_CHAIN_BEAN_NAME = "mcpSecurityWebFilterChain";
 
+	private static final String JWT_ISSUER_URI = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
+
 	@Bean
 	@ConditionalOnMissingBean
 	ProtectedResourceMetadata mcpProtectedResourceMetadata(McpSecurityProperties properties,
-			ObjectProvider<OAuth2ResourceServerProperties> resourceServer) {
-		Assert.state(StringUtils.hasText(properties.getResource()),
-				"mcp.server.security.resource must be set to the canonical URI of this MCP server "
-						+ "(for example https://mcp.example.com/mcp) when MCP security is enabled");
+			Environment environment) {
 		List<String> authorizationServers = new ArrayList<>(properties.getAuthorizationServers());
-		OAuth2ResourceServerProperties boot = resourceServer.getIfAvailable();
-		if (authorizationServers.isEmpty() && boot != null && boot.getJwt().getIssuerUri() != null) {
-			authorizationServers.add(boot.getJwt().getIssuerUri());
+		String issuerUri = environment.getProperty(JWT_ISSUER_URI);
+		if (authorizationServers.isEmpty() && StringUtils.hasText(issuerUri)) {
+			authorizationServers.add(issuerUri);
 		}
-		return new ProtectedResourceMetadata(properties.getResource(), authorizationServers,
+		return new ProtectedResourceMetadata(properties.determineResource(), authorizationServers,
 				properties.getScopesSupported(), properties.getResourceName(), properties.getResourceDocumentation());
 	}
 
@@ -130,11 +128,12 @@ public final class McpSecurityAutoConfiguration {
 	@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 	SecurityWebFilterChain mcpSecurityWebFilterChain(ServerHttpSecurity http, McpServerProperties serverProperties,
 			McpSecurityProperties properties, McpBearerTokenEntryPoint entryPoint,
-			ObjectProvider<ReactiveJwtDecoder> jwtDecoder, ObjectProvider<ReactiveOpaqueTokenIntrospector> introspector,
-			ObjectProvider<ApiKeyAuthenticationManager> apiKeys) {
-		boolean oauth2 = jwtDecoder.getIfAvailable() != null || introspector.getIfAvailable() != null;
-		return new McpSecurityConfigurer(mcpPaths(serverProperties), entryPoint).jwt(jwtDecoder.getIfAvailable())
-			.opaqueToken(introspector.getIfAvailable())
+			ObjectProvider<ResourceServerTokens> tokens, ObjectProvider<ApiKeyAuthenticationManager> apiKeys) {
+		McpSecurityConfigurer configurer = new McpSecurityConfigurer(mcpPaths(serverProperties), entryPoint);
+		boolean oauth2 = tokens.orderedStream()
+			.map((token) -> token.applyTo(configurer))
+			.reduce(false, Boolean::logicalOr);
+		return configurer
 			.apiKeys(apiKeys.getIfAvailable(), new ApiKeyAuthenticationConverter(properties.getApiKeyHeader(), !oauth2))
 			.build(http);
 	}
@@ -155,24 +154,35 @@ public final class McpSecurityAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(JwtAudienceValidator.class)
-	@Conditional(NoJwtAudiencesCondition.class)
-	static class JwtAudienceConfiguration {
+	@ConditionalOnClass({ ReactiveJwtDecoder.class, BearerTokenAuthenticationToken.class })
+	static class JwtConfiguration {
 
 		@Bean
-		OAuth2TokenValidator<Jwt> mcpJwtAudienceValidator(McpSecurityProperties properties) {
-			Assert.state(StringUtils.hasText(properties.getResource()), "mcp.server.security.resource must be set");
-			return new JwtAudienceValidator(properties.getResource());
+		ResourceServerTokens mcpJwtTokens(ObjectProvider<ReactiveJwtDecoder> jwtDecoder) {
+			return (configurer) -> {
+				ReactiveJwtDecoder decoder = jwtDecoder.getIfAvailable();
+				configurer.jwt(decoder);
+				return decoder != null;
+			};
 		}
 
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(ReactiveOpaqueTokenIntrospector.class)
-	static class OpaqueTokenAudienceConfiguration {
+	@ConditionalOnClass({ ReactiveOpaqueTokenIntrospector.class, BearerTokenAuthenticationToken.class })
+	static class OpaqueTokenConfiguration {
 
 		@Bean
-		static BeanPostProcessor mcpOpaqueTokenAudienceValidator(Environment environment) {
+		ResourceServerTokens mcpOpaqueTokens(ObjectProvider<ReactiveOpaqueTokenIntrospector> introspector) {
+			return (configurer) -> {
+				ReactiveOpaqueTokenIntrospector tokenIntrospector = introspector.getIfAvailable();
+				configurer.opaqueToken(tokenIntrospector);
+				return tokenIntrospector != null;
+			};
+		}
+
+		@Bean
+		static BeanPostProcessor mcpOpaqueTokenAudienceValidator(ObjectProvider<McpSecurityProperties> properties) {
 			return new BeanPostProcessor() {
 
 				@Override
@@ -181,12 +191,23 @@ public final class McpSecurityAutoConfiguration {
 							|| bean instanceof AudienceValidatingOpaqueTokenIntrospector) {
 						return bean;
 					}
-					String resource = environment.getProperty("mcp.server.security.resource");
-					Assert.state(StringUtils.hasText(resource), "mcp.server.security.resource must be set");
-					return new AudienceValidatingOpaqueTokenIntrospector(introspector, List.of(resource));
+					return new AudienceValidatingOpaqueTokenIntrospector(introspector,
+							List.of(properties.getObject().determineResource()));
 				}
 
 			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(JwtAudienceValidator.class)
+	@Conditional(NoJwtAudiencesCondition.class)
+	static class JwtAudienceConfiguration {
+
+		@Bean
+		OAuth2TokenValidator<Jwt> mcpJwtAudienceValidator(McpSecurityProperties properties) {
+			return new JwtAudienceValidator(properties.determineResource());
 		}
 
 	}

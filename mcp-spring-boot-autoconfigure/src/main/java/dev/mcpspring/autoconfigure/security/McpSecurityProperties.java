@@ -1,23 +1,39 @@
 package dev.mcpspring.autoconfigure.security;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
+import dev.mcpspring.autoconfigure.diagnostics.InvalidMcpPropertyException;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Configuration of MCP server security. Token validation itself is configured with
- * Spring Boot's {@code spring.security.oauth2.resourceserver.*} properties.
+ * Spring Boot's {@code spring.security.oauth2.resourceserver.*} properties. Bound only
+ * when security is on, and checked once bound: a missing resource, a malformed URI or a
+ * short API key fail startup with an {@link InvalidMcpPropertyException}.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
  */
 @ConfigurationProperties("mcp.server.security")
-public class McpSecurityProperties {
+public class McpSecurityProperties implements InitializingBean {
+
+	private static final String PREFIX = "mcp.server.security.";
+
+	/**
+	 * Shortest accepted API key.
+	 */
+	static final int MIN_API_KEY_LENGTH = 16;
+
+	private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
 	/**
 	 * Canonical URI of this MCP server, such as https://mcp.example.com/mcp. Required
@@ -65,7 +81,7 @@ public class McpSecurityProperties {
 
 	/**
 	 * API keys accepted instead of OAuth tokens, by client name, for internal
-	 * deployments.
+	 * deployments. Needs spring-boot-starter-security; startup fails without it.
 	 */
 	private Map<String, ApiKey> apiKeys = new LinkedHashMap<>();
 
@@ -153,6 +169,64 @@ public class McpSecurityProperties {
 
 	public void setApiKeyHeader(String apiKeyHeader) {
 		this.apiKeyHeader = apiKeyHeader;
+	}
+
+	/**
+	 * Return the resource URI, which security cannot do without.
+	 * @return the canonical URI of this MCP server
+	 * @throws InvalidMcpPropertyException when it is not set or not an absolute URI
+	 * with a host and without fragment
+	 */
+	String determineResource() {
+		if (this.resource == null || this.resource.isBlank()) {
+			throw new InvalidMcpPropertyException(PREFIX + "resource", null,
+					"must be set to the canonical URI of this MCP server when MCP security is on",
+					"Set mcp.server.security.resource to the URI clients connect to, for example "
+							+ "https://mcp.example.com/mcp. Access tokens must carry it as their audience.");
+		}
+		checkAbsoluteUri(PREFIX + "resource", this.resource, false, "https://mcp.example.com/mcp");
+		return this.resource;
+	}
+
+	@Override
+	public void afterPropertiesSet() {
+		determineResource();
+		for (int i = 0; i < this.authorizationServers.size(); i++) {
+			checkAbsoluteUri(PREFIX + "authorization-servers[" + i + "]", this.authorizationServers.get(i), true,
+					"https://auth.example.com");
+		}
+		if (!HEADER_NAME.matcher(this.apiKeyHeader).matches()) {
+			throw new InvalidMcpPropertyException(PREFIX + "api-key-header", this.apiKeyHeader,
+					"must be an HTTP header name",
+					"Set " + PREFIX + "api-key-header to a header name such as X-API-Key, or remove it.");
+		}
+		this.apiKeys.forEach((name, apiKey) -> {
+			String key = apiKey.getKey();
+			String property = PREFIX + "api-keys." + name + ".key";
+			if (key == null || key.strip().length() < MIN_API_KEY_LENGTH) {
+				throw new InvalidMcpPropertyException(property, null,
+						"must be set to a secret of at least " + MIN_API_KEY_LENGTH + " characters",
+						"Set " + property + " to a long random secret, for example the output of "
+								+ "'openssl rand -base64 32', and keep it out of source control.");
+			}
+		});
+	}
+
+	private static void checkAbsoluteUri(String property, String value, boolean fragmentAllowed,
+			String example) {
+		URI uri = null;
+		try {
+			uri = new URI(value);
+		}
+		catch (URISyntaxException ex) {
+			// reported below
+		}
+		if (uri == null || !uri.isAbsolute() || uri.getHost() == null
+				|| (!fragmentAllowed && uri.getFragment() != null)) {
+			throw new InvalidMcpPropertyException(property, value,
+					"must be an absolute URI with a host" + (fragmentAllowed ? "" : " and without fragment"),
+					"Set " + property + " to an absolute URI such as " + example + ".");
+		}
 	}
 
 	public static class ApiKey {

@@ -3,7 +3,11 @@ package dev.mcpspring.autoconfigure.security;
 import dev.mcpspring.annotation.McpTool;
 import dev.mcpspring.autoconfigure.McpServerAutoConfiguration;
 import dev.mcpspring.autoconfigure.McpWebFluxAutoConfiguration;
+import dev.mcpspring.autoconfigure.diagnostics.InvalidMcpPropertyException;
+import dev.mcpspring.autoconfigure.diagnostics.McpDependencyCheckAutoConfiguration;
+import dev.mcpspring.autoconfigure.diagnostics.MissingDependencyException;
 import dev.mcpspring.security.ApiKeyAuthenticationManager;
+import dev.mcpspring.security.AudienceValidatingOpaqueTokenIntrospector;
 import dev.mcpspring.security.McpBearerTokenEntryPoint;
 import dev.mcpspring.security.ProtectedResourceMetadata;
 import dev.mcpspring.security.ScopeAuthorizationInterceptor;
@@ -17,11 +21,14 @@ import org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebS
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.reactive.ReactiveOAuth2ResourceServerWebSecurityAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.AssertableReactiveWebApplicationContext;
+import org.springframework.boot.test.context.runner.ContextConsumer;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.webflux.autoconfigure.HttpHandlerAutoConfiguration;
 import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.server.resource.introspection.ReactiveOpaqueTokenIntrospector;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -49,12 +56,17 @@ class McpSecurityAutoConfigurationTests {
 			.doesNotHaveBean(McpSecurityAutoConfiguration.FILTER_CHAIN_BEAN_NAME));
 	}
 
+	// issue 20.1: without Spring Security, API keys used to be ignored and /mcp served to anyone
 	@Test
-	void backsOffWithoutSpringSecurity() {
-		this.runner.withClassLoader(new FilteredClassLoader(SecurityWebFilterChain.class))
+	void apiKeysWithoutSpringSecurityFailStartup() {
+		this.runner.withConfiguration(AutoConfigurations.of(McpDependencyCheckAutoConfiguration.class))
+			.withClassLoader(new FilteredClassLoader(SecurityWebFilterChain.class))
 			.withPropertyValues("mcp.server.security.resource=https://mcp.example.test/mcp",
 					"mcp.server.security.api-keys.ci.key=" + KEY)
-			.run((context) -> assertThat(context).doesNotHaveBean(ScopeFeatureFilter.class));
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.isInstanceOf(MissingDependencyException.class)
+				.hasMessageContaining("org.springframework.boot:spring-boot-starter-security"));
 	}
 
 	@Test
@@ -68,10 +80,80 @@ class McpSecurityAutoConfigurationTests {
 	@Test
 	void failsWithoutResource() {
 		this.runner.withPropertyValues("spring.security.oauth2.resourceserver.jwt.jwk-set-uri=https://as.example.test/jwks")
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.rootCause()
-				.hasMessageContaining("mcp.server.security.resource must be set to the canonical URI of this MCP server"));
+			.run(failsOn("mcp.server.security.resource", null,
+					"must be set to the canonical URI of this MCP server when MCP security is on"));
+	}
+
+	@Test
+	void failsWithRelativeResource() {
+		this.runner.withPropertyValues("mcp.server.security.resource=/mcp", "mcp.server.security.api-keys.ci.key=" + KEY)
+			.run(failsOn("mcp.server.security.resource", "/mcp", "must be an absolute URI with a host and without fragment"));
+	}
+
+	@Test
+	void failsWithInvalidAuthorizationServer() {
+		this.runner
+			.withPropertyValues("mcp.server.security.resource=https://mcp.example.test/mcp",
+					"mcp.server.security.authorization-servers=auth.example.test",
+					"mcp.server.security.api-keys.ci.key=" + KEY)
+			.run(failsOn("mcp.server.security.authorization-servers[0]", "auth.example.test",
+					"must be an absolute URI with a host"));
+	}
+
+	@Test
+	void failsWithShortApiKeyWithoutShowingIt() {
+		this.runner
+			.withPropertyValues("mcp.server.security.resource=https://mcp.example.test/mcp",
+					"mcp.server.security.api-keys.ci-bot.key=short-secret")
+			.run((context) -> {
+				failsOn("mcp.server.security.api-keys.ci-bot.key", null,
+						"must be set to a secret of at least 16 characters").accept(context);
+				assertThat(context.getStartupFailure()).rootCause().hasMessageNotContaining("short-secret");
+			});
+	}
+
+	@Test
+	void failsWithInvalidApiKeyHeader() {
+		this.runner
+			.withPropertyValues("mcp.server.security.resource=https://mcp.example.test/mcp",
+					"mcp.server.security.api-key-header=X API Key", "mcp.server.security.api-keys.ci.key=" + KEY)
+			.run(failsOn("mcp.server.security.api-key-header", "X API Key", "must be an HTTP header name"));
+	}
+
+	// issue 20.2: API keys failed with TypeNotPresentException: OAuth2ResourceServerProperties without the
+	// OAuth 2 libraries; ApiKeysWithoutResourceServerIntegrationTests runs on a classpath that lacks them
+	@Test
+	void apiKeysWorkWithoutOAuth2ResourceServerClasses() {
+		new ReactiveWebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, WebFluxAutoConfiguration.class,
+					HttpHandlerAutoConfiguration.class, McpServerAutoConfiguration.class,
+					McpWebFluxAutoConfiguration.class, ReactiveWebSecurityAutoConfiguration.class,
+					ReactiveUserDetailsServiceAutoConfiguration.class, McpSecurityAutoConfiguration.class,
+					McpDependencyCheckAutoConfiguration.class))
+			.withClassLoader(new FilteredClassLoader("org.springframework.security.oauth2",
+					"org.springframework.boot.security.oauth2"))
+			.withBean(Tools.class)
+			.withPropertyValues("mcp.server.security.resource=https://mcp.example.test/mcp",
+					"mcp.server.security.api-keys.ci-bot.key=" + KEY)
+			.run((context) -> {
+				assertThat(context).hasNotFailed().doesNotHaveBean(ResourceServerTokens.class);
+				WebTestClient client = WebTestClient.bindToApplicationContext(context).build();
+				post(client, "X-Other", "none").expectStatus().isUnauthorized();
+				post(client, "X-API-Key", KEY).expectStatus().isOk();
+				post(client, HttpHeaders.AUTHORIZATION, "Bearer " + KEY).expectStatus().isOk();
+			});
+	}
+
+	private static ContextConsumer<AssertableReactiveWebApplicationContext> failsOn(String property, Object value,
+			String reason) {
+		return (context) -> assertThat(context).hasFailed()
+			.getFailure()
+			.rootCause()
+			.isInstanceOfSatisfying(InvalidMcpPropertyException.class, (ex) -> {
+				assertThat(ex.getProperty()).isEqualTo(property);
+				assertThat(ex.getValue()).isEqualTo(value);
+				assertThat(ex.getReason()).isEqualTo(reason);
+			});
 	}
 
 	@Test
@@ -90,6 +172,21 @@ class McpSecurityAutoConfigurationTests {
 					.doesNotHaveBean(ApiKeyAuthenticationManager.class);
 				assertThat(context.getBean(ProtectedResourceMetadata.class).metadataUrl())
 					.isEqualTo("https://mcp.example.test/.well-known/oauth-protected-resource/mcp");
+			});
+	}
+
+	@Test
+	void opaqueTokensAreIntrospectedForTheResourceAudience() {
+		this.runner
+			.withPropertyValues(
+					"spring.security.oauth2.resourceserver.opaquetoken.introspection-uri=https://as.example.test/introspect",
+					"spring.security.oauth2.resourceserver.opaquetoken.client-id=mcp",
+					"spring.security.oauth2.resourceserver.opaquetoken.client-secret=secret",
+					"mcp.server.security.resource=https://mcp.example.test/mcp")
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasBean("mcpOpaqueTokens");
+				assertThat(context.getBean(ReactiveOpaqueTokenIntrospector.class))
+					.isInstanceOf(AudienceValidatingOpaqueTokenIntrospector.class);
 			});
 	}
 
