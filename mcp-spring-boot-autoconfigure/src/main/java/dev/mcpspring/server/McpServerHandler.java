@@ -163,7 +163,9 @@ public class McpServerHandler {
 	/**
 	 * Serve a request. Failures become JSON-RPC error responses, except
 	 * {@link SessionLimitExceededException} and {@link InsufficientScopeException},
-	 * which transports answer with their own status ("try later", "forbidden").
+	 * which transports answer with their own status ("try later", "forbidden"), and a
+	 * {@link JsonRpcException} (Invalid Request, with the id) for an id the session
+	 * already has in flight, which transports answer like an invalid message.
 	 * @param request the request
 	 * @return the response, with the session created by {@code initialize}; empty when
 	 * the client cancelled the request
