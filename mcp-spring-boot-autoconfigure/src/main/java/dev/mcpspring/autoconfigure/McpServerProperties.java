@@ -289,7 +289,22 @@ public class McpServerProperties {
 		 */
 		private @Nullable Integer maxConcurrentToolCalls;
 
+		/**
+		 * Most long-lived streams open at once: GET streams of sessions,
+		 * subscriptions/listen streams and legacy HTTP+SSE connections. Further ones get
+		 * HTTP 503.
+		 */
+		private int maxStreams = 2_000;
+
 		private final RateLimit rateLimit = new RateLimit();
+
+		public int getMaxStreams() {
+			return this.maxStreams;
+		}
+
+		public void setMaxStreams(int maxStreams) {
+			this.maxStreams = maxStreams;
+		}
 
 		public @Nullable Integer getMaxConcurrentToolCalls() {
 			return this.maxConcurrentToolCalls;

@@ -74,6 +74,8 @@ public class McpServerHandler {
 
 	private final SubscriptionStreams subscriptionStreams = new SubscriptionStreams();
 
+	private final OpenStreams openStreams;
+
 	private final StatelessTasks tasks;
 
 	/**
@@ -102,6 +104,7 @@ public class McpServerHandler {
 		this.instructions = builder.instructions;
 		this.sessionRepository = builder.sessionRepository;
 		this.sessionChannels = builder.sessionChannels;
+		this.openStreams = new OpenStreams(builder.maxStreams);
 		this.features = new McpServerFeatures(builder.toolRegistry, builder.promptRegistry, builder.resourceRegistry,
 				builder.completionRegistry, new ResourceSubscriptions(this.sessionChannels, this.subscriptionStreams));
 		this.stateless = new StatelessSupport(builder.serverInfo, builder.jsonMapper,
@@ -150,6 +153,14 @@ public class McpServerHandler {
 
 	public McpSessionChannels getSessionChannels() {
 		return this.sessionChannels;
+	}
+
+	/**
+	 * Return the long-lived streams open for clients, counted against their limit.
+	 * @return the open streams
+	 */
+	public OpenStreams getOpenStreams() {
+		return this.openStreams;
 	}
 
 	public McpServerFeatures getFeatures() {

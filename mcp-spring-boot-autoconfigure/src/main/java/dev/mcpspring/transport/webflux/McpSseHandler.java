@@ -16,6 +16,7 @@ import dev.mcpspring.server.EmitRetry;
 import dev.mcpspring.server.McpClientChannel;
 import dev.mcpspring.server.McpRequest;
 import dev.mcpspring.server.McpServerHandler;
+import dev.mcpspring.server.OpenStreams;
 import dev.mcpspring.server.session.McpSession;
 import dev.mcpspring.transport.support.OriginValidator;
 import org.jspecify.annotations.Nullable;
@@ -73,6 +74,10 @@ public class McpSseHandler extends AbstractMcpHttpHandler {
 		if (rejection != null) {
 			return reject(request, rejection);
 		}
+		OpenStreams.Place place = getServerHandler().getOpenStreams().tryOpen();
+		if (place == null) {
+			return tooManyStreams(null);
+		}
 		byte[] bytes = new byte[24];
 		this.random.nextBytes(bytes);
 		String connectionId = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -83,8 +88,8 @@ public class McpSseHandler extends AbstractMcpHttpHandler {
 			.data(this.messagePath + "?sessionId=" + connectionId)
 			.build();
 		Flux<ServerSentEvent<String>> messages = connection.sink.asFlux().map((message) -> event(null, message));
-		return sse(ServerResponse.ok(), Flux.concat(Mono.just(endpoint), messages)
-			.doFinally((signal) -> close(connectionId, connection)));
+		return sse(ServerResponse.ok(), place.heldBy(Flux.concat(Mono.just(endpoint), messages)
+			.doFinally((signal) -> close(connectionId, connection))));
 	}
 
 	/**
