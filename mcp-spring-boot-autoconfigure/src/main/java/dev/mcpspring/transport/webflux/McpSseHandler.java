@@ -49,6 +49,8 @@ public class McpSseHandler extends AbstractMcpHttpHandler {
 
 	private final String messagePath;
 
+	private volatile boolean closed;
+
 	/**
 	 * Create a handler.
 	 * @param serverHandler the engine
@@ -83,6 +85,9 @@ public class McpSseHandler extends AbstractMcpHttpHandler {
 		String connectionId = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 		Connection connection = new Connection();
 		this.connections.put(connectionId, connection);
+		if (this.closed) {
+			connection.end();
+		}
 		ServerSentEvent<String> endpoint = ServerSentEvent.<String>builder()
 			.event("endpoint")
 			.data(this.messagePath + "?sessionId=" + connectionId)
@@ -115,6 +120,16 @@ public class McpSseHandler extends AbstractMcpHttpHandler {
 			accept(connection, message, principal.orElse(null));
 			return ServerResponse.accepted().build();
 		}));
+	}
+
+	/**
+	 * End every open connection, and connections opened from now on right after their
+	 * {@code endpoint} event, for example when the application shuts down, so that
+	 * clients see a clean end of stream.
+	 */
+	public void closeAll() {
+		this.closed = true;
+		this.connections.values().forEach(Connection::end);
 	}
 
 	private void accept(Connection connection, JsonRpcMessage message, java.security.@Nullable Principal principal) {
@@ -163,6 +178,10 @@ public class McpSseHandler extends AbstractMcpHttpHandler {
 		@Override
 		public void send(JsonRpcMessage message) {
 			this.sink.emitNext(message, EmitRetry.handler());
+		}
+
+		void end() {
+			this.sink.emitComplete(EmitRetry.handler());
 		}
 
 		void attach(McpSession session, McpServerHandler server) {
