@@ -296,7 +296,39 @@ public class McpServerProperties {
 		 */
 		private int maxStreams = 2_000;
 
+		/**
+		 * Longest wait for the headers of a request on the Reactor Netty server: from
+		 * the opening of a connection to the end of the headers of its first request,
+		 * and from the first byte of each further request to the end of its headers.
+		 * Connections idle between requests are left to server.netty.idle-timeout. Zero
+		 * turns the deadline off.
+		 */
+		private Duration requestHeaderTimeout = Duration.ofSeconds(10);
+
+		/**
+		 * Longest time to read the body of a request on the Reactor Netty server, from
+		 * the end of its headers. Responses, such as SSE streams, are not limited. Zero
+		 * turns the deadline off.
+		 */
+		private Duration requestBodyTimeout = Duration.ofSeconds(30);
+
 		private final RateLimit rateLimit = new RateLimit();
+
+		public Duration getRequestHeaderTimeout() {
+			return this.requestHeaderTimeout;
+		}
+
+		public void setRequestHeaderTimeout(Duration requestHeaderTimeout) {
+			this.requestHeaderTimeout = requestHeaderTimeout;
+		}
+
+		public Duration getRequestBodyTimeout() {
+			return this.requestBodyTimeout;
+		}
+
+		public void setRequestBodyTimeout(Duration requestBodyTimeout) {
+			this.requestBodyTimeout = requestBodyTimeout;
+		}
 
 		public int getMaxStreams() {
 			return this.maxStreams;
