@@ -297,18 +297,21 @@ public class McpServerProperties {
 		private int maxStreams = 2_000;
 
 		/**
-		 * Longest wait for the headers of a request on the Reactor Netty server: from
-		 * the opening of a connection to the end of the headers of its first request,
-		 * and from the first byte of each further request to the end of its headers.
-		 * Connections idle between requests are left to server.netty.idle-timeout. Zero
-		 * turns the deadline off.
+		 * Longest wait for the headers of a request on an HTTP/1.1 connection to the
+		 * Reactor Netty server: from the opening of the connection to the end of the
+		 * headers of its first request, and from the first byte of each further request
+		 * to the end of its headers; the connection is then closed. Connections idle
+		 * between requests are left to server.netty.idle-timeout. Zero turns the deadline
+		 * off.
 		 */
 		private Duration requestHeaderTimeout = Duration.ofSeconds(10);
 
 		/**
-		 * Longest time to read the body of a request on the Reactor Netty server, from
-		 * the end of its headers. Responses, such as SSE streams, are not limited. Zero
-		 * turns the deadline off.
+		 * Longest time to read the body of a request on an HTTP/1.1 connection to the
+		 * Reactor Netty server, from the end of its headers; the connection is then
+		 * closed. Responses, such as SSE streams, are not limited. A request or read
+		 * timeout the application sets on the server replaces it. Zero turns the deadline
+		 * off.
 		 */
 		private Duration requestBodyTimeout = Duration.ofSeconds(30);
 

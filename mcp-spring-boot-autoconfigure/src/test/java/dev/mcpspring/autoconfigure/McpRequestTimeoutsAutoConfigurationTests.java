@@ -7,14 +7,13 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import reactor.netty.http.server.HttpServer;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
-import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.boot.reactor.netty.autoconfigure.NettyReactiveWebServerAutoConfiguration;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
@@ -22,6 +21,11 @@ import org.springframework.boot.web.server.reactive.context.AnnotationConfigReac
 import org.springframework.boot.web.server.reactive.context.ReactiveWebServerApplicationContext;
 import org.springframework.boot.webflux.autoconfigure.HttpHandlerAutoConfiguration;
 import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
+import org.springframework.web.reactive.socket.WebSocketHandler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -87,6 +91,19 @@ class McpRequestTimeoutsAutoConfigurationTests {
 	}
 
 	@Test // gh-20
+	void connectionTricklingTheBodyOfARefusedRequestIsClosedAtTheDeadline() {
+		runWithServer((port) -> {
+			try (Socket socket = connect(port)) {
+				// no Accept header: answered 406 at once, without reading the body
+				write(socket, "POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+						+ "Content-Length: 1000\r\n\r\n{");
+				assertThat(trickleUntilClosed(socket, " ".repeat(100)))
+					.isBetween(TIMEOUT.minusMillis(200), TIMEOUT.plusSeconds(3));
+			}
+		});
+	}
+
+	@Test // gh-20
 	void idleConnectionBetweenRequestsIsKeptForTheNextRequest() {
 		runWithServer((port) -> {
 			try (Socket socket = connect(port)) {
@@ -132,27 +149,52 @@ class McpRequestTimeoutsAutoConfigurationTests {
 		});
 	}
 
-	@Test
-	void requestTimeoutOfTheApplicationIsKept() {
-		Duration own = Duration.ofMinutes(7);
-		this.runner.withBean("ownTimeouts", NettyServerCustomizer.class, () -> (server) -> server.requestTimeout(own))
-			.run((context) -> {
-				HttpServer server = HttpServer.create();
-				for (NettyServerCustomizer customizer : context.getBean(NettyReactiveWebServerFactory.class)
-					.getServerCustomizers()) {
-					server = customizer.apply(server);
+	@Test // gh-20
+	void webSocketOutlivesTheDeadlines() {
+		this.runner.withUserConfiguration(EchoWebSocket.class).run((context) -> {
+			int port = ((ReactiveWebServerApplicationContext) context.getSourceApplicationContext()).getWebServer()
+				.getPort();
+			try (Socket socket = connect(port)) {
+				write(socket, "GET /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+						+ "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+				assertThat(readHead(socket)).startsWith("HTTP/1.1 101");
+				for (String text : new String[] { "first", "second" }) {
+					sleep(TIMEOUT.multipliedBy(2));
+					socket.getOutputStream().write(maskedTextFrame(text));
+					byte[] echo = socket.getInputStream().readNBytes(2 + text.length());
+					assertThat(new String(echo, 2, text.length(), StandardCharsets.UTF_8)).isEqualTo(text);
 				}
-				assertThat(server.configuration().requestTimeout()).isEqualTo(own);
-			});
+			}
+		});
+	}
+
+	/**
+	 * A WebSocket text frame from a client, as RFC 6455 requires: masked, here with a
+	 * zero mask, for a payload under 126 bytes.
+	 */
+	private static byte[] maskedTextFrame(String text) {
+		byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+		byte[] frame = new byte[6 + payload.length];
+		frame[0] = (byte) 0x81;
+		frame[1] = (byte) (0x80 | payload.length);
+		System.arraycopy(payload, 0, frame, 6, payload.length);
+		return frame;
 	}
 
 	@Test
-	void bodyTimeoutIsSetWhenTheApplicationSetsNone() {
-		this.runner.run((context) -> {
-			HttpServer server = context.getBean("mcpRequestTimeoutsCustomizer", NettyServerCustomizer.class)
-				.apply(HttpServer.create());
-			assertThat(server.configuration().requestTimeout()).isEqualTo(TIMEOUT);
-		});
+	void requestTimeoutOfTheApplicationReplacesTheBodyDeadline() {
+		Duration own = TIMEOUT.multipliedBy(3);
+		this.runner.withBean("ownTimeouts", NettyServerCustomizer.class, () -> (server) -> server.requestTimeout(own))
+			.run((context) -> {
+				int port = ((ReactiveWebServerApplicationContext) context.getSourceApplicationContext()).getWebServer()
+					.getPort();
+				try (Socket socket = connect(port)) {
+					write(socket, "POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+							+ "Accept: application/json, text/event-stream\r\nContent-Length: 1000\r\n\r\n{");
+					assertThat(trickleUntilClosed(socket, " ".repeat(100))).isBetween(own.minusMillis(200),
+							own.plusSeconds(3));
+				}
+			});
 	}
 
 	@Test
@@ -218,7 +260,8 @@ class McpRequestTimeoutsAutoConfigurationTests {
 			int read = read(socket, buffer);
 			assertThat(read).as("stream still open").isNotNegative();
 			String text = new String(buffer, 0, Math.max(read, 0), StandardCharsets.UTF_8);
-			(System.nanoTime() - start > TIMEOUT.plusMillis(200).toNanos() ? afterDeadline : head).append(text);
+			boolean pastDeadline = System.nanoTime() - start > TIMEOUT.plusMillis(200).toNanos();
+			((pastDeadline) ? afterDeadline : head).append(text);
 		}
 		assertThat(head.toString()).startsWith("HTTP/1.1 200 OK").contains("text/event-stream");
 		assertThat(afterDeadline.toString()).contains(":keep-alive");
@@ -272,17 +315,23 @@ class McpRequestTimeoutsAutoConfigurationTests {
 	/**
 	 * Read one response with a Content-Length.
 	 */
+	private static String readHead(Socket socket) throws IOException {
+		socket.setSoTimeout(5_000);
+		InputStream input = socket.getInputStream();
+		StringBuilder head = new StringBuilder();
+		while (!head.toString().endsWith("\r\n\r\n")) {
+			int next = input.read();
+			assertThat(next).as("response head").isNotNegative();
+			head.append((char) next);
+		}
+		return head.toString();
+	}
+
 	private static String readResponse(Socket socket) {
 		try {
-			socket.setSoTimeout(5_000);
+			String head = readHead(socket);
 			InputStream input = socket.getInputStream();
-			StringBuilder head = new StringBuilder();
-			while (!head.toString().endsWith("\r\n\r\n")) {
-				int next = input.read();
-				assertThat(next).as("response head").isNotNegative();
-				head.append((char) next);
-			}
-			int length = head.toString()
+			int length = head
 				.lines()
 				.filter((line) -> line.regionMatches(true, 0, "Content-Length:", 0, 15))
 				.mapToInt((line) -> Integer.parseInt(line.substring(15).trim()))
@@ -312,6 +361,18 @@ class McpRequestTimeoutsAutoConfigurationTests {
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class EchoWebSocket {
+
+		@Bean
+		HandlerMapping echoWebSocketMapping() {
+			WebSocketHandler echo = (session) -> session
+				.send(session.receive().map((message) -> session.textMessage(message.getPayloadAsText())));
+			return new SimpleUrlHandlerMapping(Map.of("/echo", echo), -1);
+		}
+
 	}
 
 	@FunctionalInterface

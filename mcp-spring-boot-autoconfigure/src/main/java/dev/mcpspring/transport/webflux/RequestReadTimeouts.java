@@ -12,12 +12,14 @@ import org.springframework.util.Assert;
  * Deadlines for reading requests on a Reactor Netty {@link HttpServer}, so that clients
  * cannot hold connections by sending requests slowly ("slowloris"). The headers of a
  * request must arrive within one deadline: from the opening of the connection for its
- * first request, from the first byte for each further one; Reactor Netty's own timeouts
- * start only once the headers are read. The body must arrive within another deadline,
- * Reactor Netty's {@link HttpServer#requestTimeout(Duration) request timeout}, unless the
- * server already has a request or read timeout. Responses are not limited, so SSE streams
- * stay open, and neither are connections idle between requests. The header deadline
- * applies to HTTP/1.1 connections.
+ * first request, from its first byte for each further one. The body must arrive within
+ * another deadline once the headers are read. When one passes, the connection closes.
+ * Responses are not limited, so SSE streams stay open, and neither are connections idle
+ * between requests or upgraded to WebSocket. The deadlines apply to HTTP/1.1
+ * connections. A server that already has Reactor Netty's request or read timeout keeps
+ * it instead of the body deadline. Reactor Netty's own timeouts are not used: they
+ * start only once the headers are read, and its request timeout also closes WebSocket
+ * connections.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -48,16 +50,14 @@ public class RequestReadTimeouts implements Function<HttpServer, HttpServer> {
 	 */
 	@Override
 	public HttpServer apply(HttpServer server) {
-		HttpServer configured = server;
-		if (!this.headerTimeout.isZero()) {
-			configured = configured.doOnChannelInit((observer, channel, remoteAddress) -> RequestHeaderDeadline
-				.install(channel.pipeline(), this.headerTimeout));
+		HttpServerConfig config = server.configuration();
+		Duration body = (config.requestTimeout() == null && config.readTimeout() == null) ? this.bodyTimeout
+				: Duration.ZERO;
+		if (this.headerTimeout.isZero() && body.isZero()) {
+			return server;
 		}
-		HttpServerConfig config = configured.configuration();
-		if (!this.bodyTimeout.isZero() && config.requestTimeout() == null && config.readTimeout() == null) {
-			configured = configured.requestTimeout(this.bodyTimeout);
-		}
-		return configured;
+		return server.doOnChannelInit((observer, channel, remoteAddress) -> RequestReadDeadline
+			.install(channel.pipeline(), this.headerTimeout, body));
 	}
 
 }

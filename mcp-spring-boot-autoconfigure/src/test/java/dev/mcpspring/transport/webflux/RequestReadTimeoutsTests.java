@@ -17,23 +17,25 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class RequestReadTimeoutsTests {
 
 	@Test
-	void bodyTimeoutBecomesTheRequestTimeout() {
-		HttpServer server = new RequestReadTimeouts(Duration.ZERO, Duration.ofSeconds(30)).apply(HttpServer.create());
-		assertThat(server.configuration().requestTimeout()).isEqualTo(Duration.ofSeconds(30));
-	}
-
-	@Test
-	void readTimeoutOfTheServerIsKeptAlone() {
-		HttpServer server = new RequestReadTimeouts(Duration.ZERO, Duration.ofSeconds(30))
-			.apply(HttpServer.create().readTimeout(Duration.ofSeconds(5)));
-		assertThat(server.configuration().requestTimeout()).isNull();
-		assertThat(server.configuration().readTimeout()).isEqualTo(Duration.ofSeconds(5));
+	void deadlinesAreAddedToTheServer() {
+		HttpServer server = HttpServer.create();
+		assertThat(new RequestReadTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(30)).apply(server))
+			.isNotSameAs(server);
 	}
 
 	@Test
 	void zeroTurnsBothDeadlinesOff() {
 		HttpServer server = HttpServer.create();
 		assertThat(new RequestReadTimeouts(Duration.ZERO, Duration.ZERO).apply(server)).isSameAs(server);
+	}
+
+	@Test
+	void requestOrReadTimeoutOfTheServerReplacesTheBodyDeadline() {
+		HttpServer withRequestTimeout = HttpServer.create().requestTimeout(Duration.ofSeconds(5));
+		HttpServer withReadTimeout = HttpServer.create().readTimeout(Duration.ofSeconds(5));
+		RequestReadTimeouts bodyOnly = new RequestReadTimeouts(Duration.ZERO, Duration.ofSeconds(30));
+		assertThat(bodyOnly.apply(withRequestTimeout)).isSameAs(withRequestTimeout);
+		assertThat(bodyOnly.apply(withReadTimeout)).isSameAs(withReadTimeout);
 	}
 
 	@Test
