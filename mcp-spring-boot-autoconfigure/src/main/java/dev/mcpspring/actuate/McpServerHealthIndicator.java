@@ -19,7 +19,9 @@ import org.springframework.util.Assert;
  * {@link ReactiveHealthIndicator} of the MCP server. It is {@code UP} when the server
  * offers at least one tool, prompt or resource and the session store answers in time;
  * otherwise {@code DOWN} with a generic reason, never the underlying exception. Details
- * count the features, live sessions and open streams, and name the enabled transports.
+ * count the features, live sessions and open long-lived streams ({@code GET} streams of
+ * sessions, {@code subscriptions/listen} streams, legacy SSE connections), and name the
+ * enabled transports.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -54,7 +56,7 @@ public class McpServerHealthIndicator implements ReactiveHealthIndicator {
 	public Mono<Health> health() {
 		Map<String, Object> details = featureDetails(this.serverHandler.getFeatures());
 		boolean hasFeatures = details.values().stream().anyMatch((count) -> ((Integer) count) > 0);
-		details.put("streams", this.serverHandler.getSessionChannels().getOpenCount());
+		details.put("streams", this.serverHandler.getOpenStreams().getOpenCount());
 		details.put("transports", this.transports);
 		return this.serverHandler.getSessionRepository().count().timeout(this.timeout).map((sessions) -> {
 			details.put("sessions", sessions);

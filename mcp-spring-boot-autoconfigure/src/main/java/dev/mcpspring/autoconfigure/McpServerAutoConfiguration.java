@@ -147,6 +147,7 @@ public final class McpServerAutoConfiguration {
 			.jsonMapper(codec.getJsonMapper())
 			.schemaGenerator(schemaGenerator)
 			.sessionsEnabled(properties.getSession().isEnabled())
+			.maxStreams(properties.getLimits().getMaxStreams())
 			.requestStateCodec(requestStateCodec(properties.getStateless(), codec))
 			.cacheHints(cacheHints(properties.getStateless()))
 			.build();

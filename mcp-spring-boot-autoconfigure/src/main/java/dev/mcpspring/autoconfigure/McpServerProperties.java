@@ -298,7 +298,57 @@ public class McpServerProperties implements InitializingBean {
 		 */
 		private @Nullable Integer maxConcurrentToolCalls;
 
+		/**
+		 * Most long-lived streams open at once: GET streams of sessions,
+		 * subscriptions/listen streams and legacy HTTP+SSE connections. Further ones get
+		 * HTTP 503.
+		 */
+		private int maxStreams = 2_000;
+
+		/**
+		 * Longest wait for the headers of a request on an HTTP/1.1 connection to the
+		 * Reactor Netty server: from the opening of the connection to the end of the
+		 * headers of its first request, and from the first byte of each further request
+		 * to the end of its headers; the connection is then closed. Connections idle
+		 * between requests are left to server.netty.idle-timeout. Zero turns the deadline
+		 * off.
+		 */
+		private Duration requestHeaderTimeout = Duration.ofSeconds(10);
+
+		/**
+		 * Longest time to read the body of a request on an HTTP/1.1 connection to the
+		 * Reactor Netty server, from the end of its headers; the connection is then
+		 * closed. Responses, such as SSE streams, are not limited. A request or read
+		 * timeout the application sets on the server replaces it. Zero turns the deadline
+		 * off.
+		 */
+		private Duration requestBodyTimeout = Duration.ofSeconds(30);
+
 		private final RateLimit rateLimit = new RateLimit();
+
+		public Duration getRequestHeaderTimeout() {
+			return this.requestHeaderTimeout;
+		}
+
+		public void setRequestHeaderTimeout(Duration requestHeaderTimeout) {
+			this.requestHeaderTimeout = requestHeaderTimeout;
+		}
+
+		public Duration getRequestBodyTimeout() {
+			return this.requestBodyTimeout;
+		}
+
+		public void setRequestBodyTimeout(Duration requestBodyTimeout) {
+			this.requestBodyTimeout = requestBodyTimeout;
+		}
+
+		public int getMaxStreams() {
+			return this.maxStreams;
+		}
+
+		public void setMaxStreams(int maxStreams) {
+			this.maxStreams = maxStreams;
+		}
 
 		public @Nullable Integer getMaxConcurrentToolCalls() {
 			return this.maxConcurrentToolCalls;

@@ -11,6 +11,7 @@ import dev.mcpspring.transport.webflux.McpSessionStreamsLifecycle;
 import dev.mcpspring.transport.webflux.McpSseHandler;
 import dev.mcpspring.transport.webflux.McpStreamableHttpHandler;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -60,8 +61,9 @@ public final class McpWebFluxAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	McpSessionStreamsLifecycle mcpSessionStreamsLifecycle(McpServerHandler serverHandler) {
-		return new McpSessionStreamsLifecycle(serverHandler.getSessionChannels());
+	McpSessionStreamsLifecycle mcpSessionStreamsLifecycle(McpServerHandler serverHandler,
+			ObjectProvider<McpSseHandler> sseHandler) {
+		return new McpSessionStreamsLifecycle(serverHandler, sseHandler.getIfAvailable());
 	}
 
 	static OriginValidator originValidator(McpTransportProperties transport) {

@@ -3,7 +3,7 @@ package dev.mcpspring.observation;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.mcpspring.server.McpSessionChannels;
+import dev.mcpspring.server.OpenStreams;
 import dev.mcpspring.server.session.McpSessionRepository;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,7 +32,8 @@ public class McpServerMetrics implements MeterBinder {
 	public static final String SESSIONS_ACTIVE = "mcp.server.sessions.active";
 
 	/**
-	 * Name of the gauge of open standalone streams.
+	 * Name of the gauge of open long-lived streams: {@code GET} streams of sessions,
+	 * {@code subscriptions/listen} streams and legacy HTTP+SSE connections.
 	 */
 	public static final String STREAMS_OPEN = "mcp.server.streams.open";
 
@@ -40,7 +41,7 @@ public class McpServerMetrics implements MeterBinder {
 
 	private final McpSessionRepository sessionRepository;
 
-	private final McpSessionChannels sessionChannels;
+	private final OpenStreams openStreams;
 
 	private final Duration timeout;
 
@@ -49,15 +50,14 @@ public class McpServerMetrics implements MeterBinder {
 	/**
 	 * Create the gauges.
 	 * @param sessionRepository where sessions are kept
-	 * @param sessionChannels the standalone streams of sessions
+	 * @param openStreams the long-lived streams open for clients
 	 * @param timeout how long to wait for the session count
 	 */
-	public McpServerMetrics(McpSessionRepository sessionRepository, McpSessionChannels sessionChannels,
-			Duration timeout) {
+	public McpServerMetrics(McpSessionRepository sessionRepository, OpenStreams openStreams, Duration timeout) {
 		Assert.notNull(sessionRepository, "McpSessionRepository is required");
-		Assert.notNull(sessionChannels, "McpSessionChannels is required");
+		Assert.notNull(openStreams, "OpenStreams is required");
 		this.sessionRepository = sessionRepository;
-		this.sessionChannels = sessionChannels;
+		this.openStreams = openStreams;
 		this.timeout = timeout;
 	}
 
@@ -66,8 +66,8 @@ public class McpServerMetrics implements MeterBinder {
 		Gauge.builder(SESSIONS_ACTIVE, this, McpServerMetrics::sessionCount)
 			.description("Live MCP sessions")
 			.register(registry);
-		Gauge.builder(STREAMS_OPEN, this.sessionChannels, McpSessionChannels::getOpenCount)
-			.description("Open standalone MCP streams, such as GET streams of Streamable HTTP")
+		Gauge.builder(STREAMS_OPEN, this.openStreams, OpenStreams::getOpenCount)
+			.description("Open long-lived MCP streams: GET streams of sessions, listen streams, legacy SSE connections")
 			.register(registry);
 	}
 

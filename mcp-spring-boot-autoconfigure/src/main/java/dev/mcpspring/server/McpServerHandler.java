@@ -74,6 +74,8 @@ public class McpServerHandler {
 
 	private final SubscriptionStreams subscriptionStreams = new SubscriptionStreams();
 
+	private final OpenStreams openStreams;
+
 	private final StatelessTasks tasks;
 
 	/**
@@ -102,6 +104,7 @@ public class McpServerHandler {
 		this.instructions = builder.instructions;
 		this.sessionRepository = builder.sessionRepository;
 		this.sessionChannels = builder.sessionChannels;
+		this.openStreams = new OpenStreams(builder.maxStreams);
 		this.features = new McpServerFeatures(builder.toolRegistry, builder.promptRegistry, builder.resourceRegistry,
 				builder.completionRegistry, new ResourceSubscriptions(this.sessionChannels, this.subscriptionStreams));
 		this.stateless = new StatelessSupport(builder.serverInfo, builder.jsonMapper,
@@ -152,6 +155,14 @@ public class McpServerHandler {
 		return this.sessionChannels;
 	}
 
+	/**
+	 * Return the long-lived streams open for clients, counted against their limit.
+	 * @return the open streams
+	 */
+	public OpenStreams getOpenStreams() {
+		return this.openStreams;
+	}
+
 	public McpServerFeatures getFeatures() {
 		return this.features;
 	}
@@ -163,7 +174,9 @@ public class McpServerHandler {
 	/**
 	 * Serve a request. Failures become JSON-RPC error responses, except
 	 * {@link SessionLimitExceededException} and {@link InsufficientScopeException},
-	 * which transports answer with their own status ("try later", "forbidden").
+	 * which transports answer with their own status ("try later", "forbidden"), and a
+	 * {@link JsonRpcException} (Invalid Request, with the id) for an id the session
+	 * already has in flight, which transports answer like an invalid message.
 	 * @param request the request
 	 * @return the response, with the session created by {@code initialize}; empty when
 	 * the client cancelled the request

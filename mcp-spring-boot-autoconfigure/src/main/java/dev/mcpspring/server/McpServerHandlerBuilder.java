@@ -42,6 +42,8 @@ public final class McpServerHandlerBuilder {
 
 	McpSessionChannels sessionChannels = new McpSessionChannels();
 
+	int maxStreams = 2_000;
+
 	List<McpExceptionResolver> exceptionResolvers = new ArrayList<>(
 			List.of(new DefaultMcpExceptionResolver()));
 
@@ -106,6 +108,18 @@ public final class McpServerHandlerBuilder {
 
 	public McpServerHandlerBuilder sessionChannels(McpSessionChannels sessionChannels) {
 		this.sessionChannels = sessionChannels;
+		return this;
+	}
+
+	/**
+	 * Set the most long-lived streams open at once: {@code GET} streams of sessions,
+	 * {@code subscriptions/listen} streams and legacy HTTP+SSE connections.
+	 * @param maxStreams the limit
+	 * @return this builder
+	 */
+	public McpServerHandlerBuilder maxStreams(int maxStreams) {
+		Assert.isTrue(maxStreams > 0, "maxStreams must be positive");
+		this.maxStreams = maxStreams;
 		return this;
 	}
 

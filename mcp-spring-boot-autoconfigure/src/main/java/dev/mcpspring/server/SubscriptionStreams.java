@@ -2,9 +2,11 @@ package dev.mcpspring.server;
 
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.mcpspring.jsonrpc.JsonRpcMessage;
 import dev.mcpspring.jsonrpc.JsonRpcNotification;
+import dev.mcpspring.jsonrpc.JsonRpcResponse;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -16,7 +18,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The open {@code subscriptions/listen} streams of stateless clients, and the change
  * notifications each opted in to. Every notification carries the id of the
- * subscription it belongs to.
+ * subscription it belongs to. When the server ends the streams, for example at
+ * shutdown, each ends with the response to its listen request, which tells the client
+ * that the subscription closed gracefully.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -32,13 +36,15 @@ public class SubscriptionStreams {
 
 	private final Set<Listener> listeners = new CopyOnWriteArraySet<>();
 
+	private volatile boolean closed;
+
 	/**
 	 * Open a stream: it starts with {@code notifications/subscriptions/acknowledged}
 	 * and then carries the notifications the filter opted in to.
 	 * @param subscriptionId the id of the listen request
 	 * @param requested the filter the client sent
 	 * @param honored which filter members the server supports
-	 * @return the stream, open until cancelled
+	 * @return the stream, open until cancelled or {@link #closeAll() closed}
 	 */
 	public Flux<JsonRpcMessage> listen(JsonNode subscriptionId, ObjectNode requested, Set<String> honored) {
 		ObjectNode filter = JsonNodeFactory.instance.objectNode();
@@ -52,10 +58,23 @@ public class SubscriptionStreams {
 		params.putObject("_meta").set(SUBSCRIPTION_ID_META, subscriptionId);
 		JsonRpcNotification acknowledged = new JsonRpcNotification("notifications/subscriptions/acknowledged",
 				params);
-		Listener listener = new Listener(subscriptionId, filter, Sinks.many().unicast().onBackpressureBuffer());
-		return Flux.concat(Mono.just(acknowledged), listener.sink.asFlux())
-			.doOnSubscribe((subscription) -> this.listeners.add(listener))
-			.doFinally((signal) -> this.listeners.remove(listener));
+		Listener listener = new Listener(subscriptionId, filter);
+		return Flux.concat(Mono.just(acknowledged), listener.sink.asFlux()).doOnSubscribe((subscription) -> {
+			this.listeners.add(listener);
+			if (this.closed) {
+				listener.close();
+			}
+		}).doFinally((signal) -> this.listeners.remove(listener));
+	}
+
+	/**
+	 * End every open stream with the response to its listen request, and end streams
+	 * opened from now on right after their acknowledgement, for example when the
+	 * application shuts down.
+	 */
+	public void closeAll() {
+		this.closed = true;
+		this.listeners.forEach(Listener::close);
 	}
 
 	/**
@@ -94,7 +113,20 @@ public class SubscriptionStreams {
 		return this.listeners.size();
 	}
 
-	private record Listener(JsonNode subscriptionId, ObjectNode filter, Sinks.Many<JsonRpcMessage> sink) {
+	private static final class Listener {
+
+		private final JsonNode subscriptionId;
+
+		private final ObjectNode filter;
+
+		private final Sinks.Many<JsonRpcMessage> sink = Sinks.many().unicast().onBackpressureBuffer();
+
+		private final AtomicBoolean closed = new AtomicBoolean();
+
+		Listener(JsonNode subscriptionId, ObjectNode filter) {
+			this.subscriptionId = subscriptionId;
+			this.filter = filter;
+		}
 
 		void send(String method, @Nullable String uri) {
 			ObjectNode params = JsonNodeFactory.instance.objectNode();
@@ -105,14 +137,18 @@ public class SubscriptionStreams {
 			this.sink.emitNext(new JsonRpcNotification(method, params), EmitRetry.handler());
 		}
 
-		@Override
-		public boolean equals(Object other) {
-			return this == other;
-		}
-
-		@Override
-		public int hashCode() {
-			return System.identityHashCode(this);
+		/**
+		 * Answer the listen request with a complete result carrying the subscription
+		 * id, then end the stream.
+		 */
+		void close() {
+			if (!this.closed.compareAndSet(false, true)) {
+				return;
+			}
+			ObjectNode result = JsonNodeFactory.instance.objectNode().put("resultType", "complete");
+			result.putObject("_meta").set(SUBSCRIPTION_ID_META, this.subscriptionId);
+			this.sink.emitNext(JsonRpcResponse.success(this.subscriptionId, result), EmitRetry.handler());
+			this.sink.emitComplete(EmitRetry.handler());
 		}
 
 	}

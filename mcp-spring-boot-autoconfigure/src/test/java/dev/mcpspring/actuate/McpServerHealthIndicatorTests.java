@@ -43,6 +43,19 @@ class McpServerHealthIndicatorTests {
 		}).expectComplete().verify(Duration.ofSeconds(5));
 	}
 
+	@Test // gh-20
+	void streamsCountEveryOpenLongLivedStream() {
+		McpServerHandler handler = handler(tools("echo"), null);
+		handler.getOpenStreams().tryOpen();
+		handler.getOpenStreams().tryOpen();
+		McpServerHealthIndicator indicator = new McpServerHealthIndicator(handler, List.of("streamable-http"),
+				Duration.ofSeconds(1));
+		StepVerifier.create(indicator.health())
+			.assertNext((health) -> assertThat(health.getDetails()).containsEntry("streams", 2))
+			.expectComplete()
+			.verify(Duration.ofSeconds(5));
+	}
+
 	@Test
 	void downWithoutFeatures() {
 		McpServerHealthIndicator indicator = new McpServerHealthIndicator(handler(new ToolRegistry(), null),

@@ -108,6 +108,7 @@ class McpServerAutoConfigurationTests {
 			assertThat(properties.getSession().getMaxSessions()).isEqualTo(10_000);
 			assertThat(properties.getSession().getIdleTimeout()).isEqualTo(Duration.ofMinutes(30));
 			assertThat(properties.getLimits().getMaxRequestSize()).isEqualTo(DataSize.ofMegabytes(4));
+			assertThat(context.getBean(McpServerHandler.class).getOpenStreams().getMaxStreams()).isEqualTo(2_000);
 			assertThat(properties.getTransport().getAllowedHosts()).isEmpty();
 			assertThat(properties.getTransport().getAllowedOrigins()).isEmpty();
 			assertThat(properties.getTransport().getStreamableHttp().isEnabled()).isTrue();

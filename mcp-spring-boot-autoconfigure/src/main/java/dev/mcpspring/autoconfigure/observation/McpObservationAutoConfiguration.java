@@ -55,7 +55,7 @@ public final class McpObservationAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		McpServerMetrics mcpServerMetrics(McpServerHandler serverHandler) {
-			return new McpServerMetrics(serverHandler.getSessionRepository(), serverHandler.getSessionChannels(),
+			return new McpServerMetrics(serverHandler.getSessionRepository(), serverHandler.getOpenStreams(),
 					SESSION_COUNT_TIMEOUT);
 		}
 

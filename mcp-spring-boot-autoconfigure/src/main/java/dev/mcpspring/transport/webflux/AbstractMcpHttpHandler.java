@@ -177,9 +177,28 @@ public abstract class AbstractMcpHttpHandler {
 			.onErrorResume(InsufficientScopeException.class, this::insufficientScope)
 			.onErrorResume(JsonRpcException.class, (ex) -> error(HttpStatus.BAD_REQUEST, ex.getError(), ex.getId()))
 			.onErrorResume(SessionLimitExceededException.class,
-					(ex) -> json(ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "30"),
-							JsonRpcResponse.failure(null, JsonRpcError.of(JsonRpcErrorCodes.INTERNAL_ERROR,
-									"Too many sessions, try again later"))));
+					(ex) -> serviceUnavailable("Too many sessions, try again later", null));
+	}
+
+	/**
+	 * Answer {@code 503} with {@code Retry-After} and a JSON-RPC error, for a request
+	 * refused because a limit of the server is reached.
+	 * @param message the error message
+	 * @param id the id of the refused request, or {@code null}
+	 * @return the HTTP response
+	 */
+	protected Mono<ServerResponse> serviceUnavailable(String message, @Nullable JsonNode id) {
+		return json(ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "30"),
+				JsonRpcResponse.failure(id, JsonRpcError.of(JsonRpcErrorCodes.INTERNAL_ERROR, message)));
+	}
+
+	/**
+	 * Answer {@code 503} to a request for a stream beyond the limit of open streams.
+	 * @param id the id of the refused request, or {@code null}
+	 * @return the HTTP response
+	 */
+	protected Mono<ServerResponse> tooManyStreams(@Nullable JsonNode id) {
+		return serviceUnavailable("Too many open streams, try again later", id);
 	}
 
 	/**

@@ -1,16 +1,19 @@
 package dev.mcpspring.transport.webflux;
 
-import dev.mcpspring.server.McpSessionChannels;
+import dev.mcpspring.server.McpServerHandler;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.util.Assert;
 
 /**
- * Completes the open session streams ({@code GET} on the MCP endpoint) when the
- * application context closes, so clients see a clean end of stream and the web server's
- * graceful shutdown is not held up by streams that would otherwise never end. Stops
- * before graceful shutdown starts (a higher phase than Boot's
- * {@code WebServerGracefulShutdownLifecycle}).
+ * Ends the open long-lived streams when the application context closes, so clients see
+ * a clean end of stream and the web server's graceful shutdown is not held up by streams
+ * that would otherwise never end: the {@code GET} streams of sessions complete, each
+ * {@code subscriptions/listen} stream ends with the response to its listen request (a
+ * graceful end in the 2026-07-28 revision), and legacy HTTP+SSE connections complete.
+ * Streams opened afterwards end at once. Stops before graceful shutdown starts (a higher
+ * phase than Boot's {@code WebServerGracefulShutdownLifecycle}).
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -23,17 +26,22 @@ public class McpSessionStreamsLifecycle implements SmartLifecycle {
 	 */
 	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 512;
 
-	private final McpSessionChannels sessionChannels;
+	private final McpServerHandler serverHandler;
+
+	private final @Nullable McpSseHandler sseHandler;
 
 	private volatile boolean running;
 
 	/**
 	 * Create a lifecycle.
-	 * @param sessionChannels the session streams to complete on stop
+	 * @param serverHandler the engine whose session and listen streams end on stop
+	 * @param sseHandler the legacy HTTP+SSE transport whose connections end on stop, or
+	 * {@code null} when it is not served
 	 */
-	public McpSessionStreamsLifecycle(McpSessionChannels sessionChannels) {
-		Assert.notNull(sessionChannels, "McpSessionChannels is required");
-		this.sessionChannels = sessionChannels;
+	public McpSessionStreamsLifecycle(McpServerHandler serverHandler, @Nullable McpSseHandler sseHandler) {
+		Assert.notNull(serverHandler, "McpServerHandler is required");
+		this.serverHandler = serverHandler;
+		this.sseHandler = sseHandler;
 	}
 
 	@Override
@@ -44,7 +52,11 @@ public class McpSessionStreamsLifecycle implements SmartLifecycle {
 	@Override
 	public void stop() {
 		this.running = false;
-		this.sessionChannels.closeAll();
+		this.serverHandler.getSessionChannels().closeAll();
+		this.serverHandler.getSubscriptionStreams().closeAll();
+		if (this.sseHandler != null) {
+			this.sseHandler.closeAll();
+		}
 	}
 
 	@Override

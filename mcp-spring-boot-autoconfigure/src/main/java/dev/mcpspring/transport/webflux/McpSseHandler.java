@@ -16,6 +16,7 @@ import dev.mcpspring.server.EmitRetry;
 import dev.mcpspring.server.McpClientChannel;
 import dev.mcpspring.server.McpRequest;
 import dev.mcpspring.server.McpServerHandler;
+import dev.mcpspring.server.OpenStreams;
 import dev.mcpspring.server.session.McpSession;
 import dev.mcpspring.transport.support.OriginValidator;
 import org.jspecify.annotations.Nullable;
@@ -48,6 +49,8 @@ public class McpSseHandler extends AbstractMcpHttpHandler {
 
 	private final String messagePath;
 
+	private volatile boolean closed;
+
 	/**
 	 * Create a handler.
 	 * @param serverHandler the engine
@@ -73,18 +76,25 @@ public class McpSseHandler extends AbstractMcpHttpHandler {
 		if (rejection != null) {
 			return reject(request, rejection);
 		}
+		OpenStreams.Place place = getServerHandler().getOpenStreams().tryOpen();
+		if (place == null) {
+			return tooManyStreams(null);
+		}
 		byte[] bytes = new byte[24];
 		this.random.nextBytes(bytes);
 		String connectionId = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 		Connection connection = new Connection();
 		this.connections.put(connectionId, connection);
+		if (this.closed) {
+			connection.end();
+		}
 		ServerSentEvent<String> endpoint = ServerSentEvent.<String>builder()
 			.event("endpoint")
 			.data(this.messagePath + "?sessionId=" + connectionId)
 			.build();
 		Flux<ServerSentEvent<String>> messages = connection.sink.asFlux().map((message) -> event(null, message));
-		return sse(ServerResponse.ok(), Flux.concat(Mono.just(endpoint), messages)
-			.doFinally((signal) -> close(connectionId, connection)));
+		return sse(ServerResponse.ok(), place.heldBy(Flux.concat(Mono.just(endpoint), messages)
+			.doFinally((signal) -> close(connectionId, connection))));
 	}
 
 	/**
@@ -110,6 +120,16 @@ public class McpSseHandler extends AbstractMcpHttpHandler {
 			accept(connection, message, principal.orElse(null));
 			return ServerResponse.accepted().build();
 		}));
+	}
+
+	/**
+	 * End every open connection, and connections opened from now on right after their
+	 * {@code endpoint} event, for example when the application shuts down, so that
+	 * clients see a clean end of stream.
+	 */
+	public void closeAll() {
+		this.closed = true;
+		this.connections.values().forEach(Connection::end);
 	}
 
 	private void accept(Connection connection, JsonRpcMessage message, java.security.@Nullable Principal principal) {
@@ -158,6 +178,10 @@ public class McpSseHandler extends AbstractMcpHttpHandler {
 		@Override
 		public void send(JsonRpcMessage message) {
 			this.sink.emitNext(message, EmitRetry.handler());
+		}
+
+		void end() {
+			this.sink.emitComplete(EmitRetry.handler());
 		}
 
 		void attach(McpSession session, McpServerHandler server) {

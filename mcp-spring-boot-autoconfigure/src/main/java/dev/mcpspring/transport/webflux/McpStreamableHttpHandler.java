@@ -17,6 +17,7 @@ import dev.mcpspring.jsonrpc.JsonRpcResponse;
 import dev.mcpspring.server.McpClientChannel;
 import dev.mcpspring.server.McpRequest;
 import dev.mcpspring.server.McpServerHandler;
+import dev.mcpspring.server.OpenStreams;
 import dev.mcpspring.server.ProtocolVersions;
 import dev.mcpspring.server.session.McpSession;
 import dev.mcpspring.transport.support.McpEventStore;
@@ -120,17 +121,24 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 		}
 		return withSession(request, (session, principal) -> {
 			String lastEventId = request.headers().firstHeader("Last-Event-ID");
-			if (lastEventId != null) {
-				Flux<McpEventStore.Event> replay = this.eventStore.resume(session.getId(), lastEventId);
-				return (replay != null) ? sse(ServerResponse.ok(), events(replay))
-						: error(HttpStatus.BAD_REQUEST, "Unknown Last-Event-ID");
+			Flux<McpEventStore.Event> replay = (lastEventId != null)
+					? this.eventStore.resume(session.getId(), lastEventId) : null;
+			if (lastEventId != null && replay == null) {
+				return error(HttpStatus.BAD_REQUEST, "Unknown Last-Event-ID");
+			}
+			OpenStreams.Place place = getServerHandler().getOpenStreams().tryOpen();
+			if (place == null) {
+				return tooManyStreams(null);
+			}
+			if (replay != null) {
+				return sse(ServerResponse.ok(), events(place.heldBy(replay)));
 			}
 			McpEventStore.EventStream stream = this.eventStore.create(session.getId());
 			Disposable subscription = getServerHandler().getSessionChannels()
 				.open(session.getId())
 				.subscribe(stream::emit, (ex) -> stream.complete(), stream::complete);
-			return sse(ServerResponse.ok(), events(stream.events().doFinally((signal) -> subscription.dispose())),
-					true);
+			return sse(ServerResponse.ok(),
+					events(place.heldBy(stream.events().doFinally((signal) -> subscription.dispose()))), true);
 		});
 	}
 
@@ -293,8 +301,12 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 		catch (JsonRpcException ex) {
 			return error(statusOf(ex.getError().code()), ex.getError(), mcpRequest.message().id());
 		}
+		OpenStreams.Place place = getServerHandler().getOpenStreams().tryOpen();
+		if (place == null) {
+			return tooManyStreams(mcpRequest.message().id());
+		}
 		return sse(ServerResponse.ok().header("X-Accel-Buffering", "no"),
-				notifications.map((notification) -> event(null, notification)), true);
+				place.heldBy(notifications).map((notification) -> event(null, notification)), true);
 	}
 
 	private Mono<ServerResponse> respondStateless(ResponseRouter.Outcome outcome, ResponseRouter router,

@@ -124,6 +124,17 @@ class StdioMcpTransportTests {
 		assertThat(lines.get(2).toString()).isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":4,\"result\":{}}");
 	}
 
+	@Test // gh-20
+	void sameIdWhileInFlightIsInvalidRequest() throws Exception {
+		String input = String.join("\n", INITIALIZE,
+				"{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"slow\"}}",
+				"{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}", "");
+		List<JsonNode> lines = run(input.getBytes(StandardCharsets.UTF_8), 3);
+		assertThat(lines.get(1).toString()).isEqualTo(
+				"{\"jsonrpc\":\"2.0\",\"id\":2,\"error\":{\"code\":-32600,\"message\":\"Request id already in use\"}}");
+		assertThat(lines.get(2).at("/result/content/0/text").asString()).isEqualTo("done");
+	}
+
 	private List<JsonNode> run(byte[] input, int expectedLines) throws Exception {
 		ByteArrayOutputStream output = new ByteArrayOutputStream();
 		CountDownLatch ended = new CountDownLatch(1);
