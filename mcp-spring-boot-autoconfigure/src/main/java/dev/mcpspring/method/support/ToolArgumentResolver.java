@@ -1,5 +1,6 @@
 package dev.mcpspring.method.support;
 
+import java.lang.reflect.Array;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -137,6 +138,9 @@ public class ToolArgumentResolver implements McpMethodArgumentResolver {
 			return Optional.empty();
 		}
 		Class<?> type = argument.parameter().getParameterType();
+		if (argument.varargs()) {
+			return Array.newInstance(type.getComponentType(), 0);
+		}
 		if (type == boolean.class) {
 			return false;
 		}

@@ -1,0 +1,92 @@
+package dev.mcpspring.method.support;
+
+import dev.mcpspring.annotation.McpTool;
+import dev.mcpspring.model.Tool;
+import dev.mcpspring.server.ToolRegistry;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static dev.mcpspring.method.support.AnnotatedMcpHandlerDetectorTests.assertCall;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link AnnotatedMcpHandlerDetector} with what the signature and the
+ * {@link McpTool} attributes of a method turn into: tool annotations, varargs.
+ *
+ * @author MCP Spring Boot team
+ */
+class AnnotatedMcpHandlerDetectorSignatureTests {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final ApplicationContextRunner contextRunner = AnnotatedMcpHandlerDetectorTests.contextRunner();
+
+	@Test // gh-19
+	void onlyHintsThatDifferFromTheSpecDefaultsAreSent() {
+		this.contextRunner.withBean(HintedTools.class).run((context) -> {
+			assertThat(annotationsJson(context, "plain")).isEqualTo("null");
+			assertThat(annotationsJson(context, "lookup")).isEqualTo("{\"readOnlyHint\":true}");
+			assertThat(annotationsJson(context, "archive"))
+				.isEqualTo("{\"destructiveHint\":false,\"idempotentHint\":true,\"openWorldHint\":false}");
+		});
+	}
+
+	@Test // gh-19
+	void varargsAreAnOptionalArray() {
+		this.contextRunner.withBean(VarargsTools.class).run((context) -> {
+			Tool tool = context.getBean(ToolRegistry.class).get("tag").getTool();
+			assertThat(tool.inputSchema().toString()).isEqualTo("{\"type\":\"object\",\"properties\":{\"name\":"
+					+ "{\"type\":\"string\"},\"tags\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}}},"
+					+ "\"required\":[\"name\"]}");
+			assertCall(context, "tag", "{\"name\":\"dune\"}",
+					"{\"content\":[{\"type\":\"text\",\"text\":\"dune []\"}]}");
+			assertCall(context, "tag", "{\"name\":\"dune\",\"tags\":null}",
+					"{\"content\":[{\"type\":\"text\",\"text\":\"dune []\"}]}");
+			assertCall(context, "tag", "{\"name\":\"dune\",\"tags\":[\"sf\",\"classic\"]}",
+					"{\"content\":[{\"type\":\"text\",\"text\":\"dune [sf, classic]\"}]}");
+			assertCall(context, "sum", "{}", "{\"content\":[{\"type\":\"text\",\"text\":\"0\"}]}");
+		});
+	}
+
+	private static String annotationsJson(AssertableApplicationContext context, String name) {
+		assertThat(context).hasNotFailed();
+		return JSON.writeValueAsString(context.getBean(ToolRegistry.class).get(name).getTool().annotations());
+	}
+
+	static class HintedTools {
+
+		@McpTool
+		String plain() {
+			return "plain";
+		}
+
+		@McpTool(readOnlyHint = true)
+		String lookup() {
+			return "lookup";
+		}
+
+		@McpTool(readOnlyHint = false, destructiveHint = false, idempotentHint = true, openWorldHint = false)
+		String archive() {
+			return "archive";
+		}
+
+	}
+
+	static class VarargsTools {
+
+		@McpTool
+		String tag(String name, String... tags) {
+			return name + " " + java.util.Arrays.toString(tags);
+		}
+
+		@McpTool
+		String sum(int... values) {
+			return String.valueOf(java.util.Arrays.stream(values).sum());
+		}
+
+	}
+
+}
