@@ -2,6 +2,7 @@ package dev.mcpspring.method;
 
 import java.lang.reflect.Method;
 
+import org.springframework.aop.framework.AopProxyUtils;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
@@ -38,7 +39,7 @@ public class McpHandlerMethod {
 		Assert.notNull(bean, "Bean is required");
 		Assert.notNull(method, "Method is required");
 		this.bean = bean;
-		this.beanType = ClassUtils.getUserClass(bean);
+		this.beanType = ClassUtils.getUserClass(AopProxyUtils.ultimateTargetClass(bean));
 		this.method = method;
 		this.invocableMethod = AopUtils.selectInvocableMethod(method, bean.getClass());
 		this.parameters = new MethodParameter[method.getParameterCount()];

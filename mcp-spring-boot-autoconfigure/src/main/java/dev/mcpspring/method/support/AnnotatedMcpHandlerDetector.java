@@ -170,7 +170,7 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 				methods.keySet()
 					.stream()
 					.sorted(Comparator.comparing(Method::toGenericString))
-					.forEach((method) -> register(beanName, bean, method));
+					.forEach((method) -> register(beanName, bean, beanType, method));
 			}
 		}
 	}
@@ -179,9 +179,9 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 		return ANNOTATIONS.stream().anyMatch((type) -> AnnotatedElementUtils.hasAnnotation(method, type));
 	}
 
-	private void register(String beanName, Object bean, Method method) {
-		McpHandlerMethod handlerMethod = new McpHandlerMethod(bean, method);
+	private void register(String beanName, Object bean, Class<?> beanType, Method method) {
 		try {
+			McpHandlerMethod handlerMethod = ProxiedBeans.handlerMethod(bean, method);
 			McpTool tool = AnnotatedElementUtils.findMergedAnnotation(method, McpTool.class);
 			if (tool != null) {
 				registerTool(handlerMethod, tool);
@@ -200,8 +200,8 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 			}
 		}
 		catch (RuntimeException ex) {
-			throw new IllegalStateException("Invalid MCP handler method " + handlerMethod.getShortLogMessage()
-					+ " of bean '" + beanName + "': " + ex.getMessage(), ex);
+			throw new IllegalStateException("Invalid MCP handler method " + beanType.getSimpleName() + "#"
+					+ method.getName() + " of bean '" + beanName + "': " + ex.getMessage(), ex);
 		}
 	}
 
@@ -213,6 +213,10 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 				type = AutoProxyUtils.determineTargetClass(beanFactory, beanName);
 			}
 			type = (type != null) ? type : this.applicationContext.getType(beanName);
+			if (type != null && ProxiedBeans.isJdkProxyType(type) && this.applicationContext.isSingleton(beanName)) {
+				// an interface-based proxy made without auto-proxying: only its instance knows the target
+				type = ProxiedBeans.targetClass(this.applicationContext.getBean(beanName));
+			}
 			return (type != null) ? ClassUtils.getUserClass(type) : null;
 		}
 		catch (Throwable ex) {
