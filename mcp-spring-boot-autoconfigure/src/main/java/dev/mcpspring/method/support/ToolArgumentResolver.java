@@ -1,7 +1,6 @@
 package dev.mcpspring.method.support;
 
 import java.lang.reflect.Array;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,6 +47,8 @@ public class ToolArgumentResolver implements McpMethodArgumentResolver {
 
 	private final Map<MethodParameter, Binding> bindings = new ConcurrentHashMap<>();
 
+	private final ExpectedTypeDescriptions descriptions;
+
 	/**
 	 * Create a resolver.
 	 * @param jsonMapper the mapper to bind values with
@@ -76,6 +77,7 @@ public class ToolArgumentResolver implements McpMethodArgumentResolver {
 			.withCoercionConfig(LogicalType.Boolean,
 					(config) -> config.setCoercion(CoercionInputShape.Boolean, CoercionAction.TryConvert))
 			.build();
+		this.descriptions = new ExpectedTypeDescriptions(this.jsonMapper);
 	}
 
 	@Override
@@ -115,7 +117,7 @@ public class ToolArgumentResolver implements McpMethodArgumentResolver {
 			return (strict ? binding.strictReader() : binding.reader()).readValue(node);
 		}
 		catch (MismatchedInputException ex) {
-			String problem = isMissing(node, ex) ? "is required" : "must be " + describe(ex.getTargetType());
+			String problem = isMissing(node, ex) ? "is required" : "must be " + this.descriptions.describe(ex.getTargetType());
 			throw new InvalidArgumentsException(List.of(new FieldError(path(binding.argument().name(), ex), problem)));
 		}
 		catch (JacksonException ex) {
@@ -185,36 +187,6 @@ public class ToolArgumentResolver implements McpMethodArgumentResolver {
 			}
 		}
 		return path.toString();
-	}
-
-	private static String describe(@Nullable Class<?> type) {
-		if (type == null) {
-			return "of the declared type";
-		}
-		Class<?> boxed = ClassUtils.resolvePrimitiveIfNecessary(type);
-		if (boxed == Boolean.class) {
-			return "a boolean";
-		}
-		if (boxed == Integer.class || boxed == Long.class || boxed == Short.class || boxed == Byte.class
-				|| boxed == java.math.BigInteger.class) {
-			return "an integer";
-		}
-		if (Number.class.isAssignableFrom(boxed)) {
-			return "a number";
-		}
-		if (boxed.isEnum()) {
-			return "one of " + List.of(boxed.getEnumConstants());
-		}
-		if (boxed == String.class || boxed == Character.class) {
-			return "a string";
-		}
-		if (boxed.isArray() || Collection.class.isAssignableFrom(boxed)) {
-			return "an array";
-		}
-		if (boxed.getName().startsWith("java.time.")) {
-			return "a string in ISO 8601 format";
-		}
-		return "an object";
 	}
 
 	private record Binding(ToolArgument argument, ObjectReader reader, ObjectReader strictReader) {

@@ -1,13 +1,25 @@
 package dev.mcpspring.method.support;
 
 import java.io.InputStream;
+import java.net.URI;
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonValue;
 
 import dev.mcpspring.annotation.McpTool;
 import dev.mcpspring.method.support.AnnotatedMcpHandlerDetectorTests.BasicTools;
+import dev.mcpspring.server.ToolRegistry;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.aop.support.AopUtils;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
@@ -35,6 +47,35 @@ class AnnotatedMcpHandlerDetectorValidationTests {
 			assertCall(context, "paint", "{\"color\":\"GREEN\"}", "{\"content\":[{\"type\":\"text\",\"text\":\"GREEN\"}]}");
 			assertCall(context, "paint", "{\"color\":\"PURPLE\"}", "{\"content\":[{\"type\":\"text\",\"text\":"
 					+ "\"Invalid arguments for tool 'paint': color: must be one of [RED, GREEN]\"}],\"isError\":true}");
+		});
+	}
+
+	@Test // gh-19
+	void enumWithJsonValueReportsTheValuesTheSchemaAdvertises() {
+		this.contextRunner.withBean(ScalarTools.class).run((context) -> {
+			assertCall(context, "visit", "{\"channel\":\"walk-in\"}",
+					"{\"content\":[{\"type\":\"text\",\"text\":\"WALK_IN\"}]}");
+			assertCall(context, "visit", "{\"channel\":\"WALK_IN\"}", "{\"content\":[{\"type\":\"text\",\"text\":"
+					+ "\"Invalid arguments for tool 'visit': channel: must be one of [email, phone, walk-in]\"}],"
+					+ "\"isError\":true}");
+		});
+	}
+
+	@Test // gh-19
+	void scalarsWrittenAsStringsReportTheirFormat() {
+		this.contextRunner.withBean(ScalarTools.class).run((context) -> {
+			String arguments = "{\"id\":\"x\",\"link\":\"a b\",\"site\":\"x\",\"day\":\"x\",\"at\":\"x\","
+					+ "\"wait\":\"x\",\"zone\":\"x\",\"currency\":\"x\"}";
+			assertCall(context, "scalars", arguments, "{\"content\":[{\"type\":\"text\",\"text\":"
+					+ "\"Invalid arguments for tool 'scalars': id: must be a UUID string; link: must be a URI string; "
+					+ "site: must be a URI string; day: must be a date string in ISO 8601 format (yyyy-mm-dd); "
+					+ "at: must be a date-time string in ISO 8601 format; wait: must be a duration string in ISO 8601 "
+					+ "format (such as PT15M); zone: must be a time-zone ID string (such as Europe/Paris); "
+					+ "currency: must be an ISO 4217 currency code string\"}],\"isError\":true}");
+			JsonNode properties = context.getBean(ToolRegistry.class).get("scalars").getTool().inputSchema().path("properties");
+			assertThat(properties.valueStream().map((property) -> property.path("type").asString()))
+				.as("%s", properties)
+				.containsOnly("string");
 		});
 	}
 
@@ -176,6 +217,38 @@ class AnnotatedMcpHandlerDetectorValidationTests {
 			candidate = candidate.getCause();
 		}
 		throw new AssertionError("No @McpTool failure in", context.getStartupFailure());
+	}
+
+	enum Channel {
+
+		EMAIL("email"), PHONE("phone"), WALK_IN("walk-in");
+
+		private final String value;
+
+		Channel(String value) {
+			this.value = value;
+		}
+
+		@JsonValue
+		String value() {
+			return this.value;
+		}
+
+	}
+
+	static class ScalarTools {
+
+		@McpTool
+		String visit(Channel channel) {
+			return channel.name();
+		}
+
+		@McpTool
+		String scalars(UUID id, URI link, URL site, LocalDate day, Instant at, Duration wait, ZoneId zone,
+				Currency currency) {
+			return "ok";
+		}
+
 	}
 
 	record Line(@NotBlank String item, @Positive int quantity) {
