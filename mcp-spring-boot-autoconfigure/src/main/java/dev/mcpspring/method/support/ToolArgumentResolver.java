@@ -20,7 +20,6 @@ import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.type.LogicalType;
-import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.MethodParameter;
@@ -34,7 +33,8 @@ import org.springframework.util.ClassUtils;
  * Supports every parameter, so it goes last among the resolvers.
  * <p>
  * Binding errors name the offending property path and the expected JSON type, never
- * the value sent, and are collected for all parameters before the call fails.
+ * the value sent, and are collected for all parameters and all their fields before the
+ * call fails.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -47,7 +47,7 @@ public class ToolArgumentResolver implements McpMethodArgumentResolver {
 
 	private final Map<MethodParameter, Binding> bindings = new ConcurrentHashMap<>();
 
-	private final ExpectedTypeDescriptions descriptions;
+	private final ErrorCollectingBinder everyErrorBinder;
 
 	/**
 	 * Create a resolver.
@@ -77,7 +77,7 @@ public class ToolArgumentResolver implements McpMethodArgumentResolver {
 			.withCoercionConfig(LogicalType.Boolean,
 					(config) -> config.setCoercion(CoercionInputShape.Boolean, CoercionAction.TryConvert))
 			.build();
-		this.descriptions = new ExpectedTypeDescriptions(this.jsonMapper);
+		this.everyErrorBinder = new ErrorCollectingBinder(new ExpectedTypeDescriptions(this.jsonMapper));
 	}
 
 	@Override
@@ -113,26 +113,13 @@ public class ToolArgumentResolver implements McpMethodArgumentResolver {
 	}
 
 	private @Nullable Object bind(Binding binding, JsonNode node, boolean strict) {
+		ObjectReader reader = strict ? binding.strictReader() : binding.reader();
 		try {
-			return (strict ? binding.strictReader() : binding.reader()).readValue(node);
-		}
-		catch (MismatchedInputException ex) {
-			String problem = isMissing(node, ex) ? "is required" : "must be " + this.descriptions.describe(ex.getTargetType());
-			throw new InvalidArgumentsException(List.of(new FieldError(path(binding.argument().name(), ex), problem)));
+			return reader.readValue(node);
 		}
 		catch (JacksonException ex) {
-			throw new InvalidArgumentsException(
-					List.of(new FieldError(path(binding.argument().name(), ex), "has an invalid value")));
+			throw this.everyErrorBinder.bindAfterFailure(binding.argument().name(), reader, node, ex);
 		}
-	}
-
-	private static boolean isMissing(JsonNode node, JacksonException ex) {
-		JsonNode current = node;
-		for (JacksonException.Reference reference : ex.getPath()) {
-			current = (reference.getPropertyName() != null) ? current.path(reference.getPropertyName())
-					: current.path(reference.getIndex());
-		}
-		return !ex.getPath().isEmpty() && (current.isMissingNode() || current.isNull());
 	}
 
 	private static @Nullable Object absentValue(ToolArgument argument) {
@@ -174,19 +161,6 @@ public class ToolArgumentResolver implements McpMethodArgumentResolver {
 			JavaType javaType = this.jsonMapper.constructType(argument.type());
 			return new Binding(argument, this.jsonMapper.readerFor(javaType), this.strictMapper.readerFor(javaType));
 		});
-	}
-
-	static String path(String root, JacksonException ex) {
-		StringBuilder path = new StringBuilder(root);
-		for (JacksonException.Reference reference : ex.getPath()) {
-			if (reference.getPropertyName() != null) {
-				path.append('.').append(reference.getPropertyName());
-			}
-			else if (reference.getIndex() >= 0) {
-				path.append('[').append(reference.getIndex()).append(']');
-			}
-		}
-		return path.toString();
 	}
 
 	private record Binding(ToolArgument argument, ObjectReader reader, ObjectReader strictReader) {

@@ -124,6 +124,30 @@ class AnnotatedMcpHandlerDetectorValidationTests {
 							+ "\"isError\":true}"));
 	}
 
+	@Test // gh-19
+	void everyTypeErrorInsideOneArgumentIsReported() {
+		this.contextRunner.withBean(BasicTools.class).run((context) -> {
+			assertCall(context, "order", "{\"order\":{\"item\":5,\"quantity\":\"x\"}}",
+					"{\"content\":[{\"type\":\"text\",\"text\":\"Invalid arguments for tool 'order': "
+							+ "order.item: must be a string; order.quantity: must be an integer\"}],\"isError\":true}");
+			assertCall(context, "count", "{\"items\":[1,\"b\",{}]}",
+					"{\"content\":[{\"type\":\"text\",\"text\":\"Invalid arguments for tool 'count': "
+							+ "items[0]: must be a string; items[2]: must be a string\"}],\"isError\":true}");
+		});
+	}
+
+	@Test // gh-19
+	void constraintViolationsAreReportedWithTypeErrors() {
+		this.contextRunner.withBean(ConstrainedTools.class).run((context) -> {
+			assertCall(context, "bounded", "{\"count\":\"x\",\"name\":\" \"}",
+					"{\"content\":[{\"type\":\"text\",\"text\":\"Invalid arguments for tool 'bounded': "
+							+ "count: must be an integer; name: must not be blank\"}],\"isError\":true}");
+			assertCall(context, "place", "{\"line\":{\"item\":\"\",\"quantity\":\"x\"}}",
+					"{\"content\":[{\"type\":\"text\",\"text\":\"Invalid arguments for tool 'place': "
+							+ "line.quantity: must be an integer; line.item: must not be blank\"}],\"isError\":true}");
+		});
+	}
+
 	@Test
 	void constraintViolationsAreReported() {
 		this.contextRunner.withBean(ConstrainedTools.class).run((context) -> {
