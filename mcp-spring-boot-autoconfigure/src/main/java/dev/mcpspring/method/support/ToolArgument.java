@@ -73,7 +73,7 @@ record ToolArgument(String name, Type type, boolean optionalWrapper, boolean var
 
 	SchemaProperty toSchemaProperty() {
 		return new SchemaProperty(this.name, this.type, this.parameter.getParameterAnnotations(), this.description,
-				this.required, this.defaultValue);
+				this.required, this.defaultValue, this.parameter.getParameter().getAnnotatedType());
 	}
 
 }

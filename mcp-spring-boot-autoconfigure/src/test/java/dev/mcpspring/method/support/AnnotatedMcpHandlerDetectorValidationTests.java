@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Currency;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -15,9 +17,12 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import dev.mcpspring.annotation.McpTool;
 import dev.mcpspring.method.support.AnnotatedMcpHandlerDetectorTests.BasicTools;
 import dev.mcpspring.server.ToolRegistry;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -167,6 +172,37 @@ class AnnotatedMcpHandlerDetectorValidationTests {
 							+ "line.item: must not be blank; line.quantity: must be greater than 0\"}],\"isError\":true}"));
 	}
 
+	@Test // gh-19
+	void constraintsInsideCollectionsMapsAndNestedRecordsAreValidatedWithoutValid() {
+		this.contextRunner.withBean(CascadingTools.class).run((context) -> {
+			assertCall(context, "ship", "{\"shipment\":{\"lines\":[{\"item\":\"a\",\"quantity\":1},"
+					+ "{\"item\":\"\",\"quantity\":0}],\"main\":{\"item\":\" \",\"quantity\":1},"
+					+ "\"byCode\":{\"x\":{\"item\":\"b\",\"quantity\":-1}}}}",
+					"{\"content\":[{\"type\":\"text\",\"text\":\"Invalid arguments for tool 'ship': "
+							+ "shipment.byCode[x].quantity: must be greater than 0; shipment.lines[1].item: must not be blank; "
+							+ "shipment.lines[1].quantity: must be greater than 0; shipment.main.item: must not be blank\"}],"
+							+ "\"isError\":true}");
+			assertCall(context, "lines", "{\"lines\":[{\"item\":\"a\",\"quantity\":0}]}",
+					"{\"content\":[{\"type\":\"text\",\"text\":\"Invalid arguments for tool 'lines': "
+							+ "lines[0].quantity: must be greater than 0\"}],\"isError\":true}");
+			assertCall(context, "validShip", "{\"shipment\":{\"lines\":[{\"item\":\"\",\"quantity\":1}],"
+					+ "\"main\":{\"item\":\"a\",\"quantity\":0}}}",
+					"{\"content\":[{\"type\":\"text\",\"text\":\"Invalid arguments for tool 'validShip': "
+							+ "shipment.lines[0].item: must not be blank; shipment.main.quantity: must be greater than 0\"}],"
+							+ "\"isError\":true}");
+			assertCall(context, "ship", "{\"shipment\":{\"lines\":[{\"item\":\"a\",\"quantity\":1}]}}",
+					"{\"content\":[{\"type\":\"text\",\"text\":\"1\"}],\"structuredContent\":{\"result\":1}}");
+		});
+	}
+
+	@Test // gh-19
+	void constraintsOnContainerElementsAreValidated() {
+		this.contextRunner.withBean(CascadingTools.class)
+			.run((context) -> assertCall(context, "tag", "{\"tags\":[\"ok\",\"NO\"]}",
+					"{\"content\":[{\"type\":\"text\",\"text\":\"Invalid arguments for tool 'tag': "
+							+ "tags[1]: must match \\\"[a-z]+\\\"\"}],\"isError\":true}"));
+	}
+
 	@Test
 	void validatedBeanIsCglibProxy() {
 		this.contextRunner.withBean(ValidatedTools.class).run((context) -> {
@@ -289,6 +325,34 @@ class AnnotatedMcpHandlerDetectorValidationTests {
 		@McpTool
 		String place(Line line) {
 			return line.item();
+		}
+
+	}
+
+	record Shipment(List<Line> lines, @Nullable Line main, @Nullable Map<String, Line> byCode) {
+
+	}
+
+	static class CascadingTools {
+
+		@McpTool
+		int ship(Shipment shipment) {
+			return shipment.lines().size();
+		}
+
+		@McpTool
+		int validShip(@Valid Shipment shipment) {
+			return shipment.lines().size();
+		}
+
+		@McpTool
+		int lines(List<Line> lines) {
+			return lines.size();
+		}
+
+		@McpTool
+		int tag(List<@Pattern(regexp = "[a-z]+") String> tags) {
+			return tags.size();
 		}
 
 	}
