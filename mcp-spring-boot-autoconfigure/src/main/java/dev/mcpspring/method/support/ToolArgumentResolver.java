@@ -10,6 +10,7 @@ import dev.mcpspring.method.McpMethodArgumentResolver;
 import dev.mcpspring.server.InvalidArgumentsException;
 import dev.mcpspring.server.InvalidArgumentsException.FieldError;
 import dev.mcpspring.server.McpInvocation;
+import dev.mcpspring.server.ResourceRead;
 import dev.mcpspring.server.ToolCall;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -19,8 +20,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
-import tools.jackson.databind.type.LogicalType;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.type.LogicalType;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.util.ClassUtils;
@@ -99,6 +102,9 @@ public class ToolArgumentResolver implements McpMethodArgumentResolver {
 		Binding binding = getBinding(parameter);
 		ToolArgument argument = binding.argument();
 		JsonNode node = invocation.arguments().get(argument.name());
+		if (binding.multiValued() && invocation instanceof ResourceRead read) {
+			node = listArgument(read, argument.name(), node);
+		}
 		if (node == null || node.isNull()) {
 			node = argument.defaultValue();
 		}
@@ -110,6 +116,20 @@ public class ToolArgumentResolver implements McpMethodArgumentResolver {
 		}
 		Object value = bind(binding, node, invocation instanceof ToolCall);
 		return argument.optionalWrapper() ? Optional.ofNullable(value) : value;
+	}
+
+	/**
+	 * Take a URI template variable bound to a collection or an array as the list of its
+	 * members, such as {@code [a, b]} for {@code {/path*}} against {@code /a/b}.
+	 */
+	private static @Nullable JsonNode listArgument(ResourceRead read, String name, @Nullable JsonNode node) {
+		List<String> members = read.listArguments().get(name);
+		if (members == null) {
+			return node;
+		}
+		ArrayNode array = JsonNodeFactory.instance.arrayNode(members.size());
+		members.forEach(array::add);
+		return array;
 	}
 
 	private @Nullable Object bind(Binding binding, JsonNode node, boolean strict) {
@@ -159,11 +179,24 @@ public class ToolArgumentResolver implements McpMethodArgumentResolver {
 		return this.bindings.computeIfAbsent(parameter, (key) -> {
 			ToolArgument argument = ToolArgument.of(key, this.jsonMapper);
 			JavaType javaType = this.jsonMapper.constructType(argument.type());
-			return new Binding(argument, this.jsonMapper.readerFor(javaType), this.strictMapper.readerFor(javaType));
+			boolean multiValued = javaType.isCollectionLikeType()
+					|| (javaType.isArrayType() && javaType.getRawClass() != byte[].class);
+			return new Binding(argument, this.jsonMapper.readerFor(javaType), this.strictMapper.readerFor(javaType),
+					multiValued);
 		});
 	}
 
-	private record Binding(ToolArgument argument, ObjectReader reader, ObjectReader strictReader) {
+	/**
+	 * How to bind one parameter, worked out on its first use.
+	 *
+	 * @param argument the argument metadata
+	 * @param reader reads prompt arguments and URI template variables, converting strings
+	 * @param strictReader reads tool arguments as their schema says
+	 * @param multiValued whether the parameter is a collection or an array, bound from
+	 * the members of a URI template list variable
+	 */
+	private record Binding(ToolArgument argument, ObjectReader reader, ObjectReader strictReader,
+			boolean multiValued) {
 
 	}
 

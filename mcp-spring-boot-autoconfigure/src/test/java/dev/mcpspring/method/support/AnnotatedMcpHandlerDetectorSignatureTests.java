@@ -1,9 +1,15 @@
 package dev.mcpspring.method.support;
 
+import java.time.Duration;
+import java.util.List;
+
+import dev.mcpspring.annotation.McpResource;
 import dev.mcpspring.annotation.McpTool;
 import dev.mcpspring.model.Tool;
 import dev.mcpspring.server.ToolRegistry;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
@@ -51,6 +57,25 @@ class AnnotatedMcpHandlerDetectorSignatureTests {
 		});
 	}
 
+	@Test // gh-19
+	void listVariablesOfResourceTemplatesBindToLists() {
+		this.contextRunner.withBean(FileResources.class).run((context) -> {
+			assertRead(context, "files://root/docs/a%2Fb/readme.md?tag=x&tag=y%20z",
+					"files://root/docs/a%2Fb/readme.md?tag=x&tag=y%20z", "[docs, a/b, readme.md] [x, y z]");
+			assertRead(context, "files://root/docs", "files://root/docs", "[docs] null");
+			assertRead(context, "joined://root/docs/readme.md", "joined://root/docs/readme.md", "docs/readme.md");
+			assertRead(context, "sizes://1,2,3", "sizes://1,2,3", "6");
+		});
+	}
+
+	private static void assertRead(AssertableApplicationContext context, String uri, String expectedUri,
+			String expectedText) {
+		StepVerifier.create(AnnotatedMcpHandlerDetectorTests.request(context, "resources/read", "{\"uri\":\"" + uri + "\"}"))
+			.expectNext("{\"contents\":[{\"uri\":\"" + expectedUri + "\",\"text\":\"" + expectedText + "\"}]}")
+			.expectComplete()
+			.verify(Duration.ofSeconds(10));
+	}
+
 	private static String annotationsJson(AssertableApplicationContext context, String name) {
 		assertThat(context).hasNotFailed();
 		return JSON.writeValueAsString(context.getBean(ToolRegistry.class).get(name).getTool().annotations());
@@ -71,6 +96,25 @@ class AnnotatedMcpHandlerDetectorSignatureTests {
 		@McpTool(readOnlyHint = false, destructiveHint = false, idempotentHint = true, openWorldHint = false)
 		String archive() {
 			return "archive";
+		}
+
+	}
+
+	static class FileResources {
+
+		@McpResource(uri = "files://root{/segments*}{?tag*}")
+		String file(List<String> segments, @Nullable List<String> tag) {
+			return segments + " " + tag;
+		}
+
+		@McpResource(uri = "joined://root{/path*}")
+		String joined(String path) {
+			return path;
+		}
+
+		@McpResource(uri = "sizes://{sizes}")
+		String sizes(int[] sizes) {
+			return String.valueOf(java.util.Arrays.stream(sizes).sum());
 		}
 
 	}
