@@ -58,6 +58,16 @@ class AnnotatedMcpHandlerDetectorSignatureTests {
 	}
 
 	@Test // gh-19
+	void everyNullableAnnotationMakesAParameterOptional() {
+		this.contextRunner.withBean(NullableTools.class).run((context) -> {
+			Tool tool = context.getBean(ToolRegistry.class).get("nullables").getTool();
+			assertThat(tool.inputSchema().has("required")).as("%s", tool.inputSchema()).isFalse();
+			assertCall(context, "nullables", "{}",
+					"{\"content\":[{\"type\":\"text\",\"text\":\"null null null\"}]}");
+		});
+	}
+
+	@Test // gh-19
 	void listVariablesOfResourceTemplatesBindToLists() {
 		this.contextRunner.withBean(FileResources.class).run((context) -> {
 			assertRead(context, "files://root/docs/a%2Fb/readme.md?tag=x&tag=y%20z",
@@ -96,6 +106,17 @@ class AnnotatedMcpHandlerDetectorSignatureTests {
 		@McpTool(readOnlyHint = false, destructiveHint = false, idempotentHint = true, openWorldHint = false)
 		String archive() {
 			return "archive";
+		}
+
+	}
+
+	static class NullableTools {
+
+		@McpTool
+		@SuppressWarnings("deprecation")
+		String nullables(@Nullable String jspecify, @jakarta.annotation.Nullable String jakarta,
+				@org.springframework.lang.Nullable String spring) {
+			return jspecify + " " + jakarta + " " + spring;
 		}
 
 	}
