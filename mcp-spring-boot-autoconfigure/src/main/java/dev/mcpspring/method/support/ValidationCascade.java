@@ -183,7 +183,11 @@ final class ValidationCascade {
 			return isBean(raw) ? planBean(raw, valid) : null;
 		}
 
-		private Step planBean(Class<?> type, boolean cascaded) {
+		/**
+		 * Plan a bean, or return {@code null} if there is nothing to do in it: Jakarta
+		 * Validation cascades into it and none of its properties holds more.
+		 */
+		private @Nullable Step planBean(Class<?> type, boolean cascaded) {
 			String key = type.getName() + ":" + cascaded;
 			BeanStep existing = this.beans.get(key);
 			if (existing != null) {
@@ -206,7 +210,7 @@ final class ValidationCascade {
 					}
 				}
 			}
-			return bean;
+			return (bean.validateSelf || !bean.properties.isEmpty()) ? bean : null;
 		}
 
 		/**
