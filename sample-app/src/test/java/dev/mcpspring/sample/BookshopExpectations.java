@@ -42,6 +42,15 @@ final class BookshopExpectations {
 
 	static final String UNKNOWN_ORDER_ID = "ORD-999999";
 
+	/**
+	 * What {@code place_order} reports for a bad email, a quantity of {@code "two"}, and
+	 * a second line with a bad ISBN and a quantity of {@code 1.5}: every bad field at
+	 * once, type errors and constraint violations alike.
+	 */
+	static final String[] TYPE_ERRORS_AND_VIOLATIONS = { "order.lines[0].quantity: must be an integer",
+			"order.lines[1].quantity: must be an integer", "order.customerEmail: must be a well-formed email address",
+			"order.lines[1].isbn: must match \"\\d{13}\"" };
+
 	static final Map<String, String> RECOMMENDATIONS = Map.of("FICTION", "Try The Hobbit by J.R.R. Tolkien", "SCIENCE",
 			"Try A Brief History of Time by Stephen Hawking", "HISTORY", "Try The Histories by Herodotus", "CHILDREN",
 			"Try Charlotte's Web by E. B. White");
@@ -196,6 +205,11 @@ final class BookshopExpectations {
 		assertThat(quantity.path("minimum").intValue()).isEqualTo(1);
 		assertThat(quantity.path("maximum").isNumber()).as("order line quantity in %s", schema).isTrue();
 		assertThat(quantity.path("maximum").intValue()).isEqualTo(10);
+
+		// only the hints that differ from the spec's defaults are sent (gh-19)
+		assertJsonEquals(withoutNulls(tool(tools, "place_order").path("annotations")), """
+				{"destructiveHint": false, "openWorldHint": false}
+				""");
 
 		JsonNode output = tool(tools, "place_order").get("outputSchema");
 		assertThat(output).as("place_order output schema").isNotNull();
@@ -391,6 +405,20 @@ final class BookshopExpectations {
 			assertThat(resolved.isMissingNode()).as("%s resolves in %s", ref, root).isFalse();
 		}
 		return resolved;
+	}
+
+	/**
+	 * The object without its {@code null} properties, which some clients add for the
+	 * fields they know.
+	 */
+	private static JsonNode withoutNulls(JsonNode object) {
+		ObjectNode copy = JSON.createObjectNode();
+		object.properties().forEach((entry) -> {
+			if (!entry.getValue().isNull()) {
+				copy.set(entry.getKey(), entry.getValue());
+			}
+		});
+		return copy;
 	}
 
 	private static List<String> strings(JsonNode array) {
