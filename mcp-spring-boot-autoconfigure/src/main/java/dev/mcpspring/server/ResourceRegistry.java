@@ -127,6 +127,15 @@ public class ResourceRegistry {
 	 */
 	public record Match(ResourceHandler handler, ObjectNode variables, Map<String, List<String>> listVariables) {
 
+		/**
+		 * Create a match whose variables have no list form.
+		 * @param handler the handler
+		 * @param variables the template variables, empty for a fixed URI
+		 */
+		public Match(ResourceHandler handler, ObjectNode variables) {
+			this(handler, variables, Map.of());
+		}
+
 	}
 
 	private static final class Fixed extends FeatureRegistry<ResourceHandler> {

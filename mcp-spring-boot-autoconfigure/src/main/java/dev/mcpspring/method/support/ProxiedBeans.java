@@ -6,7 +6,6 @@ import java.util.Arrays;
 
 import dev.mcpspring.method.McpHandlerMethod;
 
-import org.springframework.aop.SpringProxy;
 import org.springframework.aop.framework.AopProxyUtils;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.core.MethodIntrospector;
@@ -32,7 +31,7 @@ final class ProxiedBeans {
 	 * @return {@code true} for a JDK proxy class
 	 */
 	static boolean isJdkProxyType(Class<?> type) {
-		return Proxy.isProxyClass(type) || (SpringProxy.class.isAssignableFrom(type) && type.isInterface());
+		return Proxy.isProxyClass(type);
 	}
 
 	/**

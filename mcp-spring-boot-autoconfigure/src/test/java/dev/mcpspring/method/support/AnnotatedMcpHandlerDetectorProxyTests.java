@@ -4,14 +4,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
+import dev.mcpspring.annotation.McpArg;
 import dev.mcpspring.annotation.McpComplete;
 import dev.mcpspring.annotation.McpPrompt;
 import dev.mcpspring.annotation.McpResource;
 import dev.mcpspring.annotation.McpTool;
 import dev.mcpspring.model.PromptMessage;
+import dev.mcpspring.server.ToolRegistry;
+import jakarta.validation.constraints.NotBlank;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.aop.support.AopUtils;
@@ -57,6 +61,18 @@ class AnnotatedMcpHandlerDetectorProxyTests {
 	}
 
 	@Test // gh-19
+	void parameterAnnotationsOfTheInterfaceAreAdvertised() {
+		this.contextRunner.withBean("catalog", Catalog.class, () -> shouting(new BookCatalog())).run((context) -> {
+			JsonNode schema = context.getBean(ToolRegistry.class).get("find").getTool().inputSchema();
+			assertThat(schema.toString()).isEqualTo("{\"type\":\"object\",\"properties\":{\"title\":"
+					+ "{\"type\":\"string\",\"description\":\"Part of a title\",\"minLength\":1}},"
+					+ "\"required\":[\"title\"]}");
+			assertCall(context, "find", "{\"title\":\"\"}", "{\"content\":[{\"type\":\"text\",\"text\":"
+					+ "\"Invalid arguments for tool 'find': title: must not be blank\"}],\"isError\":true}");
+		});
+	}
+
+	@Test // gh-19
 	void methodNotReachableThroughTheProxyFailsStartup() {
 		this.contextRunner.withBean("catalog", Catalog.class, () -> shouting(new ExtendedCatalog())).run((context) -> {
 			assertThat(context).hasFailed();
@@ -91,7 +107,7 @@ class AnnotatedMcpHandlerDetectorProxyTests {
 
 	public interface Catalog {
 
-		String find(String title);
+		String find(@McpArg(description = "Part of a title") @NotBlank String title);
 
 		String book(String title);
 
