@@ -190,6 +190,9 @@ async function main() {
 	await call('place_order.fourteenDigitIsbn', 'place_order', {
 		order: { customerEmail: 'ada@example.com', lines: [{ isbn: `${DUNE}0`, quantity: 1 }] },
 	});
+	await call('place_order.typeErrorAndViolation', 'place_order', {
+		order: { customerEmail: 'nope', lines: [{ isbn: DUNE, quantity: 'two' }, { isbn: 'x', quantity: 1.5 }] },
+	});
 	await call('place_order.missingQuantity', 'place_order', {
 		order: { customerEmail: 'ada@example.com', lines: [{ isbn: DUNE }] },
 	});

@@ -57,27 +57,31 @@ public @interface McpTool {
 	String description() default "";
 
 	/**
-	 * Whether the tool does not modify its environment.
-	 * @return the {@code readOnlyHint} annotation
+	 * Whether the tool does not modify its environment. The four hints default to the
+	 * values the MCP specification implies for a missing hint, and only those that
+	 * differ from these defaults are sent in the tool's {@code annotations}: a tool
+	 * marked read-only is not also announced as destructive.
+	 * @return the {@code readOnlyHint} annotation, sent only when {@code true}
 	 */
 	boolean readOnlyHint() default false;
 
 	/**
 	 * Whether the tool may perform destructive updates (meaningful only when not
 	 * read-only).
-	 * @return the {@code destructiveHint} annotation
+	 * @return the {@code destructiveHint} annotation, sent only when {@code false}
 	 */
 	boolean destructiveHint() default true;
 
 	/**
-	 * Whether calling the tool again with the same arguments has no additional effect.
-	 * @return the {@code idempotentHint} annotation
+	 * Whether calling the tool again with the same arguments has no additional effect
+	 * (meaningful only when not read-only).
+	 * @return the {@code idempotentHint} annotation, sent only when {@code true}
 	 */
 	boolean idempotentHint() default false;
 
 	/**
 	 * Whether the tool interacts with an open world of external entities.
-	 * @return the {@code openWorldHint} annotation
+	 * @return the {@code openWorldHint} annotation, sent only when {@code false}
 	 */
 	boolean openWorldHint() default true;
 

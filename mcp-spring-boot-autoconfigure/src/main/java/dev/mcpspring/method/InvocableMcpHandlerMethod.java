@@ -66,9 +66,6 @@ public class InvocableMcpHandlerMethod extends McpHandlerMethod {
 	public Mono<Object> invoke(McpInvocation invocation) {
 		return Mono.defer(() -> {
 			@Nullable Object[] args = resolveArguments(invocation);
-			if (this.validator != null && args.length > 0) {
-				this.validator.validate(this, args);
-			}
 			Mono<Object> call = Mono.fromCallable(() -> doInvoke(args));
 			if (this.blockingScheduler != null) {
 				return call.subscribeOn(this.blockingScheduler);
@@ -77,6 +74,11 @@ public class InvocableMcpHandlerMethod extends McpHandlerMethod {
 		});
 	}
 
+	/**
+	 * Resolve and validate the arguments. When some cannot be bound, the constraints of
+	 * the others, and of the parts of partly bound ones, are still validated, so that
+	 * one error names every bad field.
+	 */
 	private @Nullable Object[] resolveArguments(McpInvocation invocation) {
 		MethodParameter[] parameters = getMethodParameters();
 		if (parameters.length == 0) {
@@ -91,12 +93,42 @@ public class InvocableMcpHandlerMethod extends McpHandlerMethod {
 			catch (InvalidArgumentsException ex) {
 				errors = (errors != null) ? errors : new ArrayList<>();
 				errors.addAll(ex.getErrors());
+				if (ex instanceof ArgumentBindingException partial) {
+					args[i] = partial.getPartialValue();
+				}
 			}
 		}
-		if (errors != null) {
-			throw new InvalidArgumentsException(errors);
+		if (errors == null) {
+			if (this.validator != null) {
+				this.validator.validate(this, args);
+			}
+			return args;
 		}
-		return args;
+		if (this.validator != null) {
+			try {
+				this.validator.validate(this, args);
+			}
+			catch (InvalidArgumentsException ex) {
+				addViolationsOfBoundFields(errors, ex.getErrors());
+			}
+		}
+		throw new InvalidArgumentsException(errors);
+	}
+
+	/**
+	 * Add the violations that are not at or below a path that could not be bound, whose
+	 * value is only a placeholder.
+	 */
+	private static void addViolationsOfBoundFields(List<InvalidArgumentsException.FieldError> errors,
+			List<InvalidArgumentsException.FieldError> violations) {
+		List<String> unbound = errors.stream().map(InvalidArgumentsException.FieldError::path).toList();
+		for (InvalidArgumentsException.FieldError violation : violations) {
+			String path = violation.path();
+			if (unbound.stream().noneMatch((prefix) -> path.equals(prefix) || path.startsWith(prefix + ".")
+					|| path.startsWith(prefix + "["))) {
+				errors.add(violation);
+			}
+		}
 	}
 
 	private @Nullable Object doInvoke(@Nullable Object[] args) throws Exception {

@@ -2,10 +2,12 @@ package dev.mcpspring.method;
 
 import java.lang.reflect.Method;
 
+import org.springframework.aop.framework.AopProxyUtils;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ParameterNameDiscoverer;
+import org.springframework.core.annotation.AnnotatedMethod;
 import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
 
@@ -38,14 +40,13 @@ public class McpHandlerMethod {
 		Assert.notNull(bean, "Bean is required");
 		Assert.notNull(method, "Method is required");
 		this.bean = bean;
-		this.beanType = ClassUtils.getUserClass(bean);
+		this.beanType = ClassUtils.getUserClass(AopProxyUtils.ultimateTargetClass(bean));
 		this.method = method;
 		this.invocableMethod = AopUtils.selectInvocableMethod(method, bean.getClass());
-		this.parameters = new MethodParameter[method.getParameterCount()];
-		for (int i = 0; i < this.parameters.length; i++) {
-			MethodParameter parameter = new MethodParameter(method, i);
+		// parameter annotations of the interfaces and superclasses count too, as for Spring MVC
+		this.parameters = new AnnotatedMethod(method).getMethodParameters();
+		for (MethodParameter parameter : this.parameters) {
 			parameter.initParameterNameDiscovery(parameterNameDiscoverer);
-			this.parameters[i] = parameter;
 		}
 	}
 

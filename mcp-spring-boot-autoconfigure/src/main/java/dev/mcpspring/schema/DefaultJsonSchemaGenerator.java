@@ -122,6 +122,8 @@ public class DefaultJsonSchemaGenerator implements JsonSchemaGenerator {
 			boolean constrainedRequired = false;
 			if (VALIDATION_PRESENT) {
 				ValidationConstraints.apply(propertySchema, types.get(i), property.annotations());
+				ValidationConstraints.applyToElements(propertySchema, property.annotatedType(),
+						property.annotations());
 				constrainedRequired = ValidationConstraints.isRequired(property.annotations());
 			}
 			propertiesNode.set(property.name(), propertySchema);

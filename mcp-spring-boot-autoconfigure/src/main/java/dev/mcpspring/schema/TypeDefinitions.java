@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Reader;
 import java.io.Writer;
+import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,10 +13,14 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
 import java.time.Period;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Currency;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TimeZone;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
@@ -33,7 +38,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Custom definitions for types that the victools defaults do not describe the way Jackson
- * writes them: {@code java.time} types as formatted strings, enums as their serialized
+ * writes them: {@code java.time} types as formatted strings, {@code URL}, {@code Locale},
+ * {@code Currency} and time zones as strings, enums as their serialized
  * values, {@code byte} as a number, {@code byte[]} as a base64 string and
  * {@code Optional} as its value. Types without a stable JSON form are rejected instead of
  * becoming an empty schema.
@@ -60,6 +66,13 @@ final class TypeDefinitions implements CustomDefinitionProviderV2 {
 		String format = TIME_FORMATS.get(type);
 		if (format != null) {
 			return inline(newSchema(context, "string", format));
+		}
+		if (type == URL.class) {
+			return inline(newSchema(context, "string", "uri"));
+		}
+		if (type == Locale.class || type == Currency.class || type == TimeZone.class
+				|| ZoneId.class.isAssignableFrom(type)) {
+			return inline(newSchema(context, "string", null));
 		}
 		if (type.getEnumConstants() != null) {
 			return inline(enumSchema(type, context.getGeneratorConfig().getObjectMapper()));

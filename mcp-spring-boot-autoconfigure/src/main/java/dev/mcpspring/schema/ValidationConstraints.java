@@ -1,12 +1,18 @@
 package dev.mcpspring.schema;
 
 import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedArrayType;
+import java.lang.reflect.AnnotatedParameterizedType;
+import java.lang.reflect.AnnotatedType;
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
 import com.github.victools.jsonschema.module.jakarta.validation.JakartaValidationModule;
@@ -25,6 +31,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -49,7 +57,9 @@ final class ValidationConstraints {
 		builder.with(new JakartaValidationModule(JakartaValidationOption.NOT_NULLABLE_FIELD_IS_REQUIRED,
 				JakartaValidationOption.NOT_NULLABLE_METHOD_IS_REQUIRED));
 		builder.forFields().withStringPatternResolver((field) -> {
-			Pattern pattern = field.getAnnotationConsideringFieldAndGetter(Pattern.class);
+			Pattern pattern = field.isFakeContainerItemScope()
+					? field.getContainerItemAnnotationConsideringFieldAndGetter(Pattern.class)
+					: field.getAnnotationConsideringFieldAndGetter(Pattern.class);
 			return (pattern != null) ? anchored(pattern.regexp()) : null;
 		});
 		builder.forFields().withRequiredCheck((field) -> field.getType().getErasedType().isPrimitive());
@@ -136,6 +146,50 @@ final class ValidationConstraints {
 					schema.put("pattern", anchored(email.regexp()));
 				}
 			}
+		}
+	}
+
+	/**
+	 * Add the keywords matching the type-use constraints on the elements of a container
+	 * type, such as {@code List<@Pattern(...) String>}, to its {@code items} (arrays),
+	 * {@code additionalProperties} (maps) or to the schema itself ({@code Optional}).
+	 * Elements described by a {@code $ref} are left alone, as their definition is
+	 * shared.
+	 * @param schema the property schema to add to
+	 * @param annotatedType the property type with its annotations, or {@code null}
+	 * @param declared the annotations of the parameter declaration: in
+	 * {@code @Size(max = 4) String[]} Java also places {@code @Size} on the element
+	 * type, yet it constrains the array, as Jakarta Validation reads it
+	 */
+	static void applyToElements(ObjectNode schema, @Nullable AnnotatedType annotatedType, Annotation[] declared) {
+		if (annotatedType instanceof AnnotatedArrayType array) {
+			AnnotatedType component = array.getAnnotatedGenericComponentType();
+			List<Annotation> declarations = List.of(declared);
+			Annotation[] annotations = Arrays.stream(component.getAnnotations())
+				.filter((annotation) -> !declarations.contains(annotation))
+				.toArray(Annotation[]::new);
+			applyToElement(schema.get("items"), component, annotations);
+		}
+		else if (annotatedType instanceof AnnotatedParameterizedType parameterized
+				&& parameterized.getType() instanceof ParameterizedType type
+				&& type.getRawType() instanceof Class<?> raw) {
+			AnnotatedType[] arguments = parameterized.getAnnotatedActualTypeArguments();
+			if (raw == Optional.class) {
+				applyToElement(schema, arguments[0], arguments[0].getAnnotations());
+			}
+			else if (Iterable.class.isAssignableFrom(raw) && arguments.length == 1) {
+				applyToElement(schema.get("items"), arguments[0], arguments[0].getAnnotations());
+			}
+			else if (Map.class.isAssignableFrom(raw) && arguments.length == 2) {
+				applyToElement(schema.get("additionalProperties"), arguments[1], arguments[1].getAnnotations());
+			}
+		}
+	}
+
+	private static void applyToElement(@Nullable JsonNode schema, AnnotatedType element, Annotation[] annotations) {
+		if (schema instanceof ObjectNode elementSchema && !elementSchema.has("$ref")) {
+			apply(elementSchema, element.getType(), annotations);
+			applyToElements(elementSchema, element, new Annotation[0]);
 		}
 	}
 

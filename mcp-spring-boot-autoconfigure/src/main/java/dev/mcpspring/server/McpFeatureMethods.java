@@ -127,7 +127,7 @@ final class McpFeatureMethods {
 				? match.handler().getResource() : match.handler().getResourceTemplate(), request)) {
 			return Mono.error(resourceNotFound(uri, request));
 		}
-		ResourceRead invocation = new ResourceRead(uri, match.variables(), request);
+		ResourceRead invocation = new ResourceRead(uri, match.variables(), match.listVariables(), request);
 		return Mono.defer(() -> match.handler().read(invocation))
 			.onErrorMap(McpFeatureMethods::toProtocolError)
 			.onErrorMap((ex) -> request.isStateless() && ex instanceof JsonRpcException rpc

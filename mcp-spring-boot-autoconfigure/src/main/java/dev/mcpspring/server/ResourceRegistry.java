@@ -1,5 +1,6 @@
 package dev.mcpspring.server;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -103,15 +104,15 @@ public class ResourceRegistry {
 	public @Nullable Match resolve(String uri) {
 		ResourceHandler handler = this.fixed.get(uri);
 		if (handler != null) {
-			return new Match(handler, JsonNodeFactory.instance.objectNode());
+			return new Match(handler, JsonNodeFactory.instance.objectNode(), Map.of());
 		}
 		for (ResourceHandler candidate : this.templates.getHandlers()) {
 			UriTemplate template = this.parsedTemplates.get(candidate.getResourceTemplate().uriTemplate());
-			Map<String, String> variables = (template != null) ? template.match(uri) : null;
-			if (variables != null) {
+			UriTemplate.Values values = (template != null) ? template.matchValues(uri) : null;
+			if (values != null) {
 				ObjectNode arguments = JsonNodeFactory.instance.objectNode();
-				variables.forEach(arguments::put);
-				return new Match(candidate, arguments);
+				values.values().forEach(arguments::put);
+				return new Match(candidate, arguments, values.lists());
 			}
 		}
 		return null;
@@ -122,8 +123,18 @@ public class ResourceRegistry {
 	 *
 	 * @param handler the handler
 	 * @param variables the template variables, empty for a fixed URI
+	 * @param listVariables the template variables taken as lists
 	 */
-	public record Match(ResourceHandler handler, ObjectNode variables) {
+	public record Match(ResourceHandler handler, ObjectNode variables, Map<String, List<String>> listVariables) {
+
+		/**
+		 * Create a match whose variables have no list form.
+		 * @param handler the handler
+		 * @param variables the template variables, empty for a fixed URI
+		 */
+		public Match(ResourceHandler handler, ObjectNode variables) {
+			this(handler, variables, Map.of());
+		}
 
 	}
 

@@ -32,9 +32,11 @@ import org.jspecify.annotations.Nullable;
  * contain them;</li>
  * <li>variables of {@code {?x,y}} and its kin are optional but, when present, in
  * template order;</li>
- * <li>values are percent-decoded as UTF-8; a list or exploded value is returned as its
- * joined text, such as {@code a/b/c} for {@code {/path*}}, and an exploded named value
- * with its names, such as {@code list=red&list=green} for {@code {?list*}};</li>
+ * <li>values are percent-decoded as UTF-8; {@link #match(String)} returns a list or
+ * exploded value as its joined text, such as {@code a/b/c} for {@code {/path*}}, and an
+ * exploded named value with its names, such as {@code list=red&list=green} for
+ * {@code {?list*}}; {@link #matchValues(String)} also returns the members of each value,
+ * split before decoding, such as {@code [red, green]};</li>
  * <li>when a URI splits in several ways, such as {@code {x,y}} against {@code 1,2,3},
  * earlier variables take the shortest value;</li>
  * <li>the pattern backtracks, so a template with several variables that can hold the
@@ -66,6 +68,11 @@ public final class UriTemplate {
 	 */
 	private final List<String> groupNames;
 
+	/**
+	 * The expression of each capturing group of {@link #pattern}, group 1 first.
+	 */
+	private final List<UriTemplateExpression> groupExpressions;
+
 	private UriTemplate(String template, List<String> literals, List<UriTemplateExpression> expressions) {
 		this.template = template;
 		this.literals = List.copyOf(literals);
@@ -73,14 +80,19 @@ public final class UriTemplate {
 		List<String> variableNames = new ArrayList<>();
 		StringBuilder regex = new StringBuilder();
 		List<String> groupNames = new ArrayList<>();
+		List<UriTemplateExpression> groupExpressions = new ArrayList<>();
 		for (int i = 0; i < expressions.size(); i++) {
 			regex.append(literalPattern(literals.get(i)));
 			expressions.get(i).appendPattern(regex, groupNames);
+			while (groupExpressions.size() < groupNames.size()) {
+				groupExpressions.add(expressions.get(i));
+			}
 			variableNames.addAll(expressions.get(i).getVariableNames());
 		}
 		regex.append(literalPattern(literals.get(literals.size() - 1)));
 		this.variableNames = List.copyOf(variableNames);
 		this.groupNames = List.copyOf(groupNames);
+		this.groupExpressions = List.copyOf(groupExpressions);
 		this.pattern = Pattern.compile(regex.toString());
 	}
 
@@ -176,6 +188,46 @@ public final class UriTemplate {
 	}
 
 	/**
+	 * Match a URI against the template, keeping the members of list values apart too:
+	 * {@code {/path*}} against {@code /a/b%2Fc} gives {@code a/b/c} and
+	 * {@code [a, b/c]}.
+	 * @param uri the URI
+	 * @return the values of the variables present in the URI, or {@code null} if the
+	 * URI does not match
+	 */
+	public @Nullable Values matchValues(String uri) {
+		Objects.requireNonNull(uri, "'uri' must not be null");
+		Matcher matcher = this.pattern.matcher(uri);
+		if (!matcher.matches()) {
+			return null;
+		}
+		Map<String, String> values = new LinkedHashMap<>();
+		Map<String, List<String>> lists = new LinkedHashMap<>();
+		for (int group = 1; group <= matcher.groupCount(); group++) {
+			String value = matcher.group(group);
+			String name = this.groupNames.get(group - 1);
+			if (value == null || values.containsKey(name)) {
+				continue;
+			}
+			String decoded = decode(value);
+			if (decoded == null) {
+				return null;
+			}
+			List<String> members = new ArrayList<>();
+			for (String member : this.groupExpressions.get(group - 1).split(name, value)) {
+				String decodedMember = decode(member);
+				if (decodedMember == null) {
+					return null;
+				}
+				members.add(decodedMember);
+			}
+			values.put(name, decoded);
+			lists.put(name, Collections.unmodifiableList(members));
+		}
+		return new Values(Collections.unmodifiableMap(values), Collections.unmodifiableMap(lists));
+	}
+
+	/**
 	 * Return the variable names, in template order.
 	 * @return the variable names
 	 */
@@ -213,6 +265,18 @@ public final class UriTemplate {
 	@Override
 	public String toString() {
 		return this.template;
+	}
+
+	/**
+	 * The variables matched in a URI.
+	 *
+	 * @param values the percent-decoded value of each variable, lists as their joined
+	 * text, as {@link #match(String)} returns them
+	 * @param lists the percent-decoded members of each variable, taken as a list: one
+	 * member for a plain value, none for an empty one
+	 */
+	public record Values(Map<String, String> values, Map<String, List<String>> lists) {
+
 	}
 
 	/**

@@ -189,6 +189,36 @@ final class UriTemplateExpression {
 	}
 
 	/**
+	 * Split the raw (still percent-encoded) value of a variable into the members of the
+	 * list it expands: an exploded value at the separator of the operator, without the
+	 * {@code name=} of named operators, any other at commas.
+	 * @param name the variable name
+	 * @param raw the matched value
+	 * @return the raw members, empty for an empty value
+	 */
+	List<String> split(String name, String raw) {
+		if (raw.isEmpty()) {
+			return List.of();
+		}
+		VarSpec spec = this.varSpecs.stream().filter((candidate) -> candidate.name().equals(name)).findFirst().orElseThrow();
+		if (!spec.explode()) {
+			return List.of(raw.split(",", -1));
+		}
+		String separator = (this.operator == Operator.QUERY) ? "&" : this.operator.separator;
+		List<String> members = new ArrayList<>();
+		for (String member : raw.split(Pattern.quote(separator), -1)) {
+			if (this.operator.named && member.equals(name)) {
+				members.add("");
+			}
+			else {
+				members.add((this.operator.named && member.startsWith(name + "="))
+						? member.substring(name.length() + 1) : member);
+			}
+		}
+		return members;
+	}
+
+	/**
 	 * Return a character class for one character of a value. The separator is allowed
 	 * in exploded and last values, so that lists match as their joined value,
 	 * non-ASCII characters are allowed as in IRIs, and

@@ -485,6 +485,41 @@ class DefaultJsonSchemaGeneratorTests {
 				""");
 	}
 
+	@Test // gh-19
+	void jakartaConstraintsOnContainerElementsOfMethodParameters() {
+		assertInputSchema(parameters("elements"), """
+				{
+					"type": "object",
+					"properties": {
+						"tags": { "type": "array", "items": { "type": "string", "pattern": "^(?:[a-z]+)$" } },
+						"counts": { "type": "object", "additionalProperties": { "type": "integer", "minimum": 1 } },
+						"names": { "type": "array", "maxItems": 3,
+							"items": { "type": "array", "items": { "type": "string", "maxLength": 5 } } },
+						"codes": { "type": "array", "items": { "type": "string", "minLength": 1 } },
+						"nickname": { "type": "string", "maxLength": 10 }
+					}
+				}
+				""");
+	}
+
+	@Test // gh-19
+	void jakartaConstraintsOnContainerElementsOfRecordComponents() {
+		assertInputSchema(List.of(property("tagged", Tagged.class)), """
+				{
+					"type": "object",
+					"properties": {
+						"tagged": {
+							"type": "object",
+							"properties": {
+								"tags": { "type": "array", "items": { "type": "string", "pattern": "^(?:[a-z]+)$" } },
+								"counts": { "type": "object", "additionalProperties": { "type": "integer", "minimum": 1 } }
+							}
+						}
+					}
+				}
+				""");
+	}
+
 	@Test
 	void descriptionDefaultAndRequired() {
 		SchemaProperty query = new SchemaProperty("query", String.class, new Annotation[0], "What to search for",
@@ -695,7 +730,7 @@ class DefaultJsonSchemaGeneratorTests {
 			.orElseThrow();
 		return Arrays.stream(method.getParameters())
 			.map((parameter) -> new SchemaProperty(parameter.getName(), parameter.getParameterizedType(),
-					parameter.getAnnotations(), null, false, null))
+					parameter.getAnnotations(), null, false, null, parameter.getAnnotatedType()))
 			.toList();
 	}
 
@@ -816,6 +851,10 @@ class DefaultJsonSchemaGeneratorTests {
 
 	}
 
+	record Tagged(List<@Pattern(regexp = "[a-z]+") String> tags, Map<String, @Min(1) Integer> counts) {
+
+	}
+
 	record Holder(Object value) {
 
 	}
@@ -845,6 +884,10 @@ class DefaultJsonSchemaGeneratorTests {
 				@Email(regexp = ".+@example\\.com") String customEmail, @Size(max = 3) int ignoredSize);
 
 		void annotatedTree(@NotNull TreeNode tree);
+
+		void elements(List<@Pattern(regexp = "[a-z]+") String> tags, Map<String, @Min(1) Integer> counts,
+				@Size(max = 3) List<List<@Size(max = 5) String>> names, List<@NotBlank String> codes,
+				Optional<@Size(max = 10) String> nickname);
 
 	}
 

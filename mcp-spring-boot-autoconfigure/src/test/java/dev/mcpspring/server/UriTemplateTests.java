@@ -212,6 +212,28 @@ class UriTemplateTests {
 		assertThat(template.match("test://template/a!$&'()*+;=-._~b/data")).isEqualTo(Map.of("id", "a!$&'()*+;=-._~b"));
 	}
 
+	@Test // gh-19
+	void matchValuesSplitsListsIntoTheirMembers() {
+		assertThat(UriTemplate.parse("files://root{/segments*}").matchValues("files://root/a/b%2Fc/d").lists())
+			.isEqualTo(Map.of("segments", List.of("a", "b/c", "d")));
+		assertThat(UriTemplate.parse("files://root{/segments*}").matchValues("files://root/a/b%2Fc/d").values())
+			.isEqualTo(Map.of("segments", "a/b/c/d"));
+		assertThat(UriTemplate.parse("{?list*}").matchValues("?list=red&list=green%20tea").lists())
+			.isEqualTo(Map.of("list", List.of("red", "green tea")));
+		assertThat(UriTemplate.parse("{?list}").matchValues("?list=red,green%2Cblue").lists())
+			.isEqualTo(Map.of("list", List.of("red", "green,blue")));
+		assertThat(UriTemplate.parse("{;list*}").matchValues(";list=red;list=green").lists())
+			.isEqualTo(Map.of("list", List.of("red", "green")));
+		assertThat(UriTemplate.parse("www{.dom*}").matchValues("www.example.com").lists())
+			.isEqualTo(Map.of("dom", List.of("example", "com")));
+		assertThat(UriTemplate.parse("{list}").matchValues("red,green").lists())
+			.isEqualTo(Map.of("list", List.of("red", "green")));
+		assertThat(UriTemplate.parse("{x}{?list}").matchValues("one?list=").lists())
+			.isEqualTo(Map.of("x", List.of("one"), "list", List.of()));
+		assertThat(UriTemplate.parse("{/segments*}").matchValues("/a/b%ZZ")).isNull();
+		assertThat(UriTemplate.parse("{/segments*}").matchValues("x")).isNull();
+	}
+
 	@Test
 	void matchSimpleList() {
 		UriTemplate template = UriTemplate.parse("map?{x,y}");

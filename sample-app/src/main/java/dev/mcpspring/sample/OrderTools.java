@@ -43,7 +43,7 @@ public class OrderTools {
 		}
 		String orderId = "ORD-" + this.sequence.incrementAndGet();
 		OrderConfirmation confirmation = new OrderConfirmation(orderId, order.customerEmail(), total,
-				OrderStatus.CONFIRMED);
+				OrderStatus.CONFIRMED, null);
 		this.orders.put(orderId, confirmation);
 		return confirmation;
 	}

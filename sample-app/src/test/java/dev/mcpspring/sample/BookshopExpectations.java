@@ -42,6 +42,15 @@ final class BookshopExpectations {
 
 	static final String UNKNOWN_ORDER_ID = "ORD-999999";
 
+	/**
+	 * What {@code place_order} reports for a bad email, a quantity of {@code "two"}, and
+	 * a second line with a bad ISBN and a quantity of {@code 1.5}: every bad field at
+	 * once, type errors and constraint violations alike.
+	 */
+	static final String[] TYPE_ERRORS_AND_VIOLATIONS = { "order.lines[0].quantity: must be an integer",
+			"order.lines[1].quantity: must be an integer", "order.customerEmail: must be a well-formed email address",
+			"order.lines[1].isbn: must match \"\\d{13}\"" };
+
 	static final Map<String, String> RECOMMENDATIONS = Map.of("FICTION", "Try The Hobbit by J.R.R. Tolkien", "SCIENCE",
 			"Try A Brief History of Time by Stephen Hawking", "HISTORY", "Try The Histories by Herodotus", "CHILDREN",
 			"Try Charlotte's Web by E. B. White");
@@ -197,11 +206,19 @@ final class BookshopExpectations {
 		assertThat(quantity.path("maximum").isNumber()).as("order line quantity in %s", schema).isTrue();
 		assertThat(quantity.path("maximum").intValue()).isEqualTo(10);
 
+		// only the hints that differ from the spec's defaults are sent (gh-19)
+		assertJsonEquals(withoutNulls(tool(tools, "place_order").path("annotations")), """
+				{"destructiveHint": false, "openWorldHint": false}
+				""");
+
 		JsonNode output = tool(tools, "place_order").get("outputSchema");
 		assertThat(output).as("place_order output schema").isNotNull();
 		assertThat(output.path("type").asString()).as("place_order output schema %s", output).isEqualTo("object");
 		assertThat(output.path("properties").propertyNames()).as("place_order output schema %s", output)
-			.containsExactlyInAnyOrder("orderId", "customerEmail", "total", "status");
+			.containsExactlyInAnyOrder("orderId", "customerEmail", "total", "status", "trackingNumber");
+		// @Nullable, so neither required nor sent while null (gh-19)
+		assertThat(strings(output.path("required"))).as("place_order output schema %s", output)
+			.doesNotContain("trackingNumber");
 		assertJsonEquals(tool(tools, "order_status").get("outputSchema"), output.toString());
 	}
 
@@ -266,6 +283,7 @@ final class BookshopExpectations {
 		assertThat(confirmation.path("orderId").asString()).as("orderId in %s", outcome).matches("ORD-\\d+");
 		ObjectNode withoutId = (ObjectNode) confirmation.deepCopy();
 		withoutId.remove("orderId");
+		// the tracking number, null until the order ships, is left out (gh-19)
 		assertJsonEquals(withoutId, """
 				{"customerEmail": "ada@example.com", "total": %s, "status": "CONFIRMED"}
 				""".formatted(expectedTotal));
@@ -387,6 +405,20 @@ final class BookshopExpectations {
 			assertThat(resolved.isMissingNode()).as("%s resolves in %s", ref, root).isFalse();
 		}
 		return resolved;
+	}
+
+	/**
+	 * The object without its {@code null} properties, which some clients add for the
+	 * fields they know.
+	 */
+	private static JsonNode withoutNulls(JsonNode object) {
+		ObjectNode copy = JSON.createObjectNode();
+		object.properties().forEach((entry) -> {
+			if (!entry.getValue().isNull()) {
+				copy.set(entry.getKey(), entry.getValue());
+			}
+		});
+		return copy;
 	}
 
 	private static List<String> strings(JsonNode array) {

@@ -206,6 +206,14 @@ class JavaSdkClientIntegrationTests {
 				"order.lines[0].quantity");
 	}
 
+	@Test // gh-19
+	void typeErrorsAndConstraintViolationsAreReportedTogether() {
+		BookshopExpectations.assertInvalidArguments(
+				call("place_order",
+						order("nope", Map.of("isbn", DUNE, "quantity", "two"), Map.of("isbn", "x", "quantity", 1.5))),
+				"place_order", BookshopExpectations.TYPE_ERRORS_AND_VIOLATIONS);
+	}
+
 	@Test
 	void stringForAnIntegerArgumentIsRejectedNotCoerced() {
 		BookshopExpectations.assertInvalidArgumentPaths(call("add", Map.of("a", "2", "b", 3)), "add", "a");

@@ -215,6 +215,12 @@ class TypeScriptSdkClientIntegrationTests {
 				"order.lines[0].quantity");
 	}
 
+	@Test // gh-19
+	void typeErrorsAndConstraintViolationsAreReportedTogether() {
+		BookshopExpectations.assertInvalidArguments(outcome("place_order.typeErrorAndViolation"), "place_order",
+				BookshopExpectations.TYPE_ERRORS_AND_VIOLATIONS);
+	}
+
 	@Test
 	void stringForAnIntegerArgumentIsRejectedNotCoerced() {
 		BookshopExpectations.assertInvalidArgumentPaths(outcome("add.numericString"), "add", "a");

@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,7 +18,6 @@ import java.util.regex.Pattern;
 
 import dev.mcpspring.annotation.McpArg;
 import dev.mcpspring.annotation.McpComplete;
-import dev.mcpspring.annotation.McpIcon;
 import dev.mcpspring.annotation.McpPrompt;
 import dev.mcpspring.annotation.McpResource;
 import dev.mcpspring.annotation.McpTool;
@@ -30,15 +28,11 @@ import dev.mcpspring.method.McpHandlerMethod;
 import dev.mcpspring.method.McpMethodArgumentResolverComposite;
 import dev.mcpspring.model.Annotations;
 import dev.mcpspring.model.Content;
-import dev.mcpspring.model.Icon;
 import dev.mcpspring.model.Prompt;
 import dev.mcpspring.model.PromptArgument;
 import dev.mcpspring.model.Resource;
 import dev.mcpspring.model.ResourceTemplate;
-import dev.mcpspring.model.Role;
 import dev.mcpspring.model.Tool;
-import dev.mcpspring.model.ToolAnnotations;
-import dev.mcpspring.model.ToolExecution;
 import dev.mcpspring.schema.JsonSchemaGenerator;
 import dev.mcpspring.schema.OutputSchema;
 import dev.mcpspring.schema.SchemaProperty;
@@ -176,7 +170,7 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 				methods.keySet()
 					.stream()
 					.sorted(Comparator.comparing(Method::toGenericString))
-					.forEach((method) -> register(beanName, bean, method));
+					.forEach((method) -> register(beanName, bean, beanType, method));
 			}
 		}
 	}
@@ -185,9 +179,9 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 		return ANNOTATIONS.stream().anyMatch((type) -> AnnotatedElementUtils.hasAnnotation(method, type));
 	}
 
-	private void register(String beanName, Object bean, Method method) {
-		McpHandlerMethod handlerMethod = new McpHandlerMethod(bean, method);
+	private void register(String beanName, Object bean, Class<?> beanType, Method method) {
 		try {
+			McpHandlerMethod handlerMethod = ProxiedBeans.handlerMethod(bean, method);
 			McpTool tool = AnnotatedElementUtils.findMergedAnnotation(method, McpTool.class);
 			if (tool != null) {
 				registerTool(handlerMethod, tool);
@@ -206,8 +200,8 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 			}
 		}
 		catch (RuntimeException ex) {
-			throw new IllegalStateException("Invalid MCP handler method " + handlerMethod.getShortLogMessage()
-					+ " of bean '" + beanName + "': " + ex.getMessage(), ex);
+			throw new IllegalStateException("Invalid MCP handler method " + beanType.getSimpleName() + "#"
+					+ method.getName() + " of bean '" + beanName + "': " + ex.getMessage(), ex);
 		}
 	}
 
@@ -219,6 +213,10 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 				type = AutoProxyUtils.determineTargetClass(beanFactory, beanName);
 			}
 			type = (type != null) ? type : this.applicationContext.getType(beanName);
+			if (type != null && ProxiedBeans.isJdkProxyType(type) && this.applicationContext.isSingleton(beanName)) {
+				// an interface-based proxy made without auto-proxying: only its instance knows the target
+				type = ProxiedBeans.targetClass(this.applicationContext.getBean(beanName));
+			}
 			return (type != null) ? ClassUtils.getUserClass(type) : null;
 		}
 		catch (Throwable ex) {
@@ -232,12 +230,12 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 	private void registerTool(McpHandlerMethod handlerMethod, McpTool annotation) {
 		String name = StringUtils.hasText(annotation.name()) ? annotation.name() : handlerMethod.getMethod().getName();
 		OutputSchema outputSchema = outputSchema(handlerMethod);
-		Tool tool = new Tool(name, emptyToNull(annotation.title()), emptyToNull(annotation.description()),
+		Tool tool = new Tool(name, FeatureMetadata.emptyToNull(annotation.title()), FeatureMetadata.emptyToNull(annotation.description()),
 				StringUtils.hasText(annotation.inputSchema()) ? readSchema(annotation.inputSchema())
 						: withHeaders(this.schemaGenerator.generateInputSchema(inputProperties(handlerMethod)),
 								handlerMethod),
-				(outputSchema != null) ? outputSchema.schema() : null, annotations(annotation),
-				icons(annotation.icons()), meta(annotation.meta()), execution(annotation));
+				(outputSchema != null) ? outputSchema.schema() : null, FeatureMetadata.toolAnnotations(annotation),
+				FeatureMetadata.icons(annotation.icons()), FeatureMetadata.meta(annotation.meta()), FeatureMetadata.execution(annotation));
 		this.features.tools()
 			.register(new MethodToolHandler(tool, invocable(handlerMethod), outputSchema, this.resultConverter));
 		registerScopes(McpScopeRegistry.Kind.TOOL, name, annotation.scopes());
@@ -252,16 +250,16 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 						"parameter '" + property.name() + "' is not a variable of " + annotation.uri());
 			}
 		}
-		Annotations annotations = resourceAnnotations(annotation);
-		String mimeType = emptyToNull(annotation.mimeType());
+		Annotations annotations = FeatureMetadata.resourceAnnotations(annotation);
+		String mimeType = FeatureMetadata.emptyToNull(annotation.mimeType());
 		Resource resource = template.isTemplate() ? null
-				: new Resource(annotation.uri(), name, emptyToNull(annotation.title()),
-						emptyToNull(annotation.description()), mimeType,
-						(annotation.size() >= 0) ? annotation.size() : null, icons(annotation.icons()), annotations,
+				: new Resource(annotation.uri(), name, FeatureMetadata.emptyToNull(annotation.title()),
+						FeatureMetadata.emptyToNull(annotation.description()), mimeType,
+						(annotation.size() >= 0) ? annotation.size() : null, FeatureMetadata.icons(annotation.icons()), annotations,
 						null);
 		ResourceTemplate resourceTemplate = template.isTemplate()
-				? new ResourceTemplate(annotation.uri(), name, emptyToNull(annotation.title()),
-						emptyToNull(annotation.description()), mimeType, icons(annotation.icons()), annotations, null)
+				? new ResourceTemplate(annotation.uri(), name, FeatureMetadata.emptyToNull(annotation.title()),
+						FeatureMetadata.emptyToNull(annotation.description()), mimeType, FeatureMetadata.icons(annotation.icons()), annotations, null)
 				: null;
 		this.features.resources()
 			.register(new MethodResourceHandler(resource, resourceTemplate, invocable(handlerMethod), this.jsonMapper));
@@ -273,8 +271,8 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 		List<PromptArgument> arguments = inputProperties(handlerMethod).stream()
 			.map((property) -> new PromptArgument(property.name(), null, property.description(), property.required()))
 			.toList();
-		Prompt prompt = new Prompt(name, emptyToNull(annotation.title()), emptyToNull(annotation.description()),
-				arguments, icons(annotation.icons()), null);
+		Prompt prompt = new Prompt(name, FeatureMetadata.emptyToNull(annotation.title()), FeatureMetadata.emptyToNull(annotation.description()),
+				arguments, FeatureMetadata.icons(annotation.icons()), null);
 		this.features.prompts().register(new MethodPromptHandler(prompt, invocable(handlerMethod)));
 		registerScopes(McpScopeRegistry.Kind.PROMPT, name, annotation.scopes());
 	}
@@ -354,18 +352,6 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 		return ((adapter != null) ? type.getGeneric(0) : type).resolve(Object.class);
 	}
 
-	private static @Nullable Annotations resourceAnnotations(McpResource annotation) {
-		List<Role> audience = Arrays.stream(annotation.audience())
-			.map((role) -> Role.valueOf(role.toUpperCase(Locale.ROOT)))
-			.toList();
-		Double priority = (annotation.priority() >= 0) ? annotation.priority() : null;
-		String lastModified = emptyToNull(annotation.lastModified());
-		if (audience.isEmpty() && priority == null && lastModified == null) {
-			return null;
-		}
-		return new Annotations(audience.isEmpty() ? null : audience, priority, lastModified);
-	}
-
 	private List<SchemaProperty> inputProperties(McpHandlerMethod handlerMethod) {
 		return Arrays.stream(handlerMethod.getMethodParameters())
 			.filter((parameter) -> this.argumentResolvers.getResolver(parameter) == this.toolArgumentResolver)
@@ -393,45 +379,4 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 				&& Content.class.isAssignableFrom(type.asCollection().getGeneric(0).resolve(Object.class));
 	}
 
-	private static @Nullable ToolExecution execution(McpTool annotation) {
-		return switch (annotation.taskSupport()) {
-			case NONE -> null;
-			case OPTIONAL -> new ToolExecution(ToolExecution.OPTIONAL, List.of(annotation.inputsBeforeTask()));
-			case REQUIRED -> new ToolExecution(ToolExecution.REQUIRED, List.of(annotation.inputsBeforeTask()));
-		};
-	}
-
-	private static ToolAnnotations annotations(McpTool annotation) {
-		return new ToolAnnotations(null, annotation.readOnlyHint(), annotation.destructiveHint(),
-				annotation.idempotentHint(), annotation.openWorldHint());
-	}
-
-	private static @Nullable List<Icon> icons(McpIcon[] icons) {
-		if (icons.length == 0) {
-			return null;
-		}
-		return Arrays.stream(icons)
-			.map((icon) -> new Icon(icon.src(), emptyToNull(icon.mimeType()),
-					(icon.sizes().length > 0) ? List.of(icon.sizes()) : null, emptyToNull(icon.theme())))
-			.toList();
-	}
-
-	private static @Nullable Map<String, Object> meta(String[] entries) {
-		if (entries.length == 0) {
-			return null;
-		}
-		Map<String, Object> meta = new LinkedHashMap<>();
-		for (String entry : entries) {
-			int separator = entry.indexOf('=');
-			if (separator <= 0) {
-				throw new IllegalArgumentException("meta entry '" + entry + "' must be written key=value");
-			}
-			meta.put(entry.substring(0, separator).trim(), entry.substring(separator + 1).trim());
-		}
-		return meta;
-	}
-
-	private static @Nullable String emptyToNull(String value) {
-		return StringUtils.hasText(value) ? value : null;
-	}
 }

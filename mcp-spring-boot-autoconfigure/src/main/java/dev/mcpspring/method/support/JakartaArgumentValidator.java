@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.mcpspring.method.McpArgumentValidator;
 import dev.mcpspring.method.McpHandlerMethod;
@@ -19,12 +20,13 @@ import jakarta.validation.Validator;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aop.framework.AopProxyUtils;
-import org.springframework.beans.BeanUtils;
 import org.springframework.core.MethodParameter;
 
 /**
  * Validates tool arguments with Jakarta Validation: the constraints on the method
- * parameters, and those inside record or bean arguments even without {@link Valid}.
+ * parameters, and those of the records and beans inside arguments, also in their
+ * collections, arrays and maps, even without {@link Valid}: the input schema advertises
+ * them, so they are enforced.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -34,6 +36,8 @@ public class JakartaArgumentValidator implements McpArgumentValidator {
 	private final Validator validator;
 
 	private final ToolArgumentResolver argumentResolver;
+
+	private final Map<MethodParameter, ValidationCascade> cascades = new ConcurrentHashMap<>();
 
 	/**
 	 * Create a validator.
@@ -60,19 +64,19 @@ public class JakartaArgumentValidator implements McpArgumentValidator {
 			errors.add(new FieldError(path(nameOf(parameters[index]), nodes), violation.getMessage()));
 		}
 		for (int i = 0; i < arguments.length; i++) {
-			Object argument = arguments[i];
-			if (isCascadeCandidate(argument) && !parameters[i].hasParameterAnnotation(Valid.class)) {
-				Set<ConstraintViolation<Object>> violations = this.validator.validate(argument);
-				for (ConstraintViolation<Object> violation : violations) {
-					errors.add(new FieldError(path(nameOf(parameters[i]), violation.getPropertyPath().iterator()),
-							violation.getMessage()));
-				}
+			if (arguments[i] != null) {
+				cascadeOf(parameters[i]).validate(this.validator, arguments[i], nameOf(parameters[i]), errors);
 			}
 		}
 		if (!errors.isEmpty()) {
 			errors.sort(Comparator.comparing(FieldError::path).thenComparing(FieldError::message));
 			throw new InvalidArgumentsException(errors);
 		}
+	}
+
+	private ValidationCascade cascadeOf(MethodParameter parameter) {
+		return this.cascades.computeIfAbsent(parameter, (key) -> ValidationCascade
+			.of(key.getParameter().getAnnotatedType(), key.hasParameterAnnotation(Valid.class)));
 	}
 
 	private String nameOf(MethodParameter parameter) {
@@ -100,14 +104,6 @@ public class JakartaArgumentValidator implements McpArgumentValidator {
 			}
 		}
 		return path.toString();
-	}
-
-	private static boolean isCascadeCandidate(@Nullable Object argument) {
-		if (argument == null) {
-			return false;
-		}
-		Class<?> type = argument.getClass();
-		return !BeanUtils.isSimpleValueType(type) && !type.isArray() && !type.getName().startsWith("java.");
 	}
 
 	private static Object targetOf(Object bean) {

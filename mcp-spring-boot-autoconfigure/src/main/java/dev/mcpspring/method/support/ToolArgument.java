@@ -1,5 +1,6 @@
 package dev.mcpspring.method.support;
 
+import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.util.Optional;
 
@@ -22,6 +23,8 @@ import org.springframework.util.StringUtils;
  * @param name the argument name in the input schema
  * @param type the generic value type, unwrapped from {@code Optional}
  * @param optionalWrapper whether the parameter is an {@code Optional}
+ * @param varargs whether the parameter is the variable arity parameter of its method,
+ * optional and bound to an empty array when absent
  * @param required whether the caller must supply it
  * @param defaultValue the value used when it is absent, or {@code null}
  * @param description the description, or {@code null}
@@ -29,8 +32,8 @@ import org.springframework.util.StringUtils;
  * @author MCP Spring Boot team
  * @since 0.1.0
  */
-record ToolArgument(String name, Type type, boolean optionalWrapper, boolean required, @Nullable JsonNode defaultValue,
-		@Nullable String description, MethodParameter parameter) {
+record ToolArgument(String name, Type type, boolean optionalWrapper, boolean varargs, boolean required,
+		@Nullable JsonNode defaultValue, @Nullable String description, MethodParameter parameter) {
 
 	static ToolArgument of(MethodParameter parameter, JsonMapper jsonMapper) {
 		McpArg arg = parameter.getParameterAnnotation(McpArg.class);
@@ -44,9 +47,16 @@ record ToolArgument(String name, Type type, boolean optionalWrapper, boolean req
 				: parameter.getGenericParameterType();
 		JsonNode defaultValue = (arg != null && !arg.defaultValue().isEmpty())
 				? parseDefault(arg.defaultValue(), type, jsonMapper) : null;
-		boolean required = defaultValue == null && !parameter.isOptional() && (arg == null || arg.required());
+		boolean varargs = isVarargs(parameter);
+		boolean required = defaultValue == null && !varargs && !parameter.isOptional()
+				&& (arg == null || arg.required());
 		String description = (arg != null && StringUtils.hasText(arg.description())) ? arg.description() : null;
-		return new ToolArgument(name, type, optionalWrapper, required, defaultValue, description, parameter);
+		return new ToolArgument(name, type, optionalWrapper, varargs, required, defaultValue, description, parameter);
+	}
+
+	private static boolean isVarargs(MethodParameter parameter) {
+		Method method = parameter.getMethod();
+		return method != null && method.isVarArgs() && parameter.getParameterIndex() == method.getParameterCount() - 1;
 	}
 
 	private static JsonNode parseDefault(String text, Type type, JsonMapper jsonMapper) {
@@ -63,7 +73,7 @@ record ToolArgument(String name, Type type, boolean optionalWrapper, boolean req
 
 	SchemaProperty toSchemaProperty() {
 		return new SchemaProperty(this.name, this.type, this.parameter.getParameterAnnotations(), this.description,
-				this.required, this.defaultValue);
+				this.required, this.defaultValue, this.parameter.getParameter().getAnnotatedType());
 	}
 
 }

@@ -1,6 +1,6 @@
 package dev.mcpspring.method.support;
 
-import java.util.Collection;
+import java.lang.reflect.Array;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +10,7 @@ import dev.mcpspring.method.McpMethodArgumentResolver;
 import dev.mcpspring.server.InvalidArgumentsException;
 import dev.mcpspring.server.InvalidArgumentsException.FieldError;
 import dev.mcpspring.server.McpInvocation;
+import dev.mcpspring.server.ResourceRead;
 import dev.mcpspring.server.ToolCall;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -19,9 +20,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
-import tools.jackson.databind.type.LogicalType;
-import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.type.LogicalType;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.util.ClassUtils;
@@ -34,7 +36,8 @@ import org.springframework.util.ClassUtils;
  * Supports every parameter, so it goes last among the resolvers.
  * <p>
  * Binding errors name the offending property path and the expected JSON type, never
- * the value sent, and are collected for all parameters before the call fails.
+ * the value sent, and are collected for all parameters and all their fields before the
+ * call fails.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -46,6 +49,8 @@ public class ToolArgumentResolver implements McpMethodArgumentResolver {
 	private final JsonMapper strictMapper;
 
 	private final Map<MethodParameter, Binding> bindings = new ConcurrentHashMap<>();
+
+	private final ErrorCollectingBinder everyErrorBinder;
 
 	/**
 	 * Create a resolver.
@@ -75,6 +80,7 @@ public class ToolArgumentResolver implements McpMethodArgumentResolver {
 			.withCoercionConfig(LogicalType.Boolean,
 					(config) -> config.setCoercion(CoercionInputShape.Boolean, CoercionAction.TryConvert))
 			.build();
+		this.everyErrorBinder = new ErrorCollectingBinder(new ExpectedTypeDescriptions(this.jsonMapper));
 	}
 
 	@Override
@@ -96,6 +102,9 @@ public class ToolArgumentResolver implements McpMethodArgumentResolver {
 		Binding binding = getBinding(parameter);
 		ToolArgument argument = binding.argument();
 		JsonNode node = invocation.arguments().get(argument.name());
+		if (binding.multiValued() && invocation instanceof ResourceRead read) {
+			node = listArgument(read, argument.name(), node);
+		}
 		if (node == null || node.isNull()) {
 			node = argument.defaultValue();
 		}
@@ -109,27 +118,28 @@ public class ToolArgumentResolver implements McpMethodArgumentResolver {
 		return argument.optionalWrapper() ? Optional.ofNullable(value) : value;
 	}
 
-	private @Nullable Object bind(Binding binding, JsonNode node, boolean strict) {
-		try {
-			return (strict ? binding.strictReader() : binding.reader()).readValue(node);
+	/**
+	 * Take a URI template variable bound to a collection or an array as the list of its
+	 * members, such as {@code [a, b]} for {@code {/path*}} against {@code /a/b}.
+	 */
+	private static @Nullable JsonNode listArgument(ResourceRead read, String name, @Nullable JsonNode node) {
+		List<String> members = read.listArguments().get(name);
+		if (members == null) {
+			return node;
 		}
-		catch (MismatchedInputException ex) {
-			String problem = isMissing(node, ex) ? "is required" : "must be " + describe(ex.getTargetType());
-			throw new InvalidArgumentsException(List.of(new FieldError(path(binding.argument().name(), ex), problem)));
-		}
-		catch (JacksonException ex) {
-			throw new InvalidArgumentsException(
-					List.of(new FieldError(path(binding.argument().name(), ex), "has an invalid value")));
-		}
+		ArrayNode array = JsonNodeFactory.instance.arrayNode(members.size());
+		members.forEach(array::add);
+		return array;
 	}
 
-	private static boolean isMissing(JsonNode node, JacksonException ex) {
-		JsonNode current = node;
-		for (JacksonException.Reference reference : ex.getPath()) {
-			current = (reference.getPropertyName() != null) ? current.path(reference.getPropertyName())
-					: current.path(reference.getIndex());
+	private @Nullable Object bind(Binding binding, JsonNode node, boolean strict) {
+		ObjectReader reader = strict ? binding.strictReader() : binding.reader();
+		try {
+			return reader.readValue(node);
 		}
-		return !ex.getPath().isEmpty() && (current.isMissingNode() || current.isNull());
+		catch (JacksonException ex) {
+			throw this.everyErrorBinder.bindAfterFailure(binding.argument().name(), reader, node, ex);
+		}
 	}
 
 	private static @Nullable Object absentValue(ToolArgument argument) {
@@ -137,6 +147,9 @@ public class ToolArgumentResolver implements McpMethodArgumentResolver {
 			return Optional.empty();
 		}
 		Class<?> type = argument.parameter().getParameterType();
+		if (argument.varargs()) {
+			return Array.newInstance(type.getComponentType(), 0);
+		}
 		if (type == boolean.class) {
 			return false;
 		}
@@ -166,54 +179,24 @@ public class ToolArgumentResolver implements McpMethodArgumentResolver {
 		return this.bindings.computeIfAbsent(parameter, (key) -> {
 			ToolArgument argument = ToolArgument.of(key, this.jsonMapper);
 			JavaType javaType = this.jsonMapper.constructType(argument.type());
-			return new Binding(argument, this.jsonMapper.readerFor(javaType), this.strictMapper.readerFor(javaType));
+			boolean multiValued = javaType.isCollectionLikeType()
+					|| (javaType.isArrayType() && javaType.getRawClass() != byte[].class);
+			return new Binding(argument, this.jsonMapper.readerFor(javaType), this.strictMapper.readerFor(javaType),
+					multiValued);
 		});
 	}
 
-	static String path(String root, JacksonException ex) {
-		StringBuilder path = new StringBuilder(root);
-		for (JacksonException.Reference reference : ex.getPath()) {
-			if (reference.getPropertyName() != null) {
-				path.append('.').append(reference.getPropertyName());
-			}
-			else if (reference.getIndex() >= 0) {
-				path.append('[').append(reference.getIndex()).append(']');
-			}
-		}
-		return path.toString();
-	}
-
-	private static String describe(@Nullable Class<?> type) {
-		if (type == null) {
-			return "of the declared type";
-		}
-		Class<?> boxed = ClassUtils.resolvePrimitiveIfNecessary(type);
-		if (boxed == Boolean.class) {
-			return "a boolean";
-		}
-		if (boxed == Integer.class || boxed == Long.class || boxed == Short.class || boxed == Byte.class
-				|| boxed == java.math.BigInteger.class) {
-			return "an integer";
-		}
-		if (Number.class.isAssignableFrom(boxed)) {
-			return "a number";
-		}
-		if (boxed.isEnum()) {
-			return "one of " + List.of(boxed.getEnumConstants());
-		}
-		if (boxed == String.class || boxed == Character.class) {
-			return "a string";
-		}
-		if (boxed.isArray() || Collection.class.isAssignableFrom(boxed)) {
-			return "an array";
-		}
-		if (boxed.getName().startsWith("java.time.")) {
-			return "a string in ISO 8601 format";
-		}
-		return "an object";
-	}
-
-	private record Binding(ToolArgument argument, ObjectReader reader, ObjectReader strictReader) {
+	/**
+	 * How to bind one parameter, worked out on its first use.
+	 *
+	 * @param argument the argument metadata
+	 * @param reader reads prompt arguments and URI template variables, converting strings
+	 * @param strictReader reads tool arguments as their schema says
+	 * @param multiValued whether the parameter is a collection or an array, bound from
+	 * the members of a URI template list variable
+	 */
+	private record Binding(ToolArgument argument, ObjectReader reader, ObjectReader strictReader,
+			boolean multiValued) {
 
 	}
 

@@ -3,6 +3,7 @@ package dev.mcpspring.method.support;
 import java.util.Collection;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.mcpspring.model.CallToolResult;
 import dev.mcpspring.model.Content;
 import dev.mcpspring.schema.OutputSchema;
@@ -14,6 +15,11 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Turns the return value of a tool method into a {@link CallToolResult}, following the
  * rules documented on {@link dev.mcpspring.annotation.McpTool}.
+ * <p>
+ * Structured values leave out properties that are {@code null} or an empty
+ * {@code Optional}, and map entries whose value is {@code null}: output schemas never
+ * require such properties nor allow {@code null} for them, and official clients reject a
+ * result whose {@code structuredContent} does not match the tool's output schema.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -31,7 +37,10 @@ public class ToolResultConverter {
 	 * @param jsonMapper the mapper that serializes structured values
 	 */
 	public ToolResultConverter(JsonMapper jsonMapper) {
-		this.jsonMapper = jsonMapper;
+		this.jsonMapper = jsonMapper.rebuild()
+			.changeDefaultPropertyInclusion((inclusion) -> inclusion.withValueInclusion(JsonInclude.Include.NON_ABSENT)
+				.withContentInclusion(JsonInclude.Include.NON_NULL))
+			.build();
 	}
 
 	/**

@@ -298,10 +298,16 @@ class AnnotatedMcpHandlerDetectorTests {
 	 * Call a tool through the server engine and return the JSON of its result.
 	 */
 	private static Mono<String> call(AssertableApplicationContext context, String tool, String arguments) {
+		return request(context, "tools/call", "{\"name\":\"" + tool + "\",\"arguments\":" + arguments + "}");
+	}
+
+	/**
+	 * Send a request through the server engine and return the JSON of its result.
+	 */
+	static Mono<String> request(AssertableApplicationContext context, String method, String params) {
 		assertThat(context).hasNotFailed();
 		JsonRpcCodec codec = context.getBean(JsonRpcCodec.class);
-		String json = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"" + tool
-				+ "\",\"arguments\":" + arguments + "}}";
+		String json = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":" + params + "}";
 		JsonRpcRequest request = (JsonRpcRequest) codec.decode(json.getBytes(StandardCharsets.UTF_8));
 		return context.getBean(McpServerHandler.class)
 			.handle(new McpRequest(request, null, ProtocolVersions.LATEST))

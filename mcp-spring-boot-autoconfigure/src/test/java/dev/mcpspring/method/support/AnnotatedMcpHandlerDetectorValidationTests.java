@@ -1,13 +1,30 @@
 package dev.mcpspring.method.support;
 
 import java.io.InputStream;
+import java.net.URI;
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonValue;
 
 import dev.mcpspring.annotation.McpTool;
 import dev.mcpspring.method.support.AnnotatedMcpHandlerDetectorTests.BasicTools;
+import dev.mcpspring.server.ToolRegistry;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.aop.support.AopUtils;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
@@ -35,6 +52,35 @@ class AnnotatedMcpHandlerDetectorValidationTests {
 			assertCall(context, "paint", "{\"color\":\"GREEN\"}", "{\"content\":[{\"type\":\"text\",\"text\":\"GREEN\"}]}");
 			assertCall(context, "paint", "{\"color\":\"PURPLE\"}", "{\"content\":[{\"type\":\"text\",\"text\":"
 					+ "\"Invalid arguments for tool 'paint': color: must be one of [RED, GREEN]\"}],\"isError\":true}");
+		});
+	}
+
+	@Test // gh-19
+	void enumWithJsonValueReportsTheValuesTheSchemaAdvertises() {
+		this.contextRunner.withBean(ScalarTools.class).run((context) -> {
+			assertCall(context, "visit", "{\"channel\":\"walk-in\"}",
+					"{\"content\":[{\"type\":\"text\",\"text\":\"WALK_IN\"}]}");
+			assertCall(context, "visit", "{\"channel\":\"WALK_IN\"}", "{\"content\":[{\"type\":\"text\",\"text\":"
+					+ "\"Invalid arguments for tool 'visit': channel: must be one of [email, phone, walk-in]\"}],"
+					+ "\"isError\":true}");
+		});
+	}
+
+	@Test // gh-19
+	void scalarsWrittenAsStringsReportTheirFormat() {
+		this.contextRunner.withBean(ScalarTools.class).run((context) -> {
+			String arguments = "{\"id\":\"x\",\"link\":\"a b\",\"site\":\"x\",\"day\":\"x\",\"at\":\"x\","
+					+ "\"wait\":\"x\",\"zone\":\"x\",\"currency\":\"x\"}";
+			assertCall(context, "scalars", arguments, "{\"content\":[{\"type\":\"text\",\"text\":"
+					+ "\"Invalid arguments for tool 'scalars': id: must be a UUID string; link: must be a URI string; "
+					+ "site: must be a URI string; day: must be a date string in ISO 8601 format (yyyy-mm-dd); "
+					+ "at: must be a date-time string in ISO 8601 format; wait: must be a duration string in ISO 8601 "
+					+ "format (such as PT15M); zone: must be a time-zone ID string (such as Europe/Paris); "
+					+ "currency: must be an ISO 4217 currency code string\"}],\"isError\":true}");
+			JsonNode properties = context.getBean(ToolRegistry.class).get("scalars").getTool().inputSchema().path("properties");
+			assertThat(properties.valueStream().map((property) -> property.path("type").asString()))
+				.as("%s", properties)
+				.containsOnly("string");
 		});
 	}
 
@@ -83,6 +129,30 @@ class AnnotatedMcpHandlerDetectorValidationTests {
 							+ "\"isError\":true}"));
 	}
 
+	@Test // gh-19
+	void everyTypeErrorInsideOneArgumentIsReported() {
+		this.contextRunner.withBean(BasicTools.class).run((context) -> {
+			assertCall(context, "order", "{\"order\":{\"item\":5,\"quantity\":\"x\"}}",
+					"{\"content\":[{\"type\":\"text\",\"text\":\"Invalid arguments for tool 'order': "
+							+ "order.item: must be a string; order.quantity: must be an integer\"}],\"isError\":true}");
+			assertCall(context, "count", "{\"items\":[1,\"b\",{}]}",
+					"{\"content\":[{\"type\":\"text\",\"text\":\"Invalid arguments for tool 'count': "
+							+ "items[0]: must be a string; items[2]: must be a string\"}],\"isError\":true}");
+		});
+	}
+
+	@Test // gh-19
+	void constraintViolationsAreReportedWithTypeErrors() {
+		this.contextRunner.withBean(ConstrainedTools.class).run((context) -> {
+			assertCall(context, "bounded", "{\"count\":\"x\",\"name\":\" \"}",
+					"{\"content\":[{\"type\":\"text\",\"text\":\"Invalid arguments for tool 'bounded': "
+							+ "count: must be an integer; name: must not be blank\"}],\"isError\":true}");
+			assertCall(context, "place", "{\"line\":{\"item\":\"\",\"quantity\":\"x\"}}",
+					"{\"content\":[{\"type\":\"text\",\"text\":\"Invalid arguments for tool 'place': "
+							+ "line.quantity: must be an integer; line.item: must not be blank\"}],\"isError\":true}");
+		});
+	}
+
 	@Test
 	void constraintViolationsAreReported() {
 		this.contextRunner.withBean(ConstrainedTools.class).run((context) -> {
@@ -100,6 +170,37 @@ class AnnotatedMcpHandlerDetectorValidationTests {
 			.run((context) -> assertCall(context, "place", "{\"line\":{\"item\":\"\",\"quantity\":0}}",
 					"{\"content\":[{\"type\":\"text\",\"text\":\"Invalid arguments for tool 'place': "
 							+ "line.item: must not be blank; line.quantity: must be greater than 0\"}],\"isError\":true}"));
+	}
+
+	@Test // gh-19
+	void constraintsInsideCollectionsMapsAndNestedRecordsAreValidatedWithoutValid() {
+		this.contextRunner.withBean(CascadingTools.class).run((context) -> {
+			assertCall(context, "ship", "{\"shipment\":{\"lines\":[{\"item\":\"a\",\"quantity\":1},"
+					+ "{\"item\":\"\",\"quantity\":0}],\"main\":{\"item\":\" \",\"quantity\":1},"
+					+ "\"byCode\":{\"x\":{\"item\":\"b\",\"quantity\":-1}}}}",
+					"{\"content\":[{\"type\":\"text\",\"text\":\"Invalid arguments for tool 'ship': "
+							+ "shipment.byCode[x].quantity: must be greater than 0; shipment.lines[1].item: must not be blank; "
+							+ "shipment.lines[1].quantity: must be greater than 0; shipment.main.item: must not be blank\"}],"
+							+ "\"isError\":true}");
+			assertCall(context, "lines", "{\"lines\":[{\"item\":\"a\",\"quantity\":0}]}",
+					"{\"content\":[{\"type\":\"text\",\"text\":\"Invalid arguments for tool 'lines': "
+							+ "lines[0].quantity: must be greater than 0\"}],\"isError\":true}");
+			assertCall(context, "validShip", "{\"shipment\":{\"lines\":[{\"item\":\"\",\"quantity\":1}],"
+					+ "\"main\":{\"item\":\"a\",\"quantity\":0}}}",
+					"{\"content\":[{\"type\":\"text\",\"text\":\"Invalid arguments for tool 'validShip': "
+							+ "shipment.lines[0].item: must not be blank; shipment.main.quantity: must be greater than 0\"}],"
+							+ "\"isError\":true}");
+			assertCall(context, "ship", "{\"shipment\":{\"lines\":[{\"item\":\"a\",\"quantity\":1}]}}",
+					"{\"content\":[{\"type\":\"text\",\"text\":\"1\"}],\"structuredContent\":{\"result\":1}}");
+		});
+	}
+
+	@Test // gh-19
+	void constraintsOnContainerElementsAreValidated() {
+		this.contextRunner.withBean(CascadingTools.class)
+			.run((context) -> assertCall(context, "tag", "{\"tags\":[\"ok\",\"NO\"]}",
+					"{\"content\":[{\"type\":\"text\",\"text\":\"Invalid arguments for tool 'tag': "
+							+ "tags[1]: must match \\\"[a-z]+\\\"\"}],\"isError\":true}"));
 	}
 
 	@Test
@@ -178,6 +279,38 @@ class AnnotatedMcpHandlerDetectorValidationTests {
 		throw new AssertionError("No @McpTool failure in", context.getStartupFailure());
 	}
 
+	enum Channel {
+
+		EMAIL("email"), PHONE("phone"), WALK_IN("walk-in");
+
+		private final String value;
+
+		Channel(String value) {
+			this.value = value;
+		}
+
+		@JsonValue
+		String value() {
+			return this.value;
+		}
+
+	}
+
+	static class ScalarTools {
+
+		@McpTool
+		String visit(Channel channel) {
+			return channel.name();
+		}
+
+		@McpTool
+		String scalars(UUID id, URI link, URL site, LocalDate day, Instant at, Duration wait, ZoneId zone,
+				Currency currency) {
+			return "ok";
+		}
+
+	}
+
 	record Line(@NotBlank String item, @Positive int quantity) {
 
 	}
@@ -192,6 +325,34 @@ class AnnotatedMcpHandlerDetectorValidationTests {
 		@McpTool
 		String place(Line line) {
 			return line.item();
+		}
+
+	}
+
+	record Shipment(List<Line> lines, @Nullable Line main, @Nullable Map<String, Line> byCode) {
+
+	}
+
+	static class CascadingTools {
+
+		@McpTool
+		int ship(Shipment shipment) {
+			return shipment.lines().size();
+		}
+
+		@McpTool
+		int validShip(@Valid Shipment shipment) {
+			return shipment.lines().size();
+		}
+
+		@McpTool
+		int lines(List<Line> lines) {
+			return lines.size();
+		}
+
+		@McpTool
+		int tag(List<@Pattern(regexp = "[a-z]+") String> tags) {
+			return tags.size();
 		}
 
 	}
