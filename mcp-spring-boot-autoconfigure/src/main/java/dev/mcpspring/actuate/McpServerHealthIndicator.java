@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.mcpspring.server.McpServerFeatures;
-import dev.mcpspring.server.McpServerHandler;
+import dev.mcpspring.server.McpSessionService;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
@@ -30,7 +30,7 @@ public class McpServerHealthIndicator implements ReactiveHealthIndicator {
 
 	private static final Log logger = LogFactory.getLog(McpServerHealthIndicator.class);
 
-	private final McpServerHandler serverHandler;
+	private final McpSessionService sessionService;
 
 	private final List<String> transports;
 
@@ -38,27 +38,27 @@ public class McpServerHealthIndicator implements ReactiveHealthIndicator {
 
 	/**
 	 * Create an indicator.
-	 * @param serverHandler the engine whose features and sessions are checked
+	 * @param sessionService the server whose features, sessions and streams are checked
 	 * @param transports the names of the enabled transports, such as
 	 * {@code streamable-http}
 	 * @param timeout how long the session store may take to count sessions
 	 */
-	public McpServerHealthIndicator(McpServerHandler serverHandler, List<String> transports, Duration timeout) {
-		Assert.notNull(serverHandler, "McpServerHandler is required");
+	public McpServerHealthIndicator(McpSessionService sessionService, List<String> transports, Duration timeout) {
+		Assert.notNull(sessionService, "McpSessionService is required");
 		Assert.notNull(transports, "Transports are required");
 		Assert.isTrue(!timeout.isNegative() && !timeout.isZero(), "Timeout must be positive");
-		this.serverHandler = serverHandler;
+		this.sessionService = sessionService;
 		this.transports = List.copyOf(transports);
 		this.timeout = timeout;
 	}
 
 	@Override
 	public Mono<Health> health() {
-		Map<String, Object> details = featureDetails(this.serverHandler.getFeatures());
+		Map<String, Object> details = featureDetails(this.sessionService.getEngine().getFeatures());
 		boolean hasFeatures = details.values().stream().anyMatch((count) -> ((Integer) count) > 0);
-		details.put("streams", this.serverHandler.getOpenStreams().getOpenCount());
+		details.put("streams", this.sessionService.getOpenStreams().getOpenCount());
 		details.put("transports", this.transports);
-		return this.serverHandler.getSessionRepository().count().timeout(this.timeout).map((sessions) -> {
+		return this.sessionService.getRepository().count().timeout(this.timeout).map((sessions) -> {
 			details.put("sessions", sessions);
 			Health.Builder builder = hasFeatures ? Health.up() : Health.down().withDetail("reason", "No features");
 			return builder.withDetails(details).build();

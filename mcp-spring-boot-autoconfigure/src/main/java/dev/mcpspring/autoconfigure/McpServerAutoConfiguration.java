@@ -32,9 +32,11 @@ import dev.mcpspring.server.McpServerHandler;
 import dev.mcpspring.server.PromptRegistry;
 import dev.mcpspring.server.ResourceRegistry;
 import dev.mcpspring.server.RequestStateCodec;
+import dev.mcpspring.server.McpSessionService;
 import dev.mcpspring.server.ResourceUpdatePublisher;
 import dev.mcpspring.server.ToolRegistry;
 import dev.mcpspring.server.session.InMemoryMcpSessionRepository;
+import dev.mcpspring.server.session.McpSessionBroker;
 import dev.mcpspring.server.session.McpSessionRepository;
 import jakarta.validation.Validator;
 import org.jspecify.annotations.Nullable;
@@ -122,9 +124,15 @@ public final class McpServerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	McpSessionBroker mcpSessionBroker() {
+		return McpSessionBroker.local();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	McpServerHandler mcpServerHandler(McpServerProperties properties, ToolRegistry toolRegistry,
 			PromptRegistry promptRegistry, ResourceRegistry resourceRegistry, CompletionRegistry completionRegistry,
-			McpSessionRepository sessionRepository, ObjectProvider<McpExceptionResolver> exceptionResolvers,
+			McpSessionBroker sessionBroker, ObjectProvider<McpExceptionResolver> exceptionResolvers,
 			ObjectProvider<McpServerInterceptor> interceptors, ObjectProvider<McpFeatureFilter> featureFilters,
 			JsonRpcCodec codec, JsonSchemaGenerator schemaGenerator) {
 		Implementation serverInfo = new Implementation(properties.getName(), textOrNull(properties.getTitle()),
@@ -138,7 +146,7 @@ public final class McpServerAutoConfiguration {
 			.promptRegistry(promptRegistry)
 			.resourceRegistry(resourceRegistry)
 			.completionRegistry(completionRegistry)
-			.sessionRepository(sessionRepository)
+			.instanceId(sessionBroker.getInstanceId())
 			.exceptionResolvers(resolvers)
 			.interceptors(interceptors.orderedStream().toList())
 			.featureFilter(allOf(featureFilters.orderedStream().toList()))
@@ -146,8 +154,6 @@ public final class McpServerAutoConfiguration {
 			.clientRequestTimeout(properties.getClientRequestTimeout())
 			.jsonMapper(codec.getJsonMapper())
 			.schemaGenerator(schemaGenerator)
-			.sessionsEnabled(properties.getSession().isEnabled())
-			.maxStreams(properties.getLimits().getMaxStreams())
 			.requestStateCodec(requestStateCodec(properties.getStateless(), codec))
 			.cacheHints(cacheHints(properties.getStateless()))
 			.build();
@@ -167,10 +173,23 @@ public final class McpServerAutoConfiguration {
 				stateless.getReadCacheScope());
 	}
 
+	@Bean(destroyMethod = "destroy")
+	@ConditionalOnMissingBean
+	McpSessionService mcpSessionService(McpServerHandler serverHandler, McpSessionRepository sessionRepository,
+			McpSessionBroker sessionBroker, JsonRpcCodec codec, McpServerProperties properties) {
+		return McpSessionService.builder(serverHandler)
+			.repository(sessionRepository)
+			.broker(sessionBroker)
+			.codec(codec)
+			.sessionsEnabled(properties.getSession().isEnabled())
+			.maxStreams(properties.getLimits().getMaxStreams())
+			.build();
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
-	ResourceUpdatePublisher mcpResourceUpdatePublisher(McpServerHandler serverHandler) {
-		return serverHandler.getFeatures().subscriptions();
+	ResourceUpdatePublisher mcpResourceUpdatePublisher(McpSessionService sessionService) {
+		return sessionService.getResourceUpdatePublisher();
 	}
 
 	@Bean

@@ -3,7 +3,7 @@ package dev.mcpspring.autoconfigure;
 import java.time.Clock;
 
 import dev.mcpspring.jsonrpc.JsonRpcCodec;
-import dev.mcpspring.server.McpServerHandler;
+import dev.mcpspring.server.McpSessionService;
 import dev.mcpspring.transport.support.InMemoryMcpEventStore;
 import dev.mcpspring.transport.support.McpEventStore;
 import dev.mcpspring.transport.support.OriginValidator;
@@ -36,7 +36,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 @AutoConfiguration(after = McpServerAutoConfiguration.class)
 @ConditionalOnClass(RouterFunction.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
-@ConditionalOnBean(McpServerHandler.class)
+@ConditionalOnBean(McpSessionService.class)
 @ConditionalOnBooleanProperty(name = "mcp.server.transport.streamable-http.enabled", matchIfMissing = true)
 public final class McpWebFluxAutoConfiguration {
 
@@ -50,10 +50,10 @@ public final class McpWebFluxAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	McpStreamableHttpHandler mcpStreamableHttpHandler(McpServerHandler serverHandler, JsonRpcCodec codec,
+	McpStreamableHttpHandler mcpStreamableHttpHandler(McpSessionService sessionService, JsonRpcCodec codec,
 			McpServerProperties properties, McpEventStore eventStore) {
 		McpTransportProperties transport = properties.getTransport();
-		return new McpStreamableHttpHandler(serverHandler, codec, originValidator(transport),
+		return new McpStreamableHttpHandler(sessionService, codec, originValidator(transport),
 				(int) properties.getLimits().getMaxRequestSize().toBytes(),
 				transport.getStreamableHttp().getResponseMode(), transport.getStreamableHttp().getKeepAliveInterval(),
 				eventStore);
@@ -61,9 +61,9 @@ public final class McpWebFluxAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	McpSessionStreamsLifecycle mcpSessionStreamsLifecycle(McpServerHandler serverHandler,
+	McpSessionStreamsLifecycle mcpSessionStreamsLifecycle(McpSessionService sessionService,
 			ObjectProvider<McpSseHandler> sseHandler) {
-		return new McpSessionStreamsLifecycle(serverHandler, sseHandler.getIfAvailable());
+		return new McpSessionStreamsLifecycle(sessionService, sseHandler.getIfAvailable());
 	}
 
 	static OriginValidator originValidator(McpTransportProperties transport) {
@@ -88,9 +88,9 @@ public final class McpWebFluxAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		McpSseHandler mcpSseHandler(McpServerHandler serverHandler, JsonRpcCodec codec, McpServerProperties properties) {
+		McpSseHandler mcpSseHandler(McpSessionService sessionService, JsonRpcCodec codec, McpServerProperties properties) {
 			McpTransportProperties transport = properties.getTransport();
-			return new McpSseHandler(serverHandler, codec, originValidator(transport),
+			return new McpSseHandler(sessionService, codec, originValidator(transport),
 					(int) properties.getLimits().getMaxRequestSize().toBytes(),
 					transport.getStreamableHttp().getKeepAliveInterval(), transport.getSse().getMessagePath());
 		}

@@ -111,9 +111,9 @@ public class DefaultMcpServerObservationConvention implements McpServerObservati
 	}
 
 	protected KeyValue protocolVersion(McpServerObservationContext context) {
-		McpResponse response = context.getResponse();
-		String version = (response != null && response.createdSession() != null)
-				? response.createdSession().getProtocolVersion() : context.getRequest().protocolVersion();
+		McpRequest request = context.getRequest();
+		String version = (request.session() != null) ? request.session().getProtocolVersion()
+				: request.protocolVersion();
 		return LowCardinalityKeyNames.PROTOCOL_VERSION.withValue(version);
 	}
 
@@ -123,12 +123,7 @@ public class DefaultMcpServerObservationConvention implements McpServerObservati
 	}
 
 	private static @Nullable String sessionId(McpServerObservationContext context) {
-		String sessionId = context.getRequest().sessionId();
-		McpResponse response = context.getResponse();
-		if (sessionId == null && response != null && response.createdSession() != null) {
-			return response.createdSession().getId();
-		}
-		return sessionId;
+		return context.getRequest().sessionId();
 	}
 
 	private static @Nullable String resourceUri(McpRequest request) {

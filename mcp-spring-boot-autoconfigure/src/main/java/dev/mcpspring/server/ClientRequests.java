@@ -25,18 +25,39 @@ import tools.jackson.databind.node.StringNode;
  */
 public class ClientRequests {
 
+	private static final String ID_SEPARATOR = "-s";
+
 	private final Map<String, Sinks.One<JsonRpcResponse>> pending = new ConcurrentHashMap<>();
 
 	private final AtomicLong ids = new AtomicLong();
 
 	private final Duration timeout;
 
+	private final String idPrefix;
+
 	/**
 	 * Create a registry of pending requests.
 	 * @param timeout how long to wait for each response
+	 * @param instanceId the id of this server instance, which starts the id of every
+	 * request, so that the answer can be routed back from another instance
 	 */
-	public ClientRequests(Duration timeout) {
+	public ClientRequests(Duration timeout, String instanceId) {
 		this.timeout = timeout;
+		this.idPrefix = instanceId + ID_SEPARATOR;
+	}
+
+	/**
+	 * Return the instance that sent the request a response answers, read from its id.
+	 * @param response the response of a client
+	 * @return the instance id, or {@code null} when the id is not one of ours
+	 */
+	public static @Nullable String instanceOf(JsonRpcResponse response) {
+		JsonNode id = response.id();
+		if (id == null || !id.isString()) {
+			return null;
+		}
+		int separator = id.asString().indexOf(ID_SEPARATOR);
+		return (separator > 0) ? id.asString().substring(0, separator) : null;
 	}
 
 	/**
@@ -51,7 +72,7 @@ public class ClientRequests {
 	public Mono<JsonNode> send(@Nullable String sessionId, McpClientChannel channel, String method,
 			ObjectNode params) {
 		return Mono.defer(() -> {
-			String id = "server-" + this.ids.incrementAndGet();
+			String id = this.idPrefix + this.ids.incrementAndGet();
 			String key = key(sessionId, id);
 			Sinks.One<JsonRpcResponse> sink = Sinks.one();
 			this.pending.put(key, sink);

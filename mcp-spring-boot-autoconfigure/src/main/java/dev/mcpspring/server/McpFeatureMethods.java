@@ -19,6 +19,7 @@ import dev.mcpspring.model.ReadResourceResult;
 import dev.mcpspring.model.Resource;
 import dev.mcpspring.model.ResourceTemplate;
 import dev.mcpspring.model.Tool;
+import dev.mcpspring.server.session.McpSession;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -136,18 +137,18 @@ final class McpFeatureMethods {
 
 	Object subscribe(McpRequest request, boolean subscribe) {
 		String uri = requireString(requireParams(request), "uri", "Missing uri");
-		String sessionId = request.sessionId();
-		if (sessionId == null) {
+		McpSession session = request.session();
+		if (session == null) {
 			throw new McpException(JsonRpcErrorCodes.INVALID_REQUEST, "Subscriptions need a session");
 		}
 		if (subscribe) {
 			if (this.features.resources().resolve(uri) == null) {
 				throw resourceNotFound(uri, request);
 			}
-			this.features.subscriptions().subscribe(sessionId, uri);
+			session.subscribe(uri);
 		}
 		else {
-			this.features.subscriptions().unsubscribe(sessionId, uri);
+			session.unsubscribe(uri);
 		}
 		return EMPTY_RESULT;
 	}

@@ -7,11 +7,10 @@ package dev.mcpspring.server;
  * @param prompts the prompts
  * @param resources the resources and templates
  * @param completions the completion handlers
- * @param subscriptions the resource subscriptions of sessions
  * @author MCP Spring Boot team
  * @since 0.1.0
  */
 public record McpServerFeatures(ToolRegistry tools, PromptRegistry prompts, ResourceRegistry resources,
-		CompletionRegistry completions, ResourceSubscriptions subscriptions) {
+		CompletionRegistry completions) {
 
 }

@@ -1,9 +1,6 @@
 package dev.mcpspring.server;
 
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,26 +9,21 @@ import java.util.Set;
 import dev.mcpspring.jsonrpc.JsonRpcError;
 import dev.mcpspring.jsonrpc.JsonRpcErrorCodes;
 import dev.mcpspring.jsonrpc.JsonRpcException;
-import dev.mcpspring.jsonrpc.JsonRpcMessage;
-import dev.mcpspring.jsonrpc.JsonRpcNotification;
 import dev.mcpspring.jsonrpc.JsonRpcResponse;
 import dev.mcpspring.model.Implementation;
 import dev.mcpspring.model.InitializeResult;
 import dev.mcpspring.model.ServerCapabilities;
-import dev.mcpspring.server.session.McpSession;
-import dev.mcpspring.server.session.McpSessionRepository;
-import dev.mcpspring.server.session.SessionLimitExceededException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The MCP server engine: serves the lifecycle and feature methods of sessions,
- * independent of the transport that carries the messages.
+ * The MCP server engine: dispatches requests to the lifecycle and feature methods,
+ * through the interceptor chain, independent of the transport that carries the messages
+ * and of where sessions are kept ({@link McpSessionService} does that).
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -44,37 +36,21 @@ public class McpServerHandler {
 
 	private static final Map<String, Object> EMPTY_OBJECT = Map.of();
 
-	private final SecureRandom random = new SecureRandom();
-
 	private final Implementation serverInfo;
 
 	private final @Nullable String instructions;
 
 	private final McpServerFeatures features;
 
-	private final McpSessionRepository sessionRepository;
-
-	private final McpSessionChannels sessionChannels;
-
 	private final McpFeatureMethods methods;
 
 	private final ClientRequests clientRequests;
 
-	private final InFlightRequests inFlightRequests = new InFlightRequests();
-
 	private final McpContextFactory contextFactory;
-
-	private final Clock clock;
 
 	private final McpServerInterceptor.Chain chain;
 
 	private final StatelessSupport stateless;
-
-	private final boolean sessionsEnabled;
-
-	private final SubscriptionStreams subscriptionStreams = new SubscriptionStreams();
-
-	private final OpenStreams openStreams;
 
 	private final StatelessTasks tasks;
 
@@ -83,50 +59,35 @@ public class McpServerHandler {
 	 * @param serverInfo the name and version sent to clients
 	 * @param instructions how to use the server, for the model, or {@code null}
 	 * @param toolRegistry the tools
-	 * @param sessionRepository where sessions are kept
 	 * @param exceptionResolvers resolvers for tool errors, in order
 	 * @param pageSize the maximum number of items per list page
-	 * @param clock the clock for session times
 	 */
 	public McpServerHandler(Implementation serverInfo, @Nullable String instructions, ToolRegistry toolRegistry,
-			McpSessionRepository sessionRepository, List<McpExceptionResolver> exceptionResolvers, int pageSize,
-			Clock clock) {
+			List<McpExceptionResolver> exceptionResolvers, int pageSize) {
 		this(builder(serverInfo).instructions(instructions)
 			.toolRegistry(toolRegistry)
-			.sessionRepository(sessionRepository)
 			.exceptionResolvers(exceptionResolvers)
-			.pageSize(pageSize)
-			.clock(clock));
+			.pageSize(pageSize));
 	}
 
 	McpServerHandler(McpServerHandlerBuilder builder) {
 		this.serverInfo = builder.serverInfo;
 		this.instructions = builder.instructions;
-		this.sessionRepository = builder.sessionRepository;
-		this.sessionChannels = builder.sessionChannels;
-		this.openStreams = new OpenStreams(builder.maxStreams);
 		this.features = new McpServerFeatures(builder.toolRegistry, builder.promptRegistry, builder.resourceRegistry,
-				builder.completionRegistry, new ResourceSubscriptions(this.sessionChannels, this.subscriptionStreams));
+				builder.completionRegistry);
 		this.stateless = new StatelessSupport(builder.serverInfo, builder.jsonMapper,
 				(builder.requestStateCodec != null) ? builder.requestStateCodec
 						: RequestStateCodec.withRandomKey(Duration.ofMinutes(10), builder.jsonMapper),
 				builder.cacheHints);
 		this.methods = new McpFeatureMethods(this.features, builder.exceptionResolvers, builder.pageSize,
 				builder.featureFilter);
-		this.clientRequests = new ClientRequests(builder.clientRequestTimeout);
+		this.clientRequests = new ClientRequests(builder.clientRequestTimeout, builder.instanceId);
 		this.contextFactory = new McpContextFactory(builder.jsonMapper, this.clientRequests, builder.schemaGenerator,
 				this.methods::readResource);
-		this.clock = builder.clock;
 		this.tasks = new StatelessTasks(this.features, this.methods,
 				(builder.taskStore != null) ? builder.taskStore : new InMemoryTaskStore(1_000, builder.clock),
 				builder.jsonMapper, builder.taskTimeToLive, Duration.ofMillis(500), builder.clock);
 		this.chain = chain(builder.interceptors);
-		this.sessionsEnabled = builder.sessionsEnabled;
-		this.features.tools().addChangeListener(listChanged("notifications/tools/list_changed", "toolsListChanged"));
-		this.features.prompts()
-			.addChangeListener(listChanged("notifications/prompts/list_changed", "promptsListChanged"));
-		this.features.resources()
-			.addChangeListener(listChanged("notifications/resources/list_changed", "resourcesListChanged"));
 	}
 
 	/**
@@ -138,31 +99,6 @@ public class McpServerHandler {
 		return new McpServerHandlerBuilder(serverInfo);
 	}
 
-	public McpSessionRepository getSessionRepository() {
-		return this.sessionRepository;
-	}
-
-	/**
-	 * Whether {@code initialize} starts a session. Without sessions, session-era
-	 * clients are served request by request, like stateless ones.
-	 * @return {@code true} if sessions are enabled
-	 */
-	public boolean isSessionsEnabled() {
-		return this.sessionsEnabled;
-	}
-
-	public McpSessionChannels getSessionChannels() {
-		return this.sessionChannels;
-	}
-
-	/**
-	 * Return the long-lived streams open for clients, counted against their limit.
-	 * @return the open streams
-	 */
-	public OpenStreams getOpenStreams() {
-		return this.openStreams;
-	}
-
 	public McpServerFeatures getFeatures() {
 		return this.features;
 	}
@@ -172,29 +108,33 @@ public class McpServerHandler {
 	}
 
 	/**
-	 * Serve a request. Failures become JSON-RPC error responses, except
-	 * {@link SessionLimitExceededException} and {@link InsufficientScopeException},
-	 * which transports answer with their own status ("try later", "forbidden"), and a
-	 * {@link JsonRpcException} (Invalid Request, with the id) for an id the session
-	 * already has in flight, which transports answer like an invalid message.
-	 * @param request the request
-	 * @return the response, with the session created by {@code initialize}; empty when
-	 * the client cancelled the request
+	 * Return the requests the server sends to clients and waits for.
+	 * @return the client requests
+	 */
+	public ClientRequests getClientRequests() {
+		return this.clientRequests;
+	}
+
+	/**
+	 * Serve a request through the interceptors. Failures become JSON-RPC error
+	 * responses, except {@link InsufficientScopeException}, which transports answer
+	 * with their own status ("forbidden").
+	 * @param request the request; for {@code initialize}, with the session it starts
+	 * @return the response
 	 */
 	public Mono<McpResponse> handle(McpRequest request) {
-		Mono<McpResponse> response = Mono.defer(() -> this.chain.next(request))
+		return Mono.defer(() -> this.chain.next(request))
 			.onErrorResume((ex) -> !isTransportError(ex), (ex) -> Mono.just(failure(request, ex)));
-		return this.inFlightRequests.track(request.sessionId(), request.message().id(), response);
 	}
 
 	/**
 	 * Whether an error is left to the transport, which answers it with an HTTP status
-	 * of its own: a full session store, or a caller lacking scopes.
+	 * of its own: a caller lacking scopes.
 	 * @param ex the error
 	 * @return {@code true} if the transport handles it
 	 */
 	private static boolean isTransportError(Throwable ex) {
-		return ex instanceof SessionLimitExceededException || ex instanceof InsufficientScopeException;
+		return ex instanceof InsufficientScopeException;
 	}
 
 	private McpServerInterceptor.Chain chain(List<McpServerInterceptor> interceptors) {
@@ -300,16 +240,15 @@ public class McpServerHandler {
 	}
 
 	/**
-	 * Open a {@code subscriptions/listen} stream for a stateless request.
+	 * Check a {@code subscriptions/listen} request and return the notifications this
+	 * server can send, of those the client asked for.
 	 * @param request the listen request
-	 * @return the acknowledgement, then the change notifications the client opted in
-	 * to
+	 * @return the notification kinds the server honors
 	 * @throws McpException for an invalid request
 	 */
-	public Flux<JsonRpcMessage> listen(McpRequest request) {
+	Set<String> listenable(McpRequest request) {
 		this.stateless.validate(request);
-		JsonNode filter = request.params().get("notifications");
-		if (!(filter instanceof ObjectNode requested)) {
+		if (!(request.params().get("notifications") instanceof ObjectNode)) {
 			throw new McpException(JsonRpcErrorCodes.INVALID_PARAMS, "Missing notifications filter");
 		}
 		Set<String> honored = new HashSet<>(Set.of("toolsListChanged"));
@@ -319,7 +258,7 @@ public class McpServerHandler {
 		if (!this.features.resources().isEmpty()) {
 			honored.addAll(Set.of("resourcesListChanged", "resourceSubscriptions"));
 		}
-		return this.subscriptionStreams.listen(request.message().id(), requested, honored);
+		return honored;
 	}
 
 	/**
@@ -331,80 +270,20 @@ public class McpServerHandler {
 		return StatelessSupport.unsupportedVersion(requested).getError();
 	}
 
-	public SubscriptionStreams getSubscriptionStreams() {
-		return this.subscriptionStreams;
-	}
-
 	/**
-	 * Handle a notification from the client.
-	 * @param notification the notification
-	 * @param session the session it belongs to, or {@code null}
-	 * @return completes when handled
+	 * Answer {@code initialize}. The session it starts, if any, comes with the request
+	 * and holds the negotiated revision; keeping it is the session service's part.
 	 */
-	public Mono<Void> handleNotification(JsonRpcNotification notification, @Nullable McpSession session) {
-		String sessionId = (session != null) ? session.getId() : null;
-		switch (notification.method()) {
-			case "notifications/initialized" -> {
-				if (session != null) {
-					session.markInitialized();
-				}
-			}
-			case "notifications/cancelled" -> {
-				JsonNode requestId = (notification.params() != null) ? notification.params().get("requestId") : null;
-				if (requestId != null && !this.inFlightRequests.cancel(sessionId, requestId)
-						&& logger.isDebugEnabled()) {
-					logger.debug("Cancellation of unknown request " + requestId);
-				}
-			}
-			default -> {
-				if (logger.isDebugEnabled()) {
-					logger.debug("Ignoring notification " + notification.method());
-				}
-			}
-		}
-		return Mono.empty();
-	}
-
-	/**
-	 * Handle a response of the client to a request the server sent.
-	 * @param response the response
-	 * @param session the session it belongs to, or {@code null}
-	 */
-	public void handleResponse(JsonRpcResponse response, @Nullable McpSession session) {
-		String sessionId = (session != null) ? session.getId() : null;
-		if (!this.clientRequests.complete(sessionId, response) && logger.isDebugEnabled()) {
-			logger.debug("Response to unknown request " + response.id());
-		}
-	}
-
-	/**
-	 * End a session: delete it, close its stream and drop its subscriptions.
-	 * @param sessionId the session id
-	 * @return {@code true} if the session existed
-	 */
-	public Mono<Boolean> closeSession(String sessionId) {
-		return this.sessionRepository.deleteById(sessionId).doOnNext((deleted) -> {
-			this.sessionChannels.close(sessionId);
-			this.features.subscriptions().removeSession(sessionId);
-		});
-	}
-
 	private Mono<McpResponse> initialize(McpRequest request) {
 		ObjectNode params = McpFeatureMethods.requireParams(request);
 		JsonNode requested = params.get("protocolVersion");
 		if (requested == null || !requested.isString()) {
 			return Mono.error(new McpException(JsonRpcErrorCodes.INVALID_PARAMS, "Missing protocolVersion"));
 		}
-		String version = ProtocolVersions.negotiate(requested.asString());
-		McpSession session = new McpSession(newSessionId(), version, params.get("clientInfo"),
-				params.get("capabilities"), this.clock.instant());
-		session.setPrincipalName((request.principal() != null) ? request.principal().getName() : null);
+		String version = (request.session() != null) ? request.session().getProtocolVersion()
+				: ProtocolVersions.negotiate(requested.asString());
 		InitializeResult result = new InitializeResult(version, capabilities(), this.serverInfo, this.instructions);
-		if (!this.sessionsEnabled) {
-			return Mono.just(new McpResponse(JsonRpcResponse.success(request.message().id(), result), null));
-		}
-		return this.sessionRepository.save(session)
-			.map((saved) -> new McpResponse(JsonRpcResponse.success(request.message().id(), result), saved));
+		return Mono.just(new McpResponse(JsonRpcResponse.success(request.message().id(), result), null));
 	}
 
 	private ServerCapabilities capabilities() {
@@ -417,13 +296,6 @@ public class McpServerHandler {
 
 	private boolean hasCompletions() {
 		return !this.features.prompts().isEmpty() || !this.features.resources().getTemplates().isEmpty();
-	}
-
-	private Runnable listChanged(String method, String filterKey) {
-		return () -> {
-			this.sessionChannels.sendToAll(new JsonRpcNotification(method, null));
-			this.subscriptionStreams.listChanged(method, filterKey);
-		};
 	}
 
 	private static <T> Mono<T> methodNotFound() {
@@ -444,12 +316,6 @@ public class McpServerHandler {
 			error = JsonRpcError.of(JsonRpcErrorCodes.INTERNAL_ERROR, "Internal error");
 		}
 		return new McpResponse(JsonRpcResponse.failure(request.message().id(), error), null);
-	}
-
-	private String newSessionId() {
-		byte[] bytes = new byte[32];
-		this.random.nextBytes(bytes);
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
 }

@@ -9,8 +9,7 @@ import java.util.Set;
 import dev.mcpspring.model.Implementation;
 import dev.mcpspring.schema.DefaultJsonSchemaGenerator;
 import dev.mcpspring.schema.JsonSchemaGenerator;
-import dev.mcpspring.server.session.InMemoryMcpSessionRepository;
-import dev.mcpspring.server.session.McpSessionRepository;
+import dev.mcpspring.server.session.McpSessionBroker;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,13 +36,6 @@ public final class McpServerHandlerBuilder {
 
 	CompletionRegistry completionRegistry = new CompletionRegistry();
 
-	McpSessionRepository sessionRepository = new InMemoryMcpSessionRepository(10_000,
-			Duration.ofMinutes(30), Clock.systemUTC());
-
-	McpSessionChannels sessionChannels = new McpSessionChannels();
-
-	int maxStreams = 2_000;
-
 	List<McpExceptionResolver> exceptionResolvers = new ArrayList<>(
 			List.of(new DefaultMcpExceptionResolver()));
 
@@ -63,13 +55,13 @@ public final class McpServerHandlerBuilder {
 
 	@Nullable RequestStateCodec requestStateCodec;
 
-	boolean sessionsEnabled = true;
-
 	CacheHints cacheHints = CacheHints.DEFAULTS;
 
 	@Nullable TaskStore taskStore;
 
 	Duration taskTimeToLive = Duration.ofHours(1);
+
+	String instanceId = McpSessionBroker.local().getInstanceId();
 
 	McpServerHandlerBuilder(Implementation serverInfo) {
 		Assert.notNull(serverInfo, "Implementation is required");
@@ -98,28 +90,6 @@ public final class McpServerHandlerBuilder {
 
 	public McpServerHandlerBuilder completionRegistry(CompletionRegistry completionRegistry) {
 		this.completionRegistry = completionRegistry;
-		return this;
-	}
-
-	public McpServerHandlerBuilder sessionRepository(McpSessionRepository sessionRepository) {
-		this.sessionRepository = sessionRepository;
-		return this;
-	}
-
-	public McpServerHandlerBuilder sessionChannels(McpSessionChannels sessionChannels) {
-		this.sessionChannels = sessionChannels;
-		return this;
-	}
-
-	/**
-	 * Set the most long-lived streams open at once: {@code GET} streams of sessions,
-	 * {@code subscriptions/listen} streams and legacy HTTP+SSE connections.
-	 * @param maxStreams the limit
-	 * @return this builder
-	 */
-	public McpServerHandlerBuilder maxStreams(int maxStreams) {
-		Assert.isTrue(maxStreams > 0, "maxStreams must be positive");
-		this.maxStreams = maxStreams;
 		return this;
 	}
 
@@ -185,17 +155,6 @@ public final class McpServerHandlerBuilder {
 		return this;
 	}
 
-	/**
-	 * Set whether {@code initialize} starts a session.
-	 * @param sessionsEnabled {@code false} to serve session-era clients request by
-	 * request
-	 * @return this builder
-	 */
-	public McpServerHandlerBuilder sessionsEnabled(boolean sessionsEnabled) {
-		this.sessionsEnabled = sessionsEnabled;
-		return this;
-	}
-
 	public McpServerHandlerBuilder cacheHints(CacheHints cacheHints) {
 		this.cacheHints = cacheHints;
 		return this;
@@ -209,6 +168,19 @@ public final class McpServerHandlerBuilder {
 	 */
 	public McpServerHandlerBuilder taskStore(TaskStore taskStore) {
 		this.taskStore = taskStore;
+		return this;
+	}
+
+	/**
+	 * Set the id of this instance among the replicas of the server, which prefixes the
+	 * ids of the requests it sends to clients, so that a client's answer reaching another
+	 * replica can be routed back here.
+	 * @param instanceId the instance id, URL-safe
+	 * @return this builder
+	 */
+	public McpServerHandlerBuilder instanceId(String instanceId) {
+		Assert.hasText(instanceId, "instanceId is required");
+		this.instanceId = instanceId;
 		return this;
 	}
 

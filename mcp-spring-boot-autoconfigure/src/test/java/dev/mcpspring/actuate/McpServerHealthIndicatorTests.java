@@ -7,6 +7,7 @@ import dev.mcpspring.model.CallToolResult;
 import dev.mcpspring.model.Implementation;
 import dev.mcpspring.model.Tool;
 import dev.mcpspring.server.McpServerHandler;
+import dev.mcpspring.server.McpSessionService;
 import dev.mcpspring.server.ToolCall;
 import dev.mcpspring.server.ToolHandler;
 import dev.mcpspring.server.ToolRegistry;
@@ -45,7 +46,7 @@ class McpServerHealthIndicatorTests {
 
 	@Test // gh-20
 	void streamsCountEveryOpenLongLivedStream() {
-		McpServerHandler handler = handler(tools("echo"), null);
+		McpSessionService handler = handler(tools("echo"), null);
 		handler.getOpenStreams().tryOpen();
 		handler.getOpenStreams().tryOpen();
 		McpServerHealthIndicator indicator = new McpServerHealthIndicator(handler, List.of("streamable-http"),
@@ -92,11 +93,11 @@ class McpServerHealthIndicatorTests {
 			.verify(Duration.ofSeconds(5));
 	}
 
-	private static McpServerHandler handler(ToolRegistry tools, McpSessionRepository repository) {
-		dev.mcpspring.server.McpServerHandlerBuilder builder = McpServerHandler.builder(Implementation.of("test", "1.0.0"))
-			.toolRegistry(tools);
+	private static McpSessionService handler(ToolRegistry tools, McpSessionRepository repository) {
+		McpSessionService.Builder builder = McpSessionService
+			.builder(McpServerHandler.builder(Implementation.of("test", "1.0.0")).toolRegistry(tools).build());
 		if (repository != null) {
-			builder.sessionRepository(repository);
+			builder.repository(repository);
 		}
 		return builder.build();
 	}

@@ -1,12 +1,14 @@
 package dev.mcpspring.autoconfigure;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import dev.mcpspring.autoconfigure.diagnostics.InvalidMcpPropertyException;
 import dev.mcpspring.autoconfigure.diagnostics.McpDependencyCheckAutoConfiguration;
 import dev.mcpspring.autoconfigure.diagnostics.MissingDependencyException;
 import dev.mcpspring.server.ConcurrencyLimitInterceptor;
-import dev.mcpspring.server.McpServerHandler;
+import dev.mcpspring.server.McpSessionService;
+import dev.mcpspring.server.session.McpSession;
 import dev.mcpspring.transport.webflux.McpSessionStreamsLifecycle;
 import dev.mcpspring.transport.webflux.RateLimitWebFilter;
 import io.github.bucket4j.Bucket;
@@ -106,13 +108,13 @@ class McpLimitsAutoConfigurationTests {
 	@Test
 	void stoppingCompletesOpenSessionStreams() {
 		this.runner.run((context) -> {
-			McpServerHandler handler = context.getBean(McpServerHandler.class);
+			McpSessionService service = context.getBean(McpSessionService.class);
 			assertThat(context).hasSingleBean(McpSessionStreamsLifecycle.class);
-			StepVerifier.create(handler.getSessionChannels().open("session-1"))
+			StepVerifier.create(service.attach(new McpSession("session-1", "2025-11-25", null, null, Instant.now())))
 				.then(() -> context.getBean(McpSessionStreamsLifecycle.class).stop())
 				.expectComplete()
 				.verify(Duration.ofSeconds(5));
-			StepVerifier.create(handler.getSessionChannels().open("session-2"))
+			StepVerifier.create(service.attach(new McpSession("session-2", "2025-11-25", null, null, Instant.now())))
 				.expectComplete()
 				.verify(Duration.ofSeconds(5));
 		});

@@ -26,6 +26,7 @@ import dev.mcpspring.server.CompletionRegistry;
 import dev.mcpspring.server.McpExceptionResolver;
 import dev.mcpspring.server.McpRequest;
 import dev.mcpspring.server.McpServerHandler;
+import dev.mcpspring.server.McpSessionService;
 import dev.mcpspring.server.PromptRegistry;
 import dev.mcpspring.server.ProtocolVersions;
 import dev.mcpspring.server.ResourceRegistry;
@@ -90,7 +91,8 @@ class McpServerAutoConfigurationTests {
 			assertThat(context).hasSingleBean(ToolResultConverter.class);
 			assertThat(context).hasSingleBean(AnnotatedMcpHandlerDetector.class);
 			assertThat(context).hasSingleBean(McpArgumentValidator.class);
-			assertThat(context.getBean(McpServerHandler.class).getSessionRepository())
+			assertThat(context).hasSingleBean(McpSessionService.class);
+			assertThat(context.getBean(McpSessionService.class).getRepository())
 				.isSameAs(context.getBean(McpSessionRepository.class));
 		});
 	}
@@ -108,7 +110,7 @@ class McpServerAutoConfigurationTests {
 			assertThat(properties.getSession().getMaxSessions()).isEqualTo(10_000);
 			assertThat(properties.getSession().getIdleTimeout()).isEqualTo(Duration.ofMinutes(30));
 			assertThat(properties.getLimits().getMaxRequestSize()).isEqualTo(DataSize.ofMegabytes(4));
-			assertThat(context.getBean(McpServerHandler.class).getOpenStreams().getMaxStreams()).isEqualTo(2_000);
+			assertThat(context.getBean(McpSessionService.class).getOpenStreams().getMaxStreams()).isEqualTo(2_000);
 			assertThat(properties.getTransport().getAllowedHosts()).isEmpty();
 			assertThat(properties.getTransport().getAllowedOrigins()).isEmpty();
 			assertThat(properties.getTransport().getStreamableHttp().isEnabled()).isTrue();
@@ -202,7 +204,7 @@ class McpServerAutoConfigurationTests {
 		this.contextRunner.withBean("customRepository", McpSessionRepository.class, () -> repository).run((context) -> {
 			assertThat(context).hasSingleBean(McpSessionRepository.class);
 			assertThat(context).getBean(McpSessionRepository.class).isSameAs(repository);
-			assertThat(context.getBean(McpServerHandler.class).getSessionRepository()).isSameAs(repository);
+			assertThat(context.getBean(McpSessionService.class).getRepository()).isSameAs(repository);
 		});
 	}
 
@@ -279,10 +281,9 @@ class McpServerAutoConfigurationTests {
 
 	@Test
 	void userServerHandlerBacksOff() {
-		this.contextRunner.withBean("customHandler", McpServerHandler.class, () -> new McpServerHandler(
-				Implementation.of("custom", "9"), null, new ToolRegistry(),
-				new InMemoryMcpSessionRepository(1, Duration.ofMinutes(1), Clock.systemUTC()), List.of(), 1,
-				Clock.systemUTC()))
+		this.contextRunner
+			.withBean("customHandler", McpServerHandler.class,
+					() -> new McpServerHandler(Implementation.of("custom", "9"), null, new ToolRegistry(), List.of(), 1))
 			.run((context) -> {
 				assertThat(context).hasSingleBean(McpServerHandler.class);
 				assertThat(context).getBean(McpServerHandler.class).isSameAs(context.getBean("customHandler"));

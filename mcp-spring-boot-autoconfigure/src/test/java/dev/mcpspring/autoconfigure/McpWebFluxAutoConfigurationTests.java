@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.mcpspring.jsonrpc.JsonRpcCodec;
 import dev.mcpspring.server.McpServerHandler;
+import dev.mcpspring.server.McpSessionService;
 import dev.mcpspring.transport.support.McpEventStore;
 import dev.mcpspring.transport.support.OriginValidator;
 import dev.mcpspring.transport.webflux.McpStreamableHttpHandler;
@@ -148,7 +149,7 @@ class McpWebFluxAutoConfigurationTests {
 	static class CustomHandlerConfiguration {
 
 		@Bean
-		McpStreamableHttpHandler customHandler(McpServerHandler serverHandler, JsonRpcCodec codec,
+		McpStreamableHttpHandler customHandler(McpSessionService serverHandler, JsonRpcCodec codec,
 				McpEventStore eventStore) {
 			return new McpStreamableHttpHandler(serverHandler, codec, new OriginValidator(List.of("*"), List.of("*")),
 					1024, ResponseMode.SSE, Duration.ofSeconds(1), eventStore);

@@ -1,6 +1,7 @@
 package dev.mcpspring.observation;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import dev.mcpspring.jsonrpc.JsonRpcRequest;
@@ -12,6 +13,7 @@ import dev.mcpspring.server.McpResponse;
 import dev.mcpspring.server.McpServerHandler;
 import dev.mcpspring.server.PromptRegistry;
 import dev.mcpspring.server.ProtocolVersions;
+import dev.mcpspring.server.session.McpSession;
 import dev.mcpspring.server.ToolRegistry;
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
@@ -105,14 +107,15 @@ class ObservationMcpServerInterceptorTests {
 	void initializeIsTaggedWithCreatedSessionAndNegotiatedVersion() {
 		ObjectNode params = JsonNodeFactory.instance.objectNode().put("protocolVersion", "2025-06-18");
 		params.putObject("capabilities");
-		McpResponse response = handle(new McpRequest(
-				new JsonRpcRequest(JsonNodeFactory.instance.numberNode(1), "initialize", params), null,
-				ProtocolVersions.LATEST));
+		// the session service hands initialize the session it starts
+		McpSession session = new McpSession("session-1", "2025-06-18", null, null, Instant.now());
+		handle(new McpRequest(new JsonRpcRequest(JsonNodeFactory.instance.numberNode(1), "initialize", params),
+				session, "2025-06-18"));
 		TestObservationRegistryAssert.assertThat(this.observationRegistry)
 			.hasObservationWithNameEqualTo("mcp.server.operation")
 			.that()
 			.hasLowCardinalityKeyValue("mcp.protocol.version", "2025-06-18")
-			.hasHighCardinalityKeyValue("mcp.session.id", response.createdSession().getId());
+			.hasHighCardinalityKeyValue("mcp.session.id", "session-1");
 	}
 
 	@Test

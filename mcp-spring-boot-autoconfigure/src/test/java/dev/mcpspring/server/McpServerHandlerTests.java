@@ -83,7 +83,7 @@ class McpServerHandlerTests {
 
 	private McpServerHandler handler(int pageSize) {
 		return new McpServerHandler(new Implementation("test-server", "Test Server", "1.2.3", null, null, null),
-				"Use the echo tool", this.toolRegistry, this.sessionRepository, this.resolvers, pageSize, this.clock);
+				"Use the echo tool", this.toolRegistry, this.resolvers, pageSize);
 	}
 
 	private ToolHandler tool(String name, Function<ToolCall, Mono<CallToolResult>> body) {
@@ -125,14 +125,34 @@ class McpServerHandlerTests {
 			.verify(TIMEOUT);
 	}
 
+	/**
+	 * The session service around an engine, keeping sessions in this test's repository.
+	 */
+	private McpSessionService service(McpServerHandler handler) {
+		return McpSessionService.builder(handler).repository(this.sessionRepository).clock(this.clock).build();
+	}
+
+	private Mono<McpResponse> serveInitialize(McpServerHandler handler, String params) {
+		McpSessionService service = service(handler);
+		return service
+			.accept(request("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":" + params + "}").message(),
+					null, null, null)
+			.flatMap((call) -> service.serve(call, McpClientChannel.discard()));
+	}
+
 	private McpResponse initialize(McpServerHandler handler, String params) {
 		AtomicReference<McpResponse> result = new AtomicReference<>();
-		StepVerifier
-			.create(handler.handle(request("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":" + params + "}")))
+		StepVerifier.create(serveInitialize(handler, params))
 			.consumeNextWith(result::set)
 			.expectComplete()
 			.verify(TIMEOUT);
 		return result.get();
+	}
+
+	private void deliver(McpServerHandler handler, McpSession session, String method) {
+		McpCall call = new McpCall(McpCall.Kind.SESSION, new JsonRpcNotification(method, null), session,
+				"2025-11-25", null);
+		StepVerifier.create(service(handler).deliver(call)).expectComplete().verify(TIMEOUT);
 	}
 
 	private JsonNode tree(McpResponse response) {
@@ -195,9 +215,7 @@ class McpServerHandlerTests {
 		McpServerHandler handler = handler();
 		McpSession session = initialize(handler, "{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{}}")
 			.createdSession();
-		StepVerifier.create(handler.handleNotification(new JsonRpcNotification("notifications/initialized", null), session))
-			.expectComplete()
-			.verify(TIMEOUT);
+		deliver(handler, session, "notifications/initialized");
 		assertThat(session.isInitialized()).isTrue();
 	}
 
@@ -206,12 +224,7 @@ class McpServerHandlerTests {
 		McpServerHandler handler = handler();
 		McpSession session = initialize(handler, "{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{}}")
 			.createdSession();
-		StepVerifier.create(handler.handleNotification(new JsonRpcNotification("notifications/unknown", null), session))
-			.expectComplete()
-			.verify(TIMEOUT);
-		StepVerifier.create(handler.handleNotification(new JsonRpcNotification("notifications/initialized", null), null))
-			.expectComplete()
-			.verify(TIMEOUT);
+		deliver(handler, session, "notifications/unknown");
 		assertThat(session.isInitialized()).isFalse();
 	}
 
@@ -249,9 +262,7 @@ class McpServerHandlerTests {
 		McpServerHandler handler = handler();
 		initialize(handler, "{\"protocolVersion\":\"2025-11-25\"}");
 		initialize(handler, "{\"protocolVersion\":\"2025-11-25\"}");
-		StepVerifier
-			.create(handler.handle(request(
-					"{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\"}}")))
+		StepVerifier.create(serveInitialize(handler, "{\"protocolVersion\":\"2025-11-25\"}"))
 			.expectError(SessionLimitExceededException.class)
 			.verify(TIMEOUT);
 	}

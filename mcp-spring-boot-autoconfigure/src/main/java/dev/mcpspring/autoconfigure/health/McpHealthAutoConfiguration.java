@@ -8,7 +8,7 @@ import dev.mcpspring.actuate.McpServerHealthIndicator;
 import dev.mcpspring.autoconfigure.McpServerAutoConfiguration;
 import dev.mcpspring.autoconfigure.McpServerProperties;
 import dev.mcpspring.autoconfigure.McpTransportProperties;
-import dev.mcpspring.server.McpServerHandler;
+import dev.mcpspring.server.McpSessionService;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -32,7 +32,7 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(after = McpServerAutoConfiguration.class, before = HealthContributorAutoConfiguration.class)
 @ConditionalOnClass(ReactiveHealthIndicator.class)
-@ConditionalOnBean(McpServerHandler.class)
+@ConditionalOnBean(McpSessionService.class)
 @ConditionalOnEnabledHealthIndicator("mcp")
 public final class McpHealthAutoConfiguration {
 
@@ -43,9 +43,9 @@ public final class McpHealthAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "mcpHealthIndicator")
-	McpServerHealthIndicator mcpHealthIndicator(McpServerHandler serverHandler, McpServerProperties properties,
+	McpServerHealthIndicator mcpHealthIndicator(McpSessionService sessionService, McpServerProperties properties,
 			ApplicationContext context) {
-		return new McpServerHealthIndicator(serverHandler,
+		return new McpServerHealthIndicator(sessionService,
 				enabledTransports(properties.getTransport(), context instanceof ReactiveWebApplicationContext),
 				SESSION_COUNT_TIMEOUT);
 	}

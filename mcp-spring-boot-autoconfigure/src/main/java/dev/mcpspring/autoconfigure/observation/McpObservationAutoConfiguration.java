@@ -7,6 +7,7 @@ import dev.mcpspring.observation.McpServerMetrics;
 import dev.mcpspring.observation.McpServerObservationConvention;
 import dev.mcpspring.observation.ObservationMcpServerInterceptor;
 import dev.mcpspring.server.McpServerHandler;
+import dev.mcpspring.server.McpSessionService;
 import dev.mcpspring.server.PromptRegistry;
 import dev.mcpspring.server.ToolRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -54,8 +55,8 @@ public final class McpObservationAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		McpServerMetrics mcpServerMetrics(McpServerHandler serverHandler) {
-			return new McpServerMetrics(serverHandler.getSessionRepository(), serverHandler.getOpenStreams(),
+		McpServerMetrics mcpServerMetrics(McpSessionService sessionService) {
+			return new McpServerMetrics(sessionService.getRepository(), sessionService.getOpenStreams(),
 					SESSION_COUNT_TIMEOUT);
 		}
 

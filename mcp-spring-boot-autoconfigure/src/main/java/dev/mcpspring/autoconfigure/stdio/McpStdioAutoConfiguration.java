@@ -5,7 +5,7 @@ import java.time.Duration;
 import dev.mcpspring.autoconfigure.McpServerAutoConfiguration;
 import dev.mcpspring.autoconfigure.McpServerProperties;
 import dev.mcpspring.jsonrpc.JsonRpcCodec;
-import dev.mcpspring.server.McpServerHandler;
+import dev.mcpspring.server.McpSessionService;
 import dev.mcpspring.transport.stdio.StdioMcpTransport;
 
 import org.springframework.boot.SpringApplication;
@@ -24,7 +24,7 @@ import org.springframework.context.annotation.Bean;
  * @since 0.1.0
  */
 @AutoConfiguration(after = McpServerAutoConfiguration.class)
-@ConditionalOnBean(McpServerHandler.class)
+@ConditionalOnBean(McpSessionService.class)
 @ConditionalOnBooleanProperty("mcp.server.transport.stdio.enabled")
 public final class McpStdioAutoConfiguration {
 
@@ -35,9 +35,9 @@ public final class McpStdioAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	StdioMcpTransport mcpStdioTransport(McpServerHandler serverHandler, JsonRpcCodec codec,
+	StdioMcpTransport mcpStdioTransport(McpSessionService sessionService, JsonRpcCodec codec,
 			ConfigurableApplicationContext context, McpServerProperties properties) {
-		return new StdioMcpTransport(serverHandler, codec, System.in, System.out, () -> exit(context),
+		return new StdioMcpTransport(sessionService, codec, System.in, System.out, () -> exit(context),
 				(int) properties.getLimits().getMaxRequestSize().toBytes(), DRAIN_TIMEOUT);
 	}
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.util.Assert;
@@ -79,6 +80,19 @@ public class InMemoryMcpSessionRepository implements McpSessionRepository {
 			session.touch(now);
 			return session;
 		});
+	}
+
+	@Override
+	public Mono<Void> update(McpSession session) {
+		return Mono.empty();
+	}
+
+	@Override
+	public Flux<String> findSubscribers(String uri) {
+		return Flux.defer(() -> Flux.fromStream(this.sessions.values()
+			.stream()
+			.filter((session) -> session.getSubscriptions().contains(uri))
+			.map(McpSession::getId)));
 	}
 
 	@Override

@@ -1,6 +1,12 @@
 package dev.mcpspring.server.session;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.mcpspring.model.LoggingLevel;
 import org.jspecify.annotations.Nullable;
@@ -9,8 +15,10 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.util.Assert;
 
 /**
- * The state of one MCP session: what was negotiated at initialization and when it was
- * last used. Only plain data, so a shared store can keep it.
+ * The state of one MCP session: what was negotiated at initialization, what the client
+ * chose since (log level, resource subscriptions) and when it was last used. Only plain
+ * data, so a shared store can keep it. Changes after creation are recorded, so that
+ * whoever serves the session saves them ({@link #takeChanges()}).
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -36,6 +44,10 @@ public final class McpSession {
 	private volatile LoggingLevel loggingLevel = LoggingLevel.INFO;
 
 	private volatile @Nullable String principalName;
+
+	private final Set<String> subscriptions = ConcurrentHashMap.newKeySet();
+
+	private final AtomicBoolean changed = new AtomicBoolean();
 
 	/**
 	 * Create a session.
@@ -101,7 +113,10 @@ public final class McpSession {
 	 * Mark the session initialized on {@code notifications/initialized}.
 	 */
 	public void markInitialized() {
-		this.initialized = true;
+		if (!this.initialized) {
+			this.initialized = true;
+			this.changed.set(true);
+		}
 	}
 
 	/**
@@ -117,7 +132,10 @@ public final class McpSession {
 	 * @param loggingLevel the level
 	 */
 	public void setLoggingLevel(LoggingLevel loggingLevel) {
-		this.loggingLevel = loggingLevel;
+		if (this.loggingLevel != loggingLevel) {
+			this.loggingLevel = loggingLevel;
+			this.changed.set(true);
+		}
 	}
 
 	/**
@@ -144,7 +162,57 @@ public final class McpSession {
 	 * @return {@code true} if the session belongs to the caller
 	 */
 	public boolean isOwnedBy(@Nullable String principalName) {
-		return java.util.Objects.equals(this.principalName, principalName);
+		return Objects.equals(this.principalName, principalName);
+	}
+
+	/**
+	 * Return the URIs of the resources the client subscribed to.
+	 * @return the URIs, a read-only view
+	 */
+	public Set<String> getSubscriptions() {
+		return Collections.unmodifiableSet(this.subscriptions);
+	}
+
+	/**
+	 * Subscribe the client to updates of a resource.
+	 * @param uri the resource URI
+	 */
+	public void subscribe(String uri) {
+		if (this.subscriptions.add(uri)) {
+			this.changed.set(true);
+		}
+	}
+
+	/**
+	 * Stop sending updates of a resource.
+	 * @param uri the resource URI
+	 */
+	public void unsubscribe(String uri) {
+		if (this.subscriptions.remove(uri)) {
+			this.changed.set(true);
+		}
+	}
+
+	/**
+	 * Restore state read from a store, without recording it as a change.
+	 * @param initialized whether the client sent {@code notifications/initialized}
+	 * @param loggingLevel the lowest level of log messages the client wants
+	 * @param subscriptions the URIs subscribed to
+	 */
+	public void restore(boolean initialized, LoggingLevel loggingLevel, Collection<String> subscriptions) {
+		this.initialized = initialized;
+		this.loggingLevel = loggingLevel;
+		this.subscriptions.clear();
+		this.subscriptions.addAll(subscriptions);
+	}
+
+	/**
+	 * Whether the session changed since the last call, clearing the record: the caller
+	 * is expected to save it.
+	 * @return {@code true} if something changed
+	 */
+	public boolean takeChanges() {
+		return this.changed.getAndSet(false);
 	}
 
 }

@@ -10,18 +10,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import dev.mcpspring.jsonrpc.JsonRpcCodec;
+import dev.mcpspring.jsonrpc.JsonRpcError;
 import dev.mcpspring.jsonrpc.JsonRpcErrorCodes;
 import dev.mcpspring.jsonrpc.JsonRpcException;
 import dev.mcpspring.jsonrpc.JsonRpcMessage;
-import dev.mcpspring.jsonrpc.JsonRpcNotification;
 import dev.mcpspring.jsonrpc.JsonRpcRequest;
 import dev.mcpspring.jsonrpc.JsonRpcResponse;
-import dev.mcpspring.jsonrpc.JsonRpcError;
+import dev.mcpspring.server.McpCall;
 import dev.mcpspring.server.McpClientChannel;
-import dev.mcpspring.server.McpRequest;
-import dev.mcpspring.server.McpServerHandler;
-import dev.mcpspring.server.ProtocolVersions;
+import dev.mcpspring.server.McpSessionService;
 import dev.mcpspring.server.session.McpSession;
+import dev.mcpspring.transport.support.McpHttpErrors;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -50,7 +49,7 @@ public class StdioMcpTransport implements SmartLifecycle, McpClientChannel {
 
 	private static final Log logger = LogFactory.getLog(StdioMcpTransport.class);
 
-	private final McpServerHandler serverHandler;
+	private final McpSessionService sessionService;
 
 	private final JsonRpcCodec codec;
 
@@ -79,20 +78,20 @@ public class StdioMcpTransport implements SmartLifecycle, McpClientChannel {
 	/**
 	 * Create a transport accepting messages of up to 4 MB and waiting up to 30 seconds
 	 * for the answers still due when the input ends.
-	 * @param serverHandler the engine
+	 * @param sessionService the server, as transports see it
 	 * @param codec the JSON-RPC codec
 	 * @param input where client messages come from, usually {@code System.in}
 	 * @param output where server messages go, usually {@code System.out}
 	 * @param onEndOfInput called once the client closes its side
 	 */
-	public StdioMcpTransport(McpServerHandler serverHandler, JsonRpcCodec codec, InputStream input,
+	public StdioMcpTransport(McpSessionService sessionService, JsonRpcCodec codec, InputStream input,
 			OutputStream output, Runnable onEndOfInput) {
-		this(serverHandler, codec, input, output, onEndOfInput, 4 * 1024 * 1024, Duration.ofSeconds(30));
+		this(sessionService, codec, input, output, onEndOfInput, 4 * 1024 * 1024, Duration.ofSeconds(30));
 	}
 
 	/**
 	 * Create a transport.
-	 * @param serverHandler the engine
+	 * @param sessionService the server, as transports see it
 	 * @param codec the JSON-RPC codec
 	 * @param input where client messages come from, usually {@code System.in}
 	 * @param output where server messages go, usually {@code System.out}
@@ -101,11 +100,11 @@ public class StdioMcpTransport implements SmartLifecycle, McpClientChannel {
 	 * @param maxMessageBytes the longest accepted line
 	 * @param drainTimeout how long the end of input waits for answers still due
 	 */
-	public StdioMcpTransport(McpServerHandler serverHandler, JsonRpcCodec codec, InputStream input,
+	public StdioMcpTransport(McpSessionService sessionService, JsonRpcCodec codec, InputStream input,
 			OutputStream output, Runnable onEndOfInput, int maxMessageBytes, Duration drainTimeout) {
-		Assert.notNull(serverHandler, "McpServerHandler is required");
+		Assert.notNull(sessionService, "McpSessionService is required");
 		Assert.isTrue(maxMessageBytes > 0, "maxMessageBytes must be positive");
-		this.serverHandler = serverHandler;
+		this.sessionService = sessionService;
 		this.codec = codec;
 		this.input = input;
 		this.output = output;
@@ -187,71 +186,41 @@ public class StdioMcpTransport implements SmartLifecycle, McpClientChannel {
 			return;
 		}
 		McpSession current = this.session;
-		if (message instanceof JsonRpcRequest request) {
-			handleRequest(request, current);
-		}
-		else if (message instanceof JsonRpcResponse response) {
-			this.serverHandler.handleResponse(response, current);
-		}
-		else {
-			this.serverHandler.handleNotification((JsonRpcNotification) message, current).subscribe();
-		}
-	}
-
-	private void handleRequest(JsonRpcRequest request, @Nullable McpSession current) {
-		String statelessVersion = statelessVersion(request);
-		if (statelessVersion != null) {
-			serve(request, new McpRequest(request, null, statelessVersion, this, null)).subscribe();
-			return;
-		}
-		boolean initialize = "initialize".equals(request.method());
-		if (initialize == (current != null)) {
-			String reason = initialize ? "Session already initialized" : "Send initialize first";
-			send(JsonRpcResponse.failure(request.id(), JsonRpcError.of(JsonRpcErrorCodes.INVALID_REQUEST, reason)));
-			return;
-		}
-		String version = (current != null) ? current.getProtocolVersion() : ProtocolVersions.LATEST;
-		Mono<Void> answered = serve(request, new McpRequest(request, current, version, this, null));
-		if (initialize) {
+		JsonNode id = (message instanceof JsonRpcRequest request) ? request.id() : null;
+		Mono<Void> handled = Mono.defer(() -> {
+			this.pending.register();
+			return this.sessionService.accept(message, (current != null) ? current.getId() : null, null, null)
+				.flatMap((call) -> call.isRequest() ? serve(call) : this.sessionService.deliver(call))
+				.onErrorResume((ex) -> {
+					if (id != null) {
+						send(McpHttpErrors.of(ex, id).body());
+					}
+					return Mono.empty();
+				})
+				.doFinally((signal) -> this.pending.arriveAndDeregister());
+		});
+		if (id != null && "initialize".equals(((JsonRpcRequest) message).method())) {
 			// the next lines need the session: read them once it exists
-			answered.block(this.drainTimeout);
+			handled.block(this.drainTimeout);
 		}
 		else {
-			answered.subscribe();
+			handled.subscribe();
 		}
 	}
 
 	/**
-	 * Serve a request, counted as pending until its answer is written.
+	 * Serve a request; the session {@code initialize} starts is this connection's, and
+	 * its stream goes out here too.
 	 */
-	private Mono<Void> serve(JsonRpcRequest request, McpRequest mcpRequest) {
-		return Mono.defer(() -> {
-			this.pending.register();
-			return this.serverHandler.handle(mcpRequest).doOnNext((response) -> {
-				McpSession created = response.createdSession();
-				if (created != null) {
-					this.session = created;
-					this.sessionStream = this.serverHandler.getSessionChannels()
-						.open(created.getId())
-						.subscribe(this::send);
-				}
-				send(response.message());
-			})
-				.onErrorResume((ex) -> {
-					send(JsonRpcResponse.failure(request.id(), errorOf(ex)));
-					return Mono.empty();
-				})
-				.doFinally((signal) -> this.pending.arriveAndDeregister())
-				.then();
-		});
-	}
-
-	private static JsonRpcError errorOf(Throwable ex) {
-		if (ex instanceof JsonRpcException rpcException) {
-			return rpcException.getError();
-		}
-		logger.error("Failed to serve a request", ex);
-		return JsonRpcError.of(JsonRpcErrorCodes.INTERNAL_ERROR, "Internal error");
+	private Mono<Void> serve(McpCall call) {
+		return this.sessionService.serve(call, this).doOnNext((response) -> {
+			McpSession created = response.createdSession();
+			if (created != null) {
+				this.session = created;
+				this.sessionStream = this.sessionService.attach(created).subscribe(this::send);
+			}
+			send(response.message());
+		}).then();
 	}
 
 	private static boolean isBlank(byte[] line) {
@@ -261,17 +230,6 @@ public class StdioMcpTransport implements SmartLifecycle, McpClientChannel {
 			}
 		}
 		return true;
-	}
-
-	/**
-	 * Return the protocol version of a request served statelessly: one that carries a
-	 * stateless revision (or an unknown one, to be refused) in {@code _meta}.
-	 */
-	private static @Nullable String statelessVersion(JsonRpcRequest request) {
-		JsonNode version = (request.params() != null)
-				? request.params().path("_meta").get(McpRequest.PROTOCOL_VERSION_META) : null;
-		return (version != null && version.isString() && ProtocolVersions.isStateless(version.asString()))
-				? version.asString() : null;
 	}
 
 	@Override

@@ -3,9 +3,11 @@ package dev.mcpspring.transport.webflux;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.security.Principal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import dev.mcpspring.jsonrpc.JsonRpcCodec;
 import dev.mcpspring.jsonrpc.JsonRpcError;
@@ -14,9 +16,9 @@ import dev.mcpspring.jsonrpc.JsonRpcException;
 import dev.mcpspring.jsonrpc.JsonRpcMessage;
 import dev.mcpspring.jsonrpc.JsonRpcResponse;
 import dev.mcpspring.server.InsufficientScopeException;
-import dev.mcpspring.server.McpServerHandler;
-import dev.mcpspring.server.session.SessionLimitExceededException;
+import dev.mcpspring.server.McpSessionService;
 import dev.mcpspring.transport.support.HttpRequestRules;
+import dev.mcpspring.transport.support.McpHttpErrors;
 import dev.mcpspring.transport.support.OriginValidator;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -24,10 +26,7 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerRequest;
 import tools.jackson.databind.JsonNode;
 
-import java.security.Principal;
-
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -57,7 +56,7 @@ public abstract class AbstractMcpHttpHandler {
 	 */
 	private static final int INITIAL_BUFFER_SIZE = 256;
 
-	private final McpServerHandler serverHandler;
+	private final McpSessionService sessionService;
 
 	private final JsonRpcCodec codec;
 
@@ -71,19 +70,19 @@ public abstract class AbstractMcpHttpHandler {
 
 	/**
 	 * Create a handler.
-	 * @param serverHandler the engine
+	 * @param sessionService the server, as transports see it
 	 * @param codec the JSON-RPC codec
 	 * @param originValidator the Host and Origin check
 	 * @param maxRequestBytes the largest accepted request body
 	 * @param keepAliveInterval how often idle streams send a comment
 	 */
-	protected AbstractMcpHttpHandler(McpServerHandler serverHandler, JsonRpcCodec codec,
+	protected AbstractMcpHttpHandler(McpSessionService sessionService, JsonRpcCodec codec,
 			OriginValidator originValidator, int maxRequestBytes, Duration keepAliveInterval) {
-		Assert.notNull(serverHandler, "McpServerHandler is required");
+		Assert.notNull(sessionService, "McpSessionService is required");
 		Assert.isTrue(maxRequestBytes > 0, "maxRequestBytes must be positive");
 		Assert.isTrue(!keepAliveInterval.isNegative() && !keepAliveInterval.isZero(),
 				"keepAliveInterval must be positive");
-		this.serverHandler = serverHandler;
+		this.sessionService = sessionService;
 		this.codec = codec;
 		this.originValidator = originValidator;
 		this.maxRequestBytes = maxRequestBytes;
@@ -99,8 +98,8 @@ public abstract class AbstractMcpHttpHandler {
 		this.resourceMetadataUrl = resourceMetadataUrl;
 	}
 
-	protected McpServerHandler getServerHandler() {
-		return this.serverHandler;
+	protected McpSessionService getSessionService() {
+		return this.sessionService;
 	}
 
 	protected JsonRpcCodec getCodec() {
@@ -160,45 +159,38 @@ public abstract class AbstractMcpHttpHandler {
 	}
 
 	/**
-	 * Read and decode the body, bounded in size, then handle the message. Decoding
-	 * errors, oversized bodies and a full session store become their HTTP errors.
+	 * Read and decode the body, bounded in size, then handle the message. Failures the
+	 * handler does not answer itself become their HTTP errors ({@link McpHttpErrors}).
 	 * @param request the HTTP request
 	 * @param handler handles the decoded message
 	 * @return the HTTP response
 	 */
 	protected Mono<ServerResponse> readMessage(ServerRequest request,
-			java.util.function.Function<JsonRpcMessage, Mono<ServerResponse>> handler) {
+			Function<JsonRpcMessage, Mono<ServerResponse>> handler) {
 		return DataBufferUtils.join(request.exchange().getRequest().getBody(), this.maxRequestBytes)
 			.map(this::decode)
 			.switchIfEmpty(Mono.fromSupplier(() -> this.codec.decode(InputStream.nullInputStream())))
 			.flatMap(handler)
-			.onErrorResume(DataBufferLimitException.class,
-					(ex) -> error(HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large"))
-			.onErrorResume(InsufficientScopeException.class, this::insufficientScope)
-			.onErrorResume(JsonRpcException.class, (ex) -> error(HttpStatus.BAD_REQUEST, ex.getError(), ex.getId()))
-			.onErrorResume(SessionLimitExceededException.class,
-					(ex) -> serviceUnavailable("Too many sessions, try again later", null));
+			.onErrorResume((ex) -> failure(ex, null));
 	}
 
 	/**
-	 * Answer {@code 503} with {@code Retry-After} and a JSON-RPC error, for a request
-	 * refused because a limit of the server is reached.
-	 * @param message the error message
-	 * @param id the id of the refused request, or {@code null}
+	 * Answer a failure that got no JSON-RPC response of its own: a missing scope with
+	 * {@code 403} and a step-up challenge, anything else as {@link McpHttpErrors} says.
+	 * @param ex the failure
+	 * @param id the id of the request, when known
 	 * @return the HTTP response
 	 */
-	protected Mono<ServerResponse> serviceUnavailable(String message, @Nullable JsonNode id) {
-		return json(ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "30"),
-				JsonRpcResponse.failure(id, JsonRpcError.of(JsonRpcErrorCodes.INTERNAL_ERROR, message)));
-	}
-
-	/**
-	 * Answer {@code 503} to a request for a stream beyond the limit of open streams.
-	 * @param id the id of the refused request, or {@code null}
-	 * @return the HTTP response
-	 */
-	protected Mono<ServerResponse> tooManyStreams(@Nullable JsonNode id) {
-		return serviceUnavailable("Too many open streams, try again later", id);
+	protected Mono<ServerResponse> failure(Throwable ex, @Nullable JsonNode id) {
+		if (ex instanceof InsufficientScopeException scopeException) {
+			return insufficientScope(scopeException);
+		}
+		McpHttpErrors.HttpError error = McpHttpErrors.of(ex, id);
+		ServerResponse.BodyBuilder builder = ServerResponse.status(error.status());
+		if (error.retryLater()) {
+			builder.header(HttpHeaders.RETRY_AFTER, McpHttpErrors.RETRY_AFTER_SECONDS);
+		}
+		return json(builder, error.body());
 	}
 
 	/**

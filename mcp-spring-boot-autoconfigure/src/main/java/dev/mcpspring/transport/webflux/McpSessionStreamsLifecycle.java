@@ -1,6 +1,6 @@
 package dev.mcpspring.transport.webflux;
 
-import dev.mcpspring.server.McpServerHandler;
+import dev.mcpspring.server.McpSessionService;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.SmartLifecycle;
@@ -26,7 +26,7 @@ public class McpSessionStreamsLifecycle implements SmartLifecycle {
 	 */
 	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 512;
 
-	private final McpServerHandler serverHandler;
+	private final McpSessionService sessionService;
 
 	private final @Nullable McpSseHandler sseHandler;
 
@@ -34,13 +34,13 @@ public class McpSessionStreamsLifecycle implements SmartLifecycle {
 
 	/**
 	 * Create a lifecycle.
-	 * @param serverHandler the engine whose session and listen streams end on stop
+	 * @param sessionService the server whose session and listen streams end on stop
 	 * @param sseHandler the legacy HTTP+SSE transport whose connections end on stop, or
 	 * {@code null} when it is not served
 	 */
-	public McpSessionStreamsLifecycle(McpServerHandler serverHandler, @Nullable McpSseHandler sseHandler) {
-		Assert.notNull(serverHandler, "McpServerHandler is required");
-		this.serverHandler = serverHandler;
+	public McpSessionStreamsLifecycle(McpSessionService sessionService, @Nullable McpSseHandler sseHandler) {
+		Assert.notNull(sessionService, "McpSessionService is required");
+		this.sessionService = sessionService;
 		this.sseHandler = sseHandler;
 	}
 
@@ -52,8 +52,7 @@ public class McpSessionStreamsLifecycle implements SmartLifecycle {
 	@Override
 	public void stop() {
 		this.running = false;
-		this.serverHandler.getSessionChannels().closeAll();
-		this.serverHandler.getSubscriptionStreams().closeAll();
+		this.sessionService.closeStreams();
 		if (this.sseHandler != null) {
 			this.sseHandler.closeAll();
 		}

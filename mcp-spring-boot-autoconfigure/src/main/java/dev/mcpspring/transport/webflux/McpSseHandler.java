@@ -1,5 +1,6 @@
 package dev.mcpspring.transport.webflux;
 
+import java.security.Principal;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
@@ -7,17 +8,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.mcpspring.jsonrpc.JsonRpcCodec;
-import dev.mcpspring.jsonrpc.JsonRpcException;
 import dev.mcpspring.jsonrpc.JsonRpcMessage;
-import dev.mcpspring.jsonrpc.JsonRpcNotification;
 import dev.mcpspring.jsonrpc.JsonRpcRequest;
-import dev.mcpspring.jsonrpc.JsonRpcResponse;
 import dev.mcpspring.server.EmitRetry;
+import dev.mcpspring.server.McpCall;
 import dev.mcpspring.server.McpClientChannel;
-import dev.mcpspring.server.McpRequest;
-import dev.mcpspring.server.McpServerHandler;
-import dev.mcpspring.server.OpenStreams;
+import dev.mcpspring.server.McpSessionService;
 import dev.mcpspring.server.session.McpSession;
+import dev.mcpspring.transport.support.McpHttpErrors;
 import dev.mcpspring.transport.support.OriginValidator;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
@@ -53,16 +51,16 @@ public class McpSseHandler extends AbstractMcpHttpHandler {
 
 	/**
 	 * Create a handler.
-	 * @param serverHandler the engine
+	 * @param sessionService the server, as transports see it
 	 * @param codec the JSON-RPC codec
 	 * @param originValidator the Host and Origin check
 	 * @param maxRequestBytes the largest accepted request body
 	 * @param keepAliveInterval how often idle streams send a comment
 	 * @param messagePath the path clients POST messages to
 	 */
-	public McpSseHandler(McpServerHandler serverHandler, JsonRpcCodec codec, OriginValidator originValidator,
+	public McpSseHandler(McpSessionService sessionService, JsonRpcCodec codec, OriginValidator originValidator,
 			int maxRequestBytes, Duration keepAliveInterval, String messagePath) {
-		super(serverHandler, codec, originValidator, maxRequestBytes, keepAliveInterval);
+		super(sessionService, codec, originValidator, maxRequestBytes, keepAliveInterval);
 		this.messagePath = messagePath;
 	}
 
@@ -75,10 +73,6 @@ public class McpSseHandler extends AbstractMcpHttpHandler {
 		Rejection rejection = checkRequest(request);
 		if (rejection != null) {
 			return reject(request, rejection);
-		}
-		OpenStreams.Place place = getServerHandler().getOpenStreams().tryOpen();
-		if (place == null) {
-			return tooManyStreams(null);
 		}
 		byte[] bytes = new byte[24];
 		this.random.nextBytes(bytes);
@@ -93,8 +87,15 @@ public class McpSseHandler extends AbstractMcpHttpHandler {
 			.data(this.messagePath + "?sessionId=" + connectionId)
 			.build();
 		Flux<ServerSentEvent<String>> messages = connection.sink.asFlux().map((message) -> event(null, message));
-		return sse(ServerResponse.ok(), place.heldBy(Flux.concat(Mono.just(endpoint), messages)
-			.doFinally((signal) -> close(connectionId, connection))));
+		Flux<ServerSentEvent<String>> events;
+		try {
+			events = getSessionService().hold(Flux.concat(Mono.just(endpoint), messages));
+		}
+		catch (RuntimeException ex) {
+			this.connections.remove(connectionId, connection);
+			return failure(ex, null);
+		}
+		return sse(ServerResponse.ok(), events.doFinally((signal) -> close(connectionId, connection)));
 	}
 
 	/**
@@ -114,10 +115,10 @@ public class McpSseHandler extends AbstractMcpHttpHandler {
 		}
 		return readMessage(request, (message) -> principal(request).flatMap((principal) -> {
 			McpSession session = connection.session;
-			if (session != null && !session.isOwnedBy(nameOf(principal))) {
-				return error(HttpStatus.NOT_FOUND, "Session not found");
-			}
-			accept(connection, message, principal.orElse(null));
+			return getSessionService().accept(message, (session != null) ? session.getId() : null, null,
+					principal.orElse(null));
+		}).flatMap((call) -> {
+			serve(connection, call);
 			return ServerResponse.accepted().build();
 		}));
 	}
@@ -132,35 +133,31 @@ public class McpSseHandler extends AbstractMcpHttpHandler {
 		this.connections.values().forEach(Connection::end);
 	}
 
-	private void accept(Connection connection, JsonRpcMessage message, java.security.@Nullable Principal principal) {
-		McpServerHandler server = getServerHandler();
-		McpSession session = connection.session;
-		if (message instanceof JsonRpcRequest request) {
-			String version = (session != null) ? session.getProtocolVersion() : "2024-11-05";
-			server.handle(new McpRequest(request, session, version, connection, principal))
-				.subscribe((response) -> {
-					if (response.createdSession() != null) {
-						connection.attach(response.createdSession(), server);
-					}
-					connection.send(response.message());
-				}, (ex) -> {
-					if (ex instanceof JsonRpcException rpcException) {
-						connection.send(JsonRpcResponse.failure(request.id(), rpcException.getError()));
-					}
-				});
+	/**
+	 * Serve a message whose answer, if any, goes on the connection's stream; the
+	 * session {@code initialize} starts is bound to the connection.
+	 */
+	private void serve(Connection connection, McpCall call) {
+		McpSessionService service = getSessionService();
+		if (!call.isRequest()) {
+			service.deliver(call).subscribe();
+			return;
 		}
-		else if (message instanceof JsonRpcResponse response) {
-			server.handleResponse(response, session);
-		}
-		else {
-			server.handleNotification((JsonRpcNotification) message, session).subscribe();
-		}
+		JsonRpcRequest request = (JsonRpcRequest) call.message();
+		service.serve(call, connection).subscribe((response) -> {
+			if (response.createdSession() != null) {
+				connection.attach(response.createdSession(), call.principal(), service);
+			}
+			connection.send(response.message());
+		}, (ex) -> connection.send(McpHttpErrors.of(ex, request.id()).body()));
 	}
 
 	private void close(String connectionId, Connection connection) {
 		this.connections.remove(connectionId, connection);
 		if (connection.session != null) {
-			getServerHandler().closeSession(connection.session.getId()).subscribe();
+			getSessionService().close(connection.session.getId(), connection.principal)
+				.onErrorComplete()
+				.subscribe();
 		}
 		if (connection.subscription != null) {
 			connection.subscription.dispose();
@@ -173,6 +170,8 @@ public class McpSseHandler extends AbstractMcpHttpHandler {
 
 		private volatile @Nullable McpSession session;
 
+		private volatile @Nullable Principal principal;
+
 		private volatile @Nullable Disposable subscription;
 
 		@Override
@@ -184,9 +183,10 @@ public class McpSseHandler extends AbstractMcpHttpHandler {
 			this.sink.emitComplete(EmitRetry.handler());
 		}
 
-		void attach(McpSession session, McpServerHandler server) {
+		void attach(McpSession session, @Nullable Principal principal, McpSessionService service) {
 			this.session = session;
-			this.subscription = server.getSessionChannels().open(session.getId()).subscribe(this::send);
+			this.principal = principal;
+			this.subscription = service.attach(session).subscribe(this::send);
 		}
 
 	}

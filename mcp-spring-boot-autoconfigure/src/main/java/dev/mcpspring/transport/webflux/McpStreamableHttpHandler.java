@@ -8,31 +8,30 @@ import java.util.function.BiFunction;
 
 import dev.mcpspring.jsonrpc.JsonRpcCodec;
 import dev.mcpspring.jsonrpc.JsonRpcError;
-import dev.mcpspring.jsonrpc.JsonRpcErrorCodes;
 import dev.mcpspring.jsonrpc.JsonRpcException;
 import dev.mcpspring.jsonrpc.JsonRpcMessage;
-import dev.mcpspring.jsonrpc.JsonRpcNotification;
 import dev.mcpspring.jsonrpc.JsonRpcRequest;
 import dev.mcpspring.jsonrpc.JsonRpcResponse;
+import dev.mcpspring.server.McpCall;
 import dev.mcpspring.server.McpClientChannel;
 import dev.mcpspring.server.McpRequest;
-import dev.mcpspring.server.McpServerHandler;
-import dev.mcpspring.server.OpenStreams;
+import dev.mcpspring.server.McpSessionService;
 import dev.mcpspring.server.ProtocolVersions;
+import dev.mcpspring.server.ToolHandler;
 import dev.mcpspring.server.session.McpSession;
 import dev.mcpspring.transport.support.McpEventStore;
+import dev.mcpspring.transport.support.McpHttpErrors;
 import dev.mcpspring.transport.support.McpHttpHeaders;
 import dev.mcpspring.transport.support.OriginValidator;
 import dev.mcpspring.transport.support.ResponseRouter;
 import dev.mcpspring.transport.support.StandardHeaderValidator;
 import dev.mcpspring.transport.support.UnbufferedEventStream;
-import dev.mcpspring.server.ToolHandler;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 import org.jspecify.annotations.Nullable;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.Disposable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -43,8 +42,9 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
  * The MCP Streamable HTTP transport on WebFlux: POST carries client messages, GET opens
- * a stream for server messages, DELETE ends a session. Decodes, checks the HTTP rules of
- * the transport, and hands requests to the {@link McpServerHandler}.
+ * a stream for server messages, DELETE ends a session. Checks the HTTP rules of the
+ * transport, decodes, hands each message to the {@link McpSessionService}, which decides
+ * how it is served, and encodes the answer as JSON or as an SSE stream.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -69,7 +69,7 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 
 	/**
 	 * Create a handler.
-	 * @param serverHandler the engine
+	 * @param sessionService the server, as transports see it
 	 * @param codec the JSON-RPC codec
 	 * @param originValidator the Host and Origin check
 	 * @param maxRequestBytes the largest accepted request body
@@ -77,10 +77,10 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 	 * @param keepAliveInterval how often idle streams send a comment
 	 * @param eventStore keeps stream events for resumption
 	 */
-	public McpStreamableHttpHandler(McpServerHandler serverHandler, JsonRpcCodec codec,
+	public McpStreamableHttpHandler(McpSessionService sessionService, JsonRpcCodec codec,
 			OriginValidator originValidator, int maxRequestBytes, ResponseMode responseMode,
 			Duration keepAliveInterval, McpEventStore eventStore) {
-		super(serverHandler, codec, originValidator, maxRequestBytes, keepAliveInterval);
+		super(sessionService, codec, originValidator, maxRequestBytes, keepAliveInterval);
 		this.responseMode = responseMode;
 		this.eventStore = eventStore;
 	}
@@ -100,46 +100,42 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 	}
 
 	/**
-	 * Handle a GET: open the stream of server messages of a session.
+	 * Handle a GET: open the stream of server messages of a session, or resume a stream
+	 * after the last event the client received.
 	 * @param request the HTTP request
 	 * @return the HTTP response
 	 */
 	public Mono<ServerResponse> handleGet(ServerRequest request) {
-		Rejection rejection = checkRequest(request);
+		Rejection rejection = checkSessionRequest(request);
 		if (rejection != null) {
 			return reject(request, rejection);
 		}
-		if (!getServerHandler().isSessionsEnabled() || isStatelessRevision(request)) {
+		if (!getSessionService().isSessionsEnabled() || isStatelessRevision(request)) {
 			return methodNotAllowed(request);
-		}
-		rejection = checkProtocolVersion(request);
-		if (rejection != null) {
-			return reject(request, rejection);
 		}
 		if (!accepts(request, MediaType.TEXT_EVENT_STREAM)) {
 			return error(HttpStatus.NOT_ACCEPTABLE, "Accept must include text/event-stream");
 		}
 		return withSession(request, (session, principal) -> {
 			String lastEventId = request.headers().firstHeader("Last-Event-ID");
-			Flux<McpEventStore.Event> replay = (lastEventId != null)
-					? this.eventStore.resume(session.getId(), lastEventId) : null;
-			if (lastEventId != null && replay == null) {
-				return error(HttpStatus.BAD_REQUEST, "Unknown Last-Event-ID");
+			if (lastEventId == null) {
+				return sse(ServerResponse.ok(),
+						events(getSessionService().hold(Flux.defer(() -> openStream(session)))), true);
 			}
-			OpenStreams.Place place = getServerHandler().getOpenStreams().tryOpen();
-			if (place == null) {
-				return tooManyStreams(null);
-			}
-			if (replay != null) {
-				return sse(ServerResponse.ok(), events(place.heldBy(replay)));
-			}
-			McpEventStore.EventStream stream = this.eventStore.create(session.getId());
-			Disposable subscription = getServerHandler().getSessionChannels()
-				.open(session.getId())
-				.subscribe(stream::emit, (ex) -> stream.complete(), stream::complete);
-			return sse(ServerResponse.ok(),
-					events(place.heldBy(stream.events().doFinally((signal) -> subscription.dispose()))), true);
+			Flux<McpEventStore.Event> replay = this.eventStore.resume(session.getId(), lastEventId);
+			return (replay != null) ? sse(ServerResponse.ok(), events(getSessionService().hold(replay)))
+					: error(HttpStatus.BAD_REQUEST, "Unknown Last-Event-ID");
 		});
+	}
+
+	/**
+	 * Open the stream of a session, whose events the store keeps for resumption.
+	 */
+	private Flux<McpEventStore.Event> openStream(McpSession session) {
+		McpEventStore.EventStream stream = this.eventStore.create(session.getId());
+		Disposable messages = getSessionService().attach(session)
+			.subscribe(stream::emit, (ex) -> stream.complete(), stream::complete);
+		return stream.events().doFinally((signal) -> messages.dispose());
 	}
 
 	/**
@@ -148,18 +144,14 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 	 * @return the HTTP response
 	 */
 	public Mono<ServerResponse> handleDelete(ServerRequest request) {
-		Rejection rejection = checkRequest(request);
+		Rejection rejection = checkSessionRequest(request);
 		if (rejection != null) {
 			return reject(request, rejection);
 		}
-		if (!getServerHandler().isSessionsEnabled() || isStatelessRevision(request)) {
+		if (!getSessionService().isSessionsEnabled() || isStatelessRevision(request)) {
 			return methodNotAllowed(request);
 		}
-		rejection = checkProtocolVersion(request);
-		if (rejection != null) {
-			return reject(request, rejection);
-		}
-		return withSession(request, (session, principal) -> getServerHandler().closeSession(session.getId())
+		return withSession(request, (session, principal) -> getSessionService().close(session.getId(), principal)
 			.then(ServerResponse.noContent().build()));
 	}
 
@@ -181,8 +173,8 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 	 * or a request of a stateless revision, has none of.
 	 */
 	private Mono<ServerResponse> methodNotAllowed(ServerRequest request) {
-		String allowed = (getServerHandler().isSessionsEnabled() && !isStatelessRevision(request)) ? ALLOWED_METHODS
-				: "POST";
+		String allowed = (getSessionService().isSessionsEnabled() && !isStatelessRevision(request))
+				? ALLOWED_METHODS : "POST";
 		return ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, allowed).build();
 	}
 
@@ -192,121 +184,101 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 	}
 
 	private Mono<ServerResponse> handleMessage(ServerRequest request, JsonRpcMessage message) {
-		if (isStateless(request, message)) {
-			return handleStateless(request, message);
-		}
-		if (message instanceof JsonRpcRequest rpcRequest && "initialize".equals(rpcRequest.method())) {
-			return initialize(request, rpcRequest);
-		}
-		if (!getServerHandler().isSessionsEnabled()) {
-			return handleWithoutSession(request, message);
-		}
-		return withSession(request, (session, principal) -> {
-			Rejection rejection = checkProtocolVersion(request);
-			if (rejection != null) {
-				return reject(rejection);
-			}
-			if (message instanceof JsonRpcRequest rpcRequest) {
-				String version = request.headers().firstHeader(McpHttpHeaders.MCP_PROTOCOL_VERSION);
-				return serve(rpcRequest, session, (version != null) ? version : session.getProtocolVersion(), principal);
-			}
-			if (message instanceof JsonRpcResponse response) {
-				getServerHandler().handleResponse(response, session);
-				return ServerResponse.accepted().build();
-			}
-			return getServerHandler().handleNotification((JsonRpcNotification) message, session)
-				.then(ServerResponse.accepted().build());
-		});
-	}
-
-	/**
-	 * Serve a session-era message when sessions are disabled: every request stands
-	 * alone, so any replica behind a round-robin load balancer can answer it.
-	 */
-	private Mono<ServerResponse> handleWithoutSession(ServerRequest request, JsonRpcMessage message) {
-		Rejection rejection = checkProtocolVersion(request);
-		if (rejection != null) {
-			return reject(rejection);
-		}
-		if (message instanceof JsonRpcRequest rpcRequest) {
-			String version = request.headers().firstHeader(McpHttpHeaders.MCP_PROTOCOL_VERSION);
-			String served = (version != null) ? version : ProtocolVersions.DEFAULT_WITHOUT_HEADER;
-			return principal(request).flatMap((principal) -> serve(rpcRequest, null, served, principal.orElse(null)));
-		}
-		if (message instanceof JsonRpcResponse response) {
-			getServerHandler().handleResponse(response, null);
-		}
-		// a notification without a session cannot name its sender: a cancellation would
-		// stop whichever client's request has that id
-		return ServerResponse.accepted().build();
-	}
-
-	/**
-	 * Whether a message is served statelessly: its protocol version header names a
-	 * stateless revision, or it has no header and no session but carries the protocol
-	 * version in {@code _meta}.
-	 */
-	private static boolean isStateless(ServerRequest request, JsonRpcMessage message) {
+		String sessionId = request.headers().firstHeader(McpHttpHeaders.MCP_SESSION_ID);
 		String version = request.headers().firstHeader(McpHttpHeaders.MCP_PROTOCOL_VERSION);
-		if (version != null) {
-			return ProtocolVersions.isStateless(version);
-		}
-		return request.headers().firstHeader(McpHttpHeaders.MCP_SESSION_ID) == null
-				&& message instanceof JsonRpcRequest rpcRequest && rpcRequest.params() != null
-				&& rpcRequest.params().path("_meta").has(McpRequest.PROTOCOL_VERSION_META);
+		return principal(request)
+			.flatMap((principal) -> getSessionService().accept(message, sessionId, version, principal.orElse(null)))
+			.flatMap((call) -> {
+				if (call.isListen()) {
+					return listen(call);
+				}
+				if (!call.isRequest()) {
+					return getSessionService().deliver(call).then(ServerResponse.accepted().build());
+				}
+				if (call.kind() == McpCall.Kind.INITIALIZE) {
+					return initialize(call);
+				}
+				if (call.kind() == McpCall.Kind.STATELESS) {
+					JsonRpcError mismatch = headerMismatch(request, (JsonRpcRequest) message);
+					if (mismatch != null) {
+						return error(HttpStatus.BAD_REQUEST, mismatch, ((JsonRpcRequest) message).id());
+					}
+				}
+				return serve(call);
+			});
 	}
 
-	private Mono<ServerResponse> handleStateless(ServerRequest request, JsonRpcMessage message) {
-		String header = request.headers().firstHeader(McpHttpHeaders.MCP_PROTOCOL_VERSION);
-		if (header != null && !ProtocolVersions.SUPPORTED_STATELESS.contains(header)) {
-			JsonNode id = (message instanceof JsonRpcRequest rpcRequest) ? rpcRequest.id() : null;
-			return error(HttpStatus.BAD_REQUEST, getServerHandler().unsupportedVersion(header), id);
+	/**
+	 * Check that the routing headers of a stateless request agree with its body.
+	 */
+	private @Nullable JsonRpcError headerMismatch(ServerRequest request, JsonRpcRequest message) {
+		if (!hasRequiredMeta(message)) {
+			return null;
 		}
-		if (!(message instanceof JsonRpcRequest rpcRequest)) {
-			return (message instanceof JsonRpcNotification) ? ServerResponse.accepted().build()
-					: error(HttpStatus.BAD_REQUEST, "Clients must not send responses on this protocol revision");
-		}
-		if (hasRequiredMeta(rpcRequest)) {
-			String mismatch = StandardHeaderValidator.validate(request.headers()::firstHeader, rpcRequest,
-					toolSchema(rpcRequest));
-			if (mismatch != null) {
-				return error(HttpStatus.BAD_REQUEST,
-						JsonRpcError.of(StandardHeaderValidator.HEADER_MISMATCH, "Header mismatch: " + mismatch),
-						rpcRequest.id());
-			}
-		}
-		String version = (header != null) ? header : ProtocolVersions.STATELESS;
-		return principal(request).flatMap((principal) -> {
-			if ("subscriptions/listen".equals(rpcRequest.method())) {
-				McpRequest mcpRequest = new McpRequest(rpcRequest, null, version, McpClientChannel.discard(),
-						principal.orElse(null));
-				return listen(mcpRequest);
-			}
-			ResponseRouter router = new ResponseRouter((id) -> new UnbufferedEventStream(), "", false);
-			McpRequest mcpRequest = new McpRequest(rpcRequest, null, version, router, principal.orElse(null));
-			Disposable work = getServerHandler().handle(mcpRequest)
-				.subscribe((response) -> router.complete(response.message()), (ex) -> fail(router, rpcRequest, ex),
-						() -> router.complete(null));
-			return router.outcome()
-				.flatMap((outcome) -> respondStateless(outcome, router, work))
-				.doOnCancel(work::dispose);
-		});
+		String mismatch = StandardHeaderValidator.validate(request.headers()::firstHeader, message,
+				toolSchema(message));
+		return (mismatch != null) ? JsonRpcError.of(StandardHeaderValidator.HEADER_MISMATCH, "Header mismatch: " + mismatch)
+				: null;
 	}
 
-	private Mono<ServerResponse> listen(McpRequest mcpRequest) {
+	private Mono<ServerResponse> listen(McpCall call) {
+		JsonNode id = ((JsonRpcRequest) call.message()).id();
 		Flux<JsonRpcMessage> notifications;
 		try {
-			notifications = getServerHandler().listen(mcpRequest);
+			notifications = getSessionService().listen(call);
 		}
 		catch (JsonRpcException ex) {
-			return error(statusOf(ex.getError().code()), ex.getError(), mcpRequest.message().id());
+			return error(McpHttpErrors.statusOfStatelessError(ex.getError().code()), ex.getError(), id);
 		}
-		OpenStreams.Place place = getServerHandler().getOpenStreams().tryOpen();
-		if (place == null) {
-			return tooManyStreams(mcpRequest.message().id());
+		catch (RuntimeException ex) {
+			return failure(ex, id);
 		}
 		return sse(ServerResponse.ok().header("X-Accel-Buffering", "no"),
-				place.heldBy(notifications).map((notification) -> event(null, notification)), true);
+				notifications.map((notification) -> event(null, notification)), true);
+	}
+
+	private Mono<ServerResponse> initialize(McpCall call) {
+		return getSessionService().serve(call, McpClientChannel.discard()).flatMap((response) -> {
+			ServerResponse.BodyBuilder builder = ServerResponse.ok();
+			if (response.createdSession() != null) {
+				builder.header(McpHttpHeaders.MCP_SESSION_ID, response.createdSession().getId());
+			}
+			return json(builder, response.message());
+		});
+	}
+
+	/**
+	 * Serve a request, answering with one JSON response or, once a message must go
+	 * ahead of the response, an SSE stream. The work of a session request goes on when
+	 * the client disconnects (it may resume the stream); a stateless request has nobody
+	 * to resume it, so its work stops.
+	 */
+	private Mono<ServerResponse> serve(McpCall call) {
+		JsonRpcRequest rpcRequest = (JsonRpcRequest) call.message();
+		McpSession session = call.session();
+		boolean stateless = call.kind() == McpCall.Kind.STATELESS;
+		boolean streamFromStart = !stateless && this.responseMode == ResponseMode.SSE;
+		ResponseRouter router = (session != null)
+				? new ResponseRouter(this.eventStore::create, session.getId(), streamFromStart)
+				: new ResponseRouter((id) -> new UnbufferedEventStream(), "", streamFromStart);
+		McpClientChannel channel = (this.responseMode != ResponseMode.JSON || stateless) ? router
+				: (session != null) ? getSessionService().channelOf(session) : McpClientChannel.discard();
+		Disposable work = getSessionService().serve(call, channel)
+			.subscribe((response) -> router.complete(response.message()), (ex) -> fail(router, rpcRequest, ex),
+					() -> router.complete(null));
+		Mono<ServerResponse> response = router.outcome()
+			.flatMap((outcome) -> stateless ? respondStateless(outcome, router, work) : respond(outcome, router));
+		return stateless ? response.doOnCancel(work::dispose) : response;
+	}
+
+	/**
+	 * Fail a request with an error the transport answers with a status of its own; once
+	 * a stream is open, the stream ends with the JSON-RPC error instead.
+	 */
+	private static void fail(ResponseRouter router, JsonRpcRequest rpcRequest, Throwable ex) {
+		JsonRpcResponse fallback = McpHttpErrors.of(ex, rpcRequest.id()).body();
+		router.fail(ex, (ex instanceof JsonRpcException rpcException)
+				? JsonRpcResponse.failure(rpcRequest.id(), rpcException.getError()) : fallback);
 	}
 
 	private Mono<ServerResponse> respondStateless(ResponseRouter.Outcome outcome, ResponseRouter router,
@@ -319,74 +291,9 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 		if (response == null) {
 			return ServerResponse.accepted().build();
 		}
-		HttpStatus status = (response.error() != null) ? statusOf(response.error().code()) : HttpStatus.OK;
+		HttpStatus status = (response.error() != null) ? McpHttpErrors.statusOfStatelessError(response.error().code())
+				: HttpStatus.OK;
 		return json(ServerResponse.status(status), response);
-	}
-
-	private static HttpStatus statusOf(int code) {
-		return switch (code) {
-			case JsonRpcErrorCodes.METHOD_NOT_FOUND -> HttpStatus.NOT_FOUND;
-			case JsonRpcErrorCodes.INVALID_PARAMS, JsonRpcErrorCodes.INVALID_REQUEST,
-					StandardHeaderValidator.HEADER_MISMATCH, -32021, -32022 ->
-				HttpStatus.BAD_REQUEST;
-			default -> HttpStatus.OK;
-		};
-	}
-
-	private static boolean hasRequiredMeta(JsonRpcRequest request) {
-		JsonNode meta = (request.params() != null) ? request.params().get("_meta") : null;
-		return meta != null && meta.path(McpRequest.PROTOCOL_VERSION_META).isString()
-				&& meta.path(McpRequest.CLIENT_CAPABILITIES_META).isObject();
-	}
-
-	private @Nullable ObjectNode toolSchema(JsonRpcRequest request) {
-		if (!"tools/call".equals(request.method()) || request.params() == null) {
-			return null;
-		}
-		ToolHandler tool = getServerHandler().getFeatures().tools().get(request.params().path("name").asString(""));
-		return (tool != null) ? tool.getTool().inputSchema() : null;
-	}
-
-	private Mono<ServerResponse> initialize(ServerRequest request, JsonRpcRequest rpcRequest) {
-		if (request.headers().firstHeader(McpHttpHeaders.MCP_SESSION_ID) != null) {
-			return error(HttpStatus.BAD_REQUEST, JsonRpcError.of(JsonRpcErrorCodes.INVALID_REQUEST,
-					"Session already initialized"), rpcRequest.id());
-		}
-		return principal(request).flatMap((principal) -> {
-			McpRequest mcpRequest = new McpRequest(rpcRequest, null, ProtocolVersions.LATEST,
-					McpClientChannel.discard(), principal.orElse(null));
-			return getServerHandler().handle(mcpRequest);
-		}).flatMap((response) -> {
-			ServerResponse.BodyBuilder builder = ServerResponse.ok();
-			if (response.createdSession() != null) {
-				builder.header(McpHttpHeaders.MCP_SESSION_ID, response.createdSession().getId());
-			}
-			return json(builder, response.message());
-		});
-	}
-
-	private Mono<ServerResponse> serve(JsonRpcRequest rpcRequest, @Nullable McpSession session, String version,
-			@Nullable Principal principal) {
-		ResponseRouter router = (session != null)
-				? new ResponseRouter(this.eventStore::create, session.getId(), this.responseMode == ResponseMode.SSE)
-				: new ResponseRouter((id) -> new UnbufferedEventStream(), "", this.responseMode == ResponseMode.SSE);
-		McpClientChannel channel = (this.responseMode != ResponseMode.JSON) ? router
-				: (session != null) ? (message) -> getServerHandler().getSessionChannels().send(session.getId(), message)
-						: McpClientChannel.discard();
-		McpRequest mcpRequest = new McpRequest(rpcRequest, session, version, channel, principal);
-		getServerHandler().handle(mcpRequest)
-			.subscribe((response) -> router.complete(response.message()), (ex) -> fail(router, rpcRequest, ex),
-					() -> router.complete(null));
-		return router.outcome().flatMap((outcome) -> respond(outcome, router));
-	}
-
-	private static void fail(ResponseRouter router, JsonRpcRequest rpcRequest, Throwable ex) {
-		if (ex instanceof JsonRpcException rpcException) {
-			router.fail(ex, JsonRpcResponse.failure(rpcRequest.id(), rpcException.getError()));
-		}
-		else {
-			router.complete(null);
-		}
 	}
 
 	private Mono<ServerResponse> respond(ResponseRouter.Outcome outcome, ResponseRouter router) {
@@ -399,22 +306,37 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 		return json(outcome.response());
 	}
 
+	private static boolean hasRequiredMeta(JsonRpcRequest request) {
+		JsonNode meta = (request.params() != null) ? request.params().get("_meta") : null;
+		return meta != null && meta.path(McpRequest.PROTOCOL_VERSION_META).isString()
+				&& meta.path(McpRequest.CLIENT_CAPABILITIES_META).isObject();
+	}
+
+	private @Nullable ObjectNode toolSchema(JsonRpcRequest request) {
+		if (!"tools/call".equals(request.method()) || request.params() == null) {
+			return null;
+		}
+		ToolHandler tool = getSessionService().getEngine()
+			.getFeatures()
+			.tools()
+			.get(request.params().path("name").asString(""));
+		return (tool != null) ? tool.getTool().inputSchema() : null;
+	}
+
 	/**
-	 * Serve a request of an existing session owned by the caller, with the caller's
-	 * principal, resolved once for both.
+	 * Run a GET or DELETE for a session the caller owns: the session id header is
+	 * required, the session must exist.
 	 */
 	private Mono<ServerResponse> withSession(ServerRequest request,
 			BiFunction<McpSession, @Nullable Principal, Mono<ServerResponse>> handler) {
 		String sessionId = request.headers().firstHeader(McpHttpHeaders.MCP_SESSION_ID);
 		if (sessionId == null) {
-			return error(HttpStatus.BAD_REQUEST,
-					"Missing " + McpHttpHeaders.MCP_SESSION_ID + " header");
+			return error(HttpStatus.BAD_REQUEST, "Missing " + McpHttpHeaders.MCP_SESSION_ID + " header");
 		}
-		return principal(request).flatMap((principal) -> getServerHandler().getSessionRepository()
-			.findById(sessionId)
-			.filter((session) -> session.isOwnedBy(nameOf(principal)))
-			.flatMap((session) -> handler.apply(session, principal.orElse(null))))
-			.switchIfEmpty(Mono.defer(() -> error(HttpStatus.NOT_FOUND, "Session not found")));
+		return principal(request)
+			.flatMap((principal) -> getSessionService().find(sessionId, principal.orElse(null))
+				.flatMap((session) -> handler.apply(session, principal.orElse(null))))
+			.onErrorResume((ex) -> failure(ex, null));
 	}
 
 	private @Nullable Rejection checkPostHeaders(ServerRequest request) {
@@ -426,6 +348,24 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 			}
 		}
 		return checkJsonBody(request);
+	}
+
+	/**
+	 * The checks of GET and DELETE: those of every request, and a supported protocol
+	 * version when one is given.
+	 */
+	private @Nullable Rejection checkSessionRequest(ServerRequest request) {
+		Rejection rejection = checkRequest(request);
+		if (rejection != null) {
+			return rejection;
+		}
+		String version = request.headers().firstHeader(McpHttpHeaders.MCP_PROTOCOL_VERSION);
+		if (version == null || ProtocolVersions.isSupported(version)
+				|| ProtocolVersions.SUPPORTED_STATELESS.contains(version)) {
+			return null;
+		}
+		return new Rejection(HttpStatus.BAD_REQUEST,
+				"Unsupported " + McpHttpHeaders.MCP_PROTOCOL_VERSION + ", supported: " + ProtocolVersions.SUPPORTED);
 	}
 
 	private Flux<ServerSentEvent<String>> events(Flux<McpEventStore.Event> events) {
@@ -455,14 +395,6 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 					output.write(EVENT_END);
 				}
 			}));
-	}
-
-	private @Nullable Rejection checkProtocolVersion(ServerRequest request) {
-		String version = request.headers().firstHeader(McpHttpHeaders.MCP_PROTOCOL_VERSION);
-		if (version == null || ProtocolVersions.isSupported(version)) {
-			return null;
-		}
-		return new Rejection(HttpStatus.BAD_REQUEST, "Unsupported " + McpHttpHeaders.MCP_PROTOCOL_VERSION + ", supported: " + ProtocolVersions.SUPPORTED);
 	}
 
 	/**

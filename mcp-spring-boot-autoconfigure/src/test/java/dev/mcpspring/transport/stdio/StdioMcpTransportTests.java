@@ -15,6 +15,7 @@ import dev.mcpspring.model.Content;
 import dev.mcpspring.model.Implementation;
 import dev.mcpspring.model.Tool;
 import dev.mcpspring.server.McpServerHandler;
+import dev.mcpspring.server.McpSessionService;
 import dev.mcpspring.server.ToolCall;
 import dev.mcpspring.server.ToolHandler;
 import dev.mcpspring.server.ToolRegistry;
@@ -47,14 +48,16 @@ class StdioMcpTransportTests {
 				"{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"ping\"}", "");
 		ByteArrayOutputStream output = new ByteArrayOutputStream();
 		CountDownLatch ended = new CountDownLatch(1);
-		McpServerHandler handler = McpServerHandler.builder(Implementation.of("test", "1.0")).build();
+		McpSessionService handler = McpSessionService
+			.builder(McpServerHandler.builder(Implementation.of("test", "1.0")).build())
+			.build();
 		StdioMcpTransport transport = new StdioMcpTransport(handler, new JsonRpcCodec(this.jsonMapper),
 				new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), output, ended::countDown);
 		transport.start();
 		assertThat(ended.await(10, TimeUnit.SECONDS)).isTrue();
 		List<JsonNode> lines = awaitLines(output, 5);
 		assertThat(lines.get(0).toString())
-			.isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32600,\"message\":\"Send initialize first\"}}");
+			.isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32600,\"message\":\"Missing session id: send initialize first\"}}");
 		assertThat(lines.get(1).path("result").path("supportedVersions").get(0).asString()).isEqualTo("2026-07-28");
 		assertThat(lines.get(1).path("result").path("resultType").asString()).isEqualTo("complete");
 		assertThat(lines.get(2).toString())
@@ -145,7 +148,7 @@ class StdioMcpTransportTests {
 		return awaitLines(output, expectedLines);
 	}
 
-	private static McpServerHandler handlerWithSlowTool() {
+	private static McpSessionService handlerWithSlowTool() {
 		ToolRegistry tools = new ToolRegistry();
 		Tool slow = new Tool("slow", null, "Takes its time", JsonNodeFactory.instance.objectNode().put("type", "object"),
 				null, null, null, null);
@@ -162,7 +165,9 @@ class StdioMcpTransportTests {
 			}
 
 		});
-		return McpServerHandler.builder(Implementation.of("test", "1.0")).toolRegistry(tools).build();
+		return McpSessionService
+			.builder(McpServerHandler.builder(Implementation.of("test", "1.0")).toolRegistry(tools).build())
+			.build();
 	}
 
 	private List<JsonNode> awaitLines(ByteArrayOutputStream output, int count) throws InterruptedException {

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import dev.mcpspring.autoconfigure.McpEventLoopAutoConfiguration;
 import dev.mcpspring.autoconfigure.McpServerAutoConfiguration;
 import dev.mcpspring.autoconfigure.McpWebFluxAutoConfiguration;
-import dev.mcpspring.server.McpServerHandler;
+import dev.mcpspring.server.McpSessionService;
 import dev.mcpspring.transport.webflux.McpStreamableHttpHandlerTests.EchoTools;
 import org.junit.jupiter.api.Test;
 
@@ -106,7 +106,7 @@ class McpSessionStreamsLifecycleIntegrationTests {
 	}
 
 	private static void awaitOpenStreams(AssertableReactiveWebApplicationContext context, int count) {
-		McpServerHandler handler = context.getBean(McpServerHandler.class);
+		McpSessionService handler = context.getBean(McpSessionService.class);
 		McpStreamLimitTests.awaitTrue(() -> handler.getOpenStreams().getOpenCount() == count);
 	}
 

@@ -5,8 +5,10 @@ import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 
 import dev.mcpspring.jsonrpc.JsonRpcNotification;
-import dev.mcpspring.server.McpServerHandler;
+import dev.mcpspring.server.McpSessionService;
+import dev.mcpspring.server.session.McpSession;
 import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
 
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -58,12 +60,18 @@ class McpStreamLimitTests {
 
 	@Test // gh-20
 	void refusedGetLeavesTheOpenStreamOfItsSession() {
-		run((client, handler) -> {
+		run((client, service) -> {
 			String sessionId = initialize(client);
-			openStream(client, sessionId).expectStatus().isOk().returnResult(DataBuffer.class);
+			FluxExchangeResult<String> open = openStream(client, sessionId).expectStatus()
+				.isOk()
+				.returnResult(String.class);
 			expectTooManyStreams(openStream(client, sessionId), TOO_MANY_STREAMS);
-			assertThat(handler.getSessionChannels().send(sessionId, new JsonRpcNotification("notifications/test", null)))
-				.isTrue();
+			McpSession session = service.find(sessionId, null).block(Duration.ofSeconds(5));
+			service.channelOf(session).send(new JsonRpcNotification("notifications/test", null));
+			StepVerifier.create(open.getResponseBody())
+				.expectNextMatches((data) -> data.contains("notifications/test"))
+				.thenCancel()
+				.verify(Duration.ofSeconds(5));
 		});
 	}
 
@@ -94,8 +102,8 @@ class McpStreamLimitTests {
 		});
 	}
 
-	private void run(BiConsumer<WebTestClient, McpServerHandler> test) {
-		this.contextRunner.run((context) -> test.accept(client(context), context.getBean(McpServerHandler.class)));
+	private void run(BiConsumer<WebTestClient, McpSessionService> test) {
+		this.contextRunner.run((context) -> test.accept(client(context), context.getBean(McpSessionService.class)));
 	}
 
 	private static WebTestClient.ResponseSpec openStream(WebTestClient client, String sessionId) {

@@ -285,13 +285,14 @@ class McpStreamableHttpHandlerTests {
 	@Test
 	void requestWithoutSessionIsBadRequest() {
 		run((client) -> expectError(post(client).bodyValue(ECHO).exchange(), HttpStatus.BAD_REQUEST,
-				rpcError(-32600, "Missing Mcp-Session-Id header")));
+				"{\"jsonrpc\":\"2.0\",\"id\":2,\"error\":{\"code\":-32600,"
+						+ "\"message\":\"Missing session id: send initialize first\"}}"));
 	}
 
 	@Test
 	void notificationWithoutSessionIsBadRequest() {
 		run((client) -> expectError(post(client).bodyValue(INITIALIZED).exchange(), HttpStatus.BAD_REQUEST,
-				rpcError(-32600, "Missing Mcp-Session-Id header")));
+				rpcError(-32600, "Missing session id: send initialize first")));
 	}
 
 	@Test
