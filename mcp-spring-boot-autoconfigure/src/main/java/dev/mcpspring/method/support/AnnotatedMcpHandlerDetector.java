@@ -28,6 +28,7 @@ import dev.mcpspring.method.InvocableMcpHandlerMethod;
 import dev.mcpspring.method.McpArgumentValidator;
 import dev.mcpspring.method.McpHandlerMethod;
 import dev.mcpspring.method.McpMethodArgumentResolverComposite;
+import dev.mcpspring.method.ThreadContextPropagator;
 import dev.mcpspring.model.Annotations;
 import dev.mcpspring.model.Content;
 import dev.mcpspring.model.Icon;
@@ -108,6 +109,8 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 
 	private @Nullable McpScopeRegistry scopeRegistry;
 
+	private ThreadContextPropagator contextPropagator = ThreadContextPropagator.NONE;
+
 	/**
 	 * Create a detector.
 	 * @param applicationContext the context whose beans are scanned
@@ -145,6 +148,14 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 	 */
 	public void setScopeRegistry(@Nullable McpScopeRegistry scopeRegistry) {
 		this.scopeRegistry = scopeRegistry;
+	}
+
+	/**
+	 * Set what carries the context of a request to the thread of a blocking method.
+	 * @param contextPropagator the propagator
+	 */
+	public void setThreadContextPropagator(ThreadContextPropagator contextPropagator) {
+		this.contextPropagator = contextPropagator;
 	}
 
 	/**
@@ -345,7 +356,8 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 
 	private InvocableMcpHandlerMethod invocable(McpHandlerMethod handlerMethod) {
 		Scheduler scheduler = this.blockingMethodPredicate.test(handlerMethod) ? this.blockingScheduler : null;
-		return new InvocableMcpHandlerMethod(handlerMethod, this.argumentResolvers, this.validator, scheduler);
+		return new InvocableMcpHandlerMethod(handlerMethod, this.argumentResolvers, this.validator, scheduler,
+				this.contextPropagator);
 	}
 
 	private static Class<?> completionType(McpHandlerMethod handlerMethod) {
