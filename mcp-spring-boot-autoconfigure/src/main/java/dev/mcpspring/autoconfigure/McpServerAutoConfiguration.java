@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 
 import dev.mcpspring.jsonrpc.JsonRpcCodec;
+import dev.mcpspring.method.InputSchemaValidator;
 import dev.mcpspring.method.McpArgumentValidator;
 import dev.mcpspring.method.McpMethodArgumentResolver;
 import dev.mcpspring.method.McpMethodArgumentResolverComposite;
@@ -76,7 +77,9 @@ import org.springframework.util.StringUtils;
 		McpToolExecutionConfigurations.ApplicationTaskExecutorConfiguration.class,
 		McpToolExecutionConfigurations.BoundedPoolConfiguration.class,
 		McpToolExecutionConfigurations.SecurityContextPropagationConfiguration.class,
-		McpToolExecutionConfigurations.MicrometerContextPropagationConfiguration.class })
+		McpToolExecutionConfigurations.MicrometerContextPropagationConfiguration.class,
+		McpInputSchemaValidatorConfigurations.NetworkntConfiguration.class,
+		McpInputSchemaValidatorConfigurations.MissingValidatorConfiguration.class })
 public final class McpServerAutoConfiguration {
 
 	/**
@@ -206,7 +209,8 @@ public final class McpServerAutoConfiguration {
 			ObjectProvider<McpMethodArgumentResolver> customResolvers, ToolArgumentResolver toolArgumentResolver,
 			ObjectProvider<McpArgumentValidator> validator, ToolResultConverter resultConverter,
 			McpScopeRegistry scopeRegistry, @Qualifier(TOOL_EXECUTOR_BEAN_NAME) Executor toolExecutor,
-			ObjectProvider<ThreadContextPropagator> contextPropagators) {
+			ObjectProvider<ThreadContextPropagator> contextPropagators,
+			ObjectProvider<InputSchemaValidator> inputSchemaValidator) {
 		McpMethodArgumentResolverComposite resolvers = new McpMethodArgumentResolverComposite();
 		resolvers.addResolver(new McpContextArgumentResolver(serverHandler.getContextFactory()));
 		resolvers.addResolver(new PrincipalMethodArgumentResolver());
@@ -218,6 +222,7 @@ public final class McpServerAutoConfiguration {
 				Schedulers.fromExecutor(toolExecutor), codec.getJsonMapper());
 		detector.setScopeRegistry(scopeRegistry);
 		detector.setThreadContextPropagator(ThreadContextPropagator.of(contextPropagators.orderedStream().toList()));
+		detector.setInputSchemaValidator(inputSchemaValidator.getIfAvailable());
 		return detector;
 	}
 

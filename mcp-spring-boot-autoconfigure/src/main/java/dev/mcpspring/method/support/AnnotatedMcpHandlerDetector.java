@@ -24,6 +24,7 @@ import dev.mcpspring.annotation.McpPrompt;
 import dev.mcpspring.annotation.McpResource;
 import dev.mcpspring.annotation.McpTool;
 import dev.mcpspring.annotation.NonBlocking;
+import dev.mcpspring.method.InputSchemaValidator;
 import dev.mcpspring.method.InvocableMcpHandlerMethod;
 import dev.mcpspring.method.McpArgumentValidator;
 import dev.mcpspring.method.McpHandlerMethod;
@@ -46,6 +47,7 @@ import dev.mcpspring.schema.SchemaProperty;
 import dev.mcpspring.server.CompletionRegistry;
 import dev.mcpspring.server.McpScopeRegistry;
 import dev.mcpspring.server.McpServerFeatures;
+import dev.mcpspring.server.ToolHandler;
 import dev.mcpspring.server.UriTemplate;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -111,6 +113,8 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 
 	private ThreadContextPropagator contextPropagator = ThreadContextPropagator.NONE;
 
+	private @Nullable InputSchemaValidator inputSchemaValidator;
+
 	/**
 	 * Create a detector.
 	 * @param applicationContext the context whose beans are scanned
@@ -156,6 +160,16 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 	 */
 	public void setThreadContextPropagator(ThreadContextPropagator contextPropagator) {
 		this.contextPropagator = contextPropagator;
+	}
+
+	/**
+	 * Set what enforces hand-written input schemas, such as
+	 * {@code @McpTool(inputSchema = "classpath:order.json")}.
+	 * @param inputSchemaValidator the validator, or {@code null} to advertise such schemas
+	 * without enforcing them
+	 */
+	public void setInputSchemaValidator(@Nullable InputSchemaValidator inputSchemaValidator) {
+		this.inputSchemaValidator = inputSchemaValidator;
 	}
 
 	/**
@@ -243,14 +257,20 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 	private void registerTool(McpHandlerMethod handlerMethod, McpTool annotation) {
 		String name = StringUtils.hasText(annotation.name()) ? annotation.name() : handlerMethod.getMethod().getName();
 		OutputSchema outputSchema = outputSchema(handlerMethod);
+		ObjectNode handWrittenSchema = StringUtils.hasText(annotation.inputSchema())
+				? readSchema(annotation.inputSchema()) : null;
 		Tool tool = new Tool(name, emptyToNull(annotation.title()), emptyToNull(annotation.description()),
-				StringUtils.hasText(annotation.inputSchema()) ? readSchema(annotation.inputSchema())
+				(handWrittenSchema != null) ? handWrittenSchema
 						: withHeaders(this.schemaGenerator.generateInputSchema(inputProperties(handlerMethod)),
 								handlerMethod),
 				(outputSchema != null) ? outputSchema.schema() : null, annotations(annotation),
 				icons(annotation.icons()), meta(annotation.meta()), execution(annotation));
-		this.features.tools()
-			.register(new MethodToolHandler(tool, invocable(handlerMethod), outputSchema, this.resultConverter));
+		ToolHandler handler = new MethodToolHandler(tool, invocable(handlerMethod), outputSchema,
+				this.resultConverter);
+		if (handWrittenSchema != null && this.inputSchemaValidator != null) {
+			handler = new SchemaValidatingToolHandler(handler, this.inputSchemaValidator.compile(handWrittenSchema));
+		}
+		this.features.tools().register(handler);
 		registerScopes(McpScopeRegistry.Kind.TOOL, name, annotation.scopes());
 	}
 
