@@ -58,6 +58,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.util.StringUtils;
 
 /**
@@ -73,6 +74,7 @@ import org.springframework.util.StringUtils;
 @ConditionalOnClass({ McpServerHandler.class, JsonMapper.class })
 @ConditionalOnBooleanProperty(name = "mcp.server.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(McpServerProperties.class)
+@ImportRuntimeHints(McpServerRuntimeHints.class)
 @Import({ McpToolExecutionConfigurations.VirtualThreadsConfiguration.class,
 		McpToolExecutionConfigurations.ApplicationTaskExecutorConfiguration.class,
 		McpToolExecutionConfigurations.BoundedPoolConfiguration.class,
