@@ -6,11 +6,14 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 
 import dev.mcpspring.jsonrpc.JsonRpcCodec;
+import dev.mcpspring.method.InputSchemaValidator;
 import dev.mcpspring.method.McpArgumentValidator;
 import dev.mcpspring.method.McpMethodArgumentResolver;
 import dev.mcpspring.method.McpMethodArgumentResolverComposite;
+import dev.mcpspring.method.ThreadContextPropagator;
 import dev.mcpspring.method.support.AnnotatedMcpHandlerDetector;
 import dev.mcpspring.method.support.JakartaArgumentValidator;
 import dev.mcpspring.method.support.McpContextArgumentResolver;
@@ -40,22 +43,24 @@ import dev.mcpspring.server.session.McpSessionBroker;
 import dev.mcpspring.server.session.McpSessionRepository;
 import jakarta.validation.Validator;
 import org.jspecify.annotations.Nullable;
-import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.VirtualThreadTaskExecutor;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.util.StringUtils;
 
 /**
@@ -65,13 +70,27 @@ import org.springframework.util.StringUtils;
  * @author MCP Spring Boot team
  * @since 0.1.0
  */
-@AutoConfiguration(
+@AutoConfiguration(after = TaskExecutionAutoConfiguration.class,
 		afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
 				"org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration" })
 @ConditionalOnClass({ McpServerHandler.class, JsonMapper.class })
 @ConditionalOnBooleanProperty(name = "mcp.server.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(McpServerProperties.class)
+@ImportRuntimeHints(McpServerRuntimeHints.class)
+@Import({ McpToolExecutionConfigurations.VirtualThreadsConfiguration.class,
+		McpToolExecutionConfigurations.ApplicationTaskExecutorConfiguration.class,
+		McpToolExecutionConfigurations.BoundedPoolConfiguration.class,
+		McpToolExecutionConfigurations.SecurityContextPropagationConfiguration.class,
+		McpToolExecutionConfigurations.MicrometerContextPropagationConfiguration.class,
+		McpInputSchemaValidatorConfigurations.NetworkntConfiguration.class,
+		McpInputSchemaValidatorConfigurations.MissingValidatorConfiguration.class })
 public final class McpServerAutoConfiguration {
+
+	/**
+	 * Name of the {@link Executor} bean that runs blocking handler methods. Declare a
+	 * bean of this name to replace it.
+	 */
+	public static final String TOOL_EXECUTOR_BEAN_NAME = "mcpToolExecutor";
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -210,7 +229,9 @@ public final class McpServerAutoConfiguration {
 			McpServerHandler serverHandler, JsonSchemaGenerator schemaGenerator, JsonRpcCodec codec,
 			ObjectProvider<McpMethodArgumentResolver> customResolvers, ToolArgumentResolver toolArgumentResolver,
 			ObjectProvider<McpArgumentValidator> validator, ToolResultConverter resultConverter,
-			McpScopeRegistry scopeRegistry) {
+			McpScopeRegistry scopeRegistry, @Qualifier(TOOL_EXECUTOR_BEAN_NAME) Executor toolExecutor,
+			ObjectProvider<ThreadContextPropagator> contextPropagators,
+			ObjectProvider<InputSchemaValidator> inputSchemaValidator) {
 		McpMethodArgumentResolverComposite resolvers = new McpMethodArgumentResolverComposite();
 		resolvers.addResolver(new McpContextArgumentResolver(serverHandler.getContextFactory()));
 		resolvers.addResolver(new PrincipalMethodArgumentResolver());
@@ -219,8 +240,10 @@ public final class McpServerAutoConfiguration {
 		AnnotatedMcpHandlerDetector detector = new AnnotatedMcpHandlerDetector(applicationContext,
 				serverHandler.getFeatures(), schemaGenerator, resolvers, toolArgumentResolver,
 				validator.getIfAvailable(), resultConverter, AnnotatedMcpHandlerDetector.defaultBlockingMethods(),
-				blockingScheduler(), codec.getJsonMapper());
+				Schedulers.fromExecutor(toolExecutor), codec.getJsonMapper());
 		detector.setScopeRegistry(scopeRegistry);
+		detector.setThreadContextPropagator(ThreadContextPropagator.of(contextPropagators.orderedStream().toList()));
+		detector.setInputSchemaValidator(inputSchemaValidator.getIfAvailable());
 		return detector;
 	}
 
@@ -230,17 +253,6 @@ public final class McpServerAutoConfiguration {
 
 	private static McpFeatureFilter allOf(List<McpFeatureFilter> filters) {
 		return (feature, request) -> filters.stream().allMatch((filter) -> filter.isVisible(feature, request));
-	}
-
-	/**
-	 * Virtual threads on JDK 21+, otherwise Reactor's bounded elastic scheduler.
-	 * @return where blocking tool methods run
-	 */
-	private static Scheduler blockingScheduler() {
-		if (Runtime.version().feature() >= 21) {
-			return Schedulers.fromExecutor(new VirtualThreadTaskExecutor("mcp-tool-"));
-		}
-		return Schedulers.boundedElastic();
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -30,9 +30,10 @@ public class McpTransportProperties {
 	private List<String> allowedOrigins = new ArrayList<>();
 
 	/**
-	 * Number of Reactor Netty event-loop threads of the web server. Defaults to the
-	 * reactor.netty.ioWorkerCount system property when set, else the number of available
-	 * processors (Reactor Netty alone starts at least four).
+	 * Number of Reactor Netty event-loop threads of the web server; clients such as
+	 * WebClient keep Reactor Netty's own. Defaults to the reactor.netty.ioWorkerCount
+	 * system property when set, else the number of available processors (Reactor Netty
+	 * alone starts at least four).
 	 */
 	private @Nullable Integer eventLoopThreads;
 

@@ -38,6 +38,8 @@ public class InvocableMcpHandlerMethod extends McpHandlerMethod {
 
 	private final @Nullable ReactiveAdapter returnAdapter;
 
+	private final ThreadContextPropagator contextPropagator;
+
 	/**
 	 * Create an invocable method.
 	 * @param handlerMethod the handler method
@@ -48,10 +50,28 @@ public class InvocableMcpHandlerMethod extends McpHandlerMethod {
 	 */
 	public InvocableMcpHandlerMethod(McpHandlerMethod handlerMethod, McpMethodArgumentResolverComposite resolvers,
 			@Nullable McpArgumentValidator validator, @Nullable Scheduler blockingScheduler) {
+		this(handlerMethod, resolvers, validator, blockingScheduler, ThreadContextPropagator.NONE);
+	}
+
+	/**
+	 * Create an invocable method that carries the context of the request to the
+	 * thread of a blocking method.
+	 * @param handlerMethod the handler method
+	 * @param resolvers the argument resolvers
+	 * @param validator validates arguments, or {@code null} for none
+	 * @param blockingScheduler where to invoke a blocking method, or {@code null} to
+	 * invoke on the calling thread
+	 * @param contextPropagator carries the context of the request to the
+	 * {@code blockingScheduler}
+	 */
+	public InvocableMcpHandlerMethod(McpHandlerMethod handlerMethod, McpMethodArgumentResolverComposite resolvers,
+			@Nullable McpArgumentValidator validator, @Nullable Scheduler blockingScheduler,
+			ThreadContextPropagator contextPropagator) {
 		super(handlerMethod);
 		this.resolvers = resolvers;
 		this.validator = validator;
 		this.blockingScheduler = blockingScheduler;
+		this.contextPropagator = contextPropagator;
 		this.returnAdapter = ReactiveAdapterRegistry.getSharedInstance()
 			.getAdapter(getMethod().getReturnType());
 		ReflectionUtils.makeAccessible(getInvocableMethod());
@@ -66,11 +86,13 @@ public class InvocableMcpHandlerMethod extends McpHandlerMethod {
 	public Mono<Object> invoke(McpInvocation invocation) {
 		return Mono.defer(() -> {
 			@Nullable Object[] args = resolveArguments(invocation);
-			Mono<Object> call = Mono.fromCallable(() -> doInvoke(args));
 			if (this.blockingScheduler != null) {
-				return call.subscribeOn(this.blockingScheduler);
+				Scheduler scheduler = this.blockingScheduler;
+				return Mono.deferContextual((context) -> Mono
+					.fromCallable(this.contextPropagator.wrap(() -> doInvoke(args), context, invocation))
+					.subscribeOn(scheduler));
 			}
-			return call.flatMap(this::adapt);
+			return Mono.fromCallable(() -> doInvoke(args)).flatMap(this::adapt);
 		});
 	}
 

@@ -7,9 +7,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * Thrown at startup when a property turns on an MCP feature whose libraries are not on
- * the classpath. The feature then fails closed: without this check, API keys or a rate
- * limit would silently stay off and the endpoints would be served without them.
+ * Thrown at startup when a property or the application's code turns on an MCP feature
+ * whose libraries are not on the classpath. The feature then fails closed: without this
+ * check, API keys, a rate limit or the enforcement of a hand-written input schema would
+ * silently stay off and the endpoints would be served without them.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -17,9 +18,11 @@ import org.springframework.util.Assert;
  */
 public class MissingDependencyException extends RuntimeException {
 
-	private final String property;
+	private final @Nullable String property;
 
 	private final @Nullable String propertyGroup;
+
+	private final @Nullable String usage;
 
 	private final String feature;
 
@@ -53,24 +56,57 @@ public class MissingDependencyException extends RuntimeException {
 	 */
 	public MissingDependencyException(String property, @Nullable String propertyGroup, String feature,
 			List<String> missingClasses, List<String> dependencies) {
-		super(property + " turns on " + feature + ", which needs " + String.join(" and ", dependencies)
-				+ " on the classpath (missing " + String.join(", ", missingClasses) + ")");
+		this(property, propertyGroup, null, feature, missingClasses, dependencies);
 		Assert.hasText(property, "Property is required");
+	}
+
+	private MissingDependencyException(@Nullable String property, @Nullable String propertyGroup,
+			@Nullable String usage, String feature, List<String> missingClasses, List<String> dependencies) {
+		super(((property != null) ? property : usage) + " turns on " + feature + ", which needs "
+				+ String.join(" and ", dependencies) + " on the classpath (missing " + String.join(", ", missingClasses)
+				+ ")");
 		Assert.notEmpty(missingClasses, "Missing classes are required");
 		Assert.notEmpty(dependencies, "Dependencies are required");
 		this.property = property;
 		this.propertyGroup = propertyGroup;
+		this.usage = usage;
 		this.feature = feature;
 		this.missingClasses = List.copyOf(missingClasses);
 		this.dependencies = List.copyOf(dependencies);
 	}
 
 	/**
-	 * Return the configuration property that turns the feature on.
-	 * @return the property name
+	 * Create an exception for a feature that the application's code turns on, rather
+	 * than a property.
+	 * @param usage what turns the feature on, for example "@McpTool(inputSchema = ...)"
+	 * @param feature what it turns on, for example "the enforcement of hand-written
+	 * input schemas"
+	 * @param missingClasses the classes the feature needs that are not on the classpath
+	 * @param dependencies the Maven coordinates ({@code groupId:artifactId}) of the
+	 * dependencies that provide them
+	 * @return the exception
 	 */
-	public String getProperty() {
+	public static MissingDependencyException forUsage(String usage, String feature, List<String> missingClasses,
+			List<String> dependencies) {
+		Assert.hasText(usage, "Usage is required");
+		return new MissingDependencyException(null, null, usage, feature, missingClasses, dependencies);
+	}
+
+	/**
+	 * Return the configuration property that turns the feature on.
+	 * @return the property name, or {@code null} when the application's code turns it
+	 * on (see {@link #getUsage()})
+	 */
+	public @Nullable String getProperty() {
 		return this.property;
+	}
+
+	/**
+	 * Return what in the application's code turns the feature on.
+	 * @return the usage, or {@code null} when a property turns it on
+	 */
+	public @Nullable String getUsage() {
+		return this.usage;
 	}
 
 	/**

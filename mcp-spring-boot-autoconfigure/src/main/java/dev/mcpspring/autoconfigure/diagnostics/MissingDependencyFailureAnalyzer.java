@@ -7,8 +7,8 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.env.Environment;
 
 /**
- * Reports a {@link MissingDependencyException}: the property, the feature it turns on,
- * the missing classes and the dependencies to add.
+ * Reports a {@link MissingDependencyException}: the property or code, the feature it
+ * turns on, the missing classes and the dependencies to add.
  *
  * @author MCP Spring Boot team
  */
@@ -22,17 +22,33 @@ class MissingDependencyFailureAnalyzer extends AbstractFailureAnalyzer<MissingDe
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, MissingDependencyException cause) {
-		String origin = PropertyOrigins.describe(PropertyOrigins.find(this.environment, cause.getProperty()));
+		String property = cause.getProperty();
+		if (property == null) {
+			return analyzeUsage(cause);
+		}
+		String origin = PropertyOrigins.describe(PropertyOrigins.find(this.environment, property));
 		String description = String.format(
 				"The property '%s'%s turns on %s, which needs classes that are not on the classpath:%n%n    %s%n%n"
 						+ "The MCP server does not start rather than run without %s.",
-				cause.getProperty(), origin, cause.getFeature(),
+				property, origin, cause.getFeature(),
 				String.join(String.format("%n    "), cause.getMissingClasses()), cause.getFeature());
 		String removal = (cause.getPropertyGroup() != null) ? "every " + cause.getPropertyGroup() + ".* property"
-				: "the property '" + cause.getProperty() + "'";
+				: "the property '" + property + "'";
 		String action = String.format("Add the %s %s to your build, or remove %s.",
 				(cause.getDependencies().size() > 1) ? "dependencies" : "dependency",
 				String.join(" and ", cause.getDependencies()), removal);
+		return new FailureAnalysis(description, action, cause);
+	}
+
+	private FailureAnalysis analyzeUsage(MissingDependencyException cause) {
+		String description = String.format(
+				"%s turns on %s, which needs classes that are not on the classpath:%n%n    %s%n%n"
+						+ "The MCP server does not start rather than run without %s.",
+				cause.getUsage(), cause.getFeature(),
+				String.join(String.format("%n    "), cause.getMissingClasses()), cause.getFeature());
+		String action = String.format("Add the %s %s to your build, or remove %s.",
+				(cause.getDependencies().size() > 1) ? "dependencies" : "dependency",
+				String.join(" and ", cause.getDependencies()), cause.getUsage());
 		return new FailureAnalysis(description, action, cause);
 	}
 

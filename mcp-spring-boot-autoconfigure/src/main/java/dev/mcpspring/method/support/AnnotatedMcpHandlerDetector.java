@@ -22,10 +22,12 @@ import dev.mcpspring.annotation.McpPrompt;
 import dev.mcpspring.annotation.McpResource;
 import dev.mcpspring.annotation.McpTool;
 import dev.mcpspring.annotation.NonBlocking;
+import dev.mcpspring.method.InputSchemaValidator;
 import dev.mcpspring.method.InvocableMcpHandlerMethod;
 import dev.mcpspring.method.McpArgumentValidator;
 import dev.mcpspring.method.McpHandlerMethod;
 import dev.mcpspring.method.McpMethodArgumentResolverComposite;
+import dev.mcpspring.method.ThreadContextPropagator;
 import dev.mcpspring.model.Annotations;
 import dev.mcpspring.model.Content;
 import dev.mcpspring.model.Prompt;
@@ -39,6 +41,7 @@ import dev.mcpspring.schema.SchemaProperty;
 import dev.mcpspring.server.CompletionRegistry;
 import dev.mcpspring.server.McpScopeRegistry;
 import dev.mcpspring.server.McpServerFeatures;
+import dev.mcpspring.server.ToolHandler;
 import dev.mcpspring.server.UriTemplate;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -102,6 +105,10 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 
 	private @Nullable McpScopeRegistry scopeRegistry;
 
+	private ThreadContextPropagator contextPropagator = ThreadContextPropagator.NONE;
+
+	private @Nullable InputSchemaValidator inputSchemaValidator;
+
 	/**
 	 * Create a detector.
 	 * @param applicationContext the context whose beans are scanned
@@ -139,6 +146,24 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 	 */
 	public void setScopeRegistry(@Nullable McpScopeRegistry scopeRegistry) {
 		this.scopeRegistry = scopeRegistry;
+	}
+
+	/**
+	 * Set what carries the context of a request to the thread of a blocking method.
+	 * @param contextPropagator the propagator
+	 */
+	public void setThreadContextPropagator(ThreadContextPropagator contextPropagator) {
+		this.contextPropagator = contextPropagator;
+	}
+
+	/**
+	 * Set what enforces hand-written input schemas, such as
+	 * {@code @McpTool(inputSchema = "classpath:order.json")}.
+	 * @param inputSchemaValidator the validator, or {@code null} to advertise such schemas
+	 * without enforcing them
+	 */
+	public void setInputSchemaValidator(@Nullable InputSchemaValidator inputSchemaValidator) {
+		this.inputSchemaValidator = inputSchemaValidator;
 	}
 
 	/**
@@ -230,14 +255,22 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 	private void registerTool(McpHandlerMethod handlerMethod, McpTool annotation) {
 		String name = StringUtils.hasText(annotation.name()) ? annotation.name() : handlerMethod.getMethod().getName();
 		OutputSchema outputSchema = outputSchema(handlerMethod);
-		Tool tool = new Tool(name, FeatureMetadata.emptyToNull(annotation.title()), FeatureMetadata.emptyToNull(annotation.description()),
-				StringUtils.hasText(annotation.inputSchema()) ? readSchema(annotation.inputSchema())
+		ObjectNode handWrittenSchema = StringUtils.hasText(annotation.inputSchema())
+				? readSchema(annotation.inputSchema()) : null;
+		Tool tool = new Tool(name, FeatureMetadata.emptyToNull(annotation.title()),
+				FeatureMetadata.emptyToNull(annotation.description()),
+				(handWrittenSchema != null) ? handWrittenSchema
 						: withHeaders(this.schemaGenerator.generateInputSchema(inputProperties(handlerMethod)),
 								handlerMethod),
 				(outputSchema != null) ? outputSchema.schema() : null, FeatureMetadata.toolAnnotations(annotation),
-				FeatureMetadata.icons(annotation.icons()), FeatureMetadata.meta(annotation.meta()), FeatureMetadata.execution(annotation));
-		this.features.tools()
-			.register(new MethodToolHandler(tool, invocable(handlerMethod), outputSchema, this.resultConverter));
+				FeatureMetadata.icons(annotation.icons()), FeatureMetadata.meta(annotation.meta()),
+				FeatureMetadata.execution(annotation));
+		ToolHandler handler = new MethodToolHandler(tool, invocable(handlerMethod), outputSchema,
+				this.resultConverter);
+		if (handWrittenSchema != null && this.inputSchemaValidator != null) {
+			handler = new SchemaValidatingToolHandler(handler, this.inputSchemaValidator.compile(handWrittenSchema));
+		}
+		this.features.tools().register(handler);
 		registerScopes(McpScopeRegistry.Kind.TOOL, name, annotation.scopes());
 	}
 
@@ -343,7 +376,8 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 
 	private InvocableMcpHandlerMethod invocable(McpHandlerMethod handlerMethod) {
 		Scheduler scheduler = this.blockingMethodPredicate.test(handlerMethod) ? this.blockingScheduler : null;
-		return new InvocableMcpHandlerMethod(handlerMethod, this.argumentResolvers, this.validator, scheduler);
+		return new InvocableMcpHandlerMethod(handlerMethod, this.argumentResolvers, this.validator, scheduler,
+				this.contextPropagator);
 	}
 
 	private static Class<?> completionType(McpHandlerMethod handlerMethod) {

@@ -58,4 +58,18 @@ class MissingDependencyFailureAnalyzerTests {
 				+ "'mcp.server.limits.rate-limit.enabled'.");
 	}
 
+	@Test
+	void namesTheCodeThatNeedsTheDependency() {
+		FailureAnalysis analysis = new MissingDependencyFailureAnalyzer(null).analyze(MissingDependencyException
+			.forUsage("@McpTool(inputSchema = ...)", "the validation of tool arguments against hand-written schemas",
+					List.of("com.networknt.schema.SchemaRegistry"), List.of("com.networknt:json-schema-validator")));
+		assertThat(analysis.getDescription()).isEqualTo(String.format(
+				"@McpTool(inputSchema = ...) turns on the validation of tool arguments against hand-written schemas, "
+						+ "which needs classes that are not on the classpath:%n%n    com.networknt.schema.SchemaRegistry%n%n"
+						+ "The MCP server does not start rather than run without the validation of tool arguments "
+						+ "against hand-written schemas."));
+		assertThat(analysis.getAction()).isEqualTo("Add the dependency com.networknt:json-schema-validator to your "
+				+ "build, or remove @McpTool(inputSchema = ...).");
+	}
+
 }
