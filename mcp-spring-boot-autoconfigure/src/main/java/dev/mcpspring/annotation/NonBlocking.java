@@ -21,7 +21,7 @@ import java.lang.annotation.Target;
  * the calling thread.
  *
  * @author MCP Spring Boot team
- * @since 0.2.0
+ * @since 0.1.0
  */
 @Target({ ElementType.METHOD, ElementType.TYPE })
 @Retention(RetentionPolicy.RUNTIME)

@@ -5,7 +5,7 @@ package dev.mcpspring.annotation;
  * published as the tool's {@code execution.taskSupport}.
  *
  * @author MCP Spring Boot team
- * @since 0.2.0
+ * @since 0.1.0
  * @see <a href="https://modelcontextprotocol.io/seps/2663-tasks-extension">SEP-2663: Tasks
  * extension</a>
  */

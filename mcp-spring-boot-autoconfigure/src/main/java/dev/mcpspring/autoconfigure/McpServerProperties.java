@@ -70,6 +70,9 @@ public class McpServerProperties implements InitializingBean {
 
 	private final Stateless stateless = new Stateless();
 
+	@NestedConfigurationProperty
+	private final McpLoggingProperties logging = new McpLoggingProperties();
+
 	@Override
 	public void afterPropertiesSet() {
 		McpServerPropertiesValidator.validate(this);
@@ -145,6 +148,10 @@ public class McpServerProperties implements InitializingBean {
 
 	public Stateless getStateless() {
 		return this.stateless;
+	}
+
+	public McpLoggingProperties getLogging() {
+		return this.logging;
 	}
 
 	public static class Session {

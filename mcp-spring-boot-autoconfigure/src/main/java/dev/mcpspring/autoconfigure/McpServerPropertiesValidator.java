@@ -55,6 +55,7 @@ final class McpServerPropertiesValidator {
 		notNegative("transport.streamable-http.replay-streams", streamableHttp.getReplayStreams(), "1000");
 		validateSse(transport.getSse(), streamableHttp.getPath());
 		validateCors(transport.getCors());
+		positive("logging.max-payload-length", properties.getLogging().getMaxPayloadLength(), "2000");
 	}
 
 	private static void validateStateless(McpServerProperties.Stateless stateless) {

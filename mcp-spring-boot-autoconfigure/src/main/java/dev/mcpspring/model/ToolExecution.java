@@ -13,7 +13,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param inputsBeforeTask input keys gathered synchronously before a task is created; not
  * published
  * @author MCP Spring Boot team
- * @since 0.2.0
+ * @since 0.1.0
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ToolExecution(String taskSupport, @JsonIgnore List<String> inputsBeforeTask) {

@@ -15,7 +15,7 @@ import org.springframework.util.Assert;
  * of tasks and discards (and cancels) each once its time to live has elapsed.
  *
  * @author MCP Spring Boot team
- * @since 0.2.0
+ * @since 0.1.0
  */
 public class InMemoryTaskStore implements TaskStore {
 

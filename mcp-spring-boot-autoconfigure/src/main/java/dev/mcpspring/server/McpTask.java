@@ -15,7 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
  * its state as {@code tasks/get} reports it. Bound to the principal that created it.
  *
  * @author MCP Spring Boot team
- * @since 0.2.0
+ * @since 0.1.0
  * @see <a href="https://modelcontextprotocol.io/seps/2663-tasks-extension">SEP-2663: Tasks
  * extension</a>
  */

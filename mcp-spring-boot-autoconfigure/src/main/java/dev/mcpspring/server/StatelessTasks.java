@@ -27,7 +27,7 @@ import tools.jackson.databind.node.ObjectNode;
  * response gathered so far, as multi round-trip requests do.
  *
  * @author MCP Spring Boot team
- * @since 0.2.0
+ * @since 0.1.0
  * @see <a href="https://modelcontextprotocol.io/seps/2663-tasks-extension">SEP-2663: Tasks
  * extension</a>
  */

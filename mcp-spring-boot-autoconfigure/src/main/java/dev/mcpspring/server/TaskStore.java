@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
  * {@code tasks/*} requests that poll, answer and cancel them.
  *
  * @author MCP Spring Boot team
- * @since 0.2.0
+ * @since 0.1.0
  * @see InMemoryTaskStore
  */
 public interface TaskStore {

@@ -48,6 +48,17 @@ class McpServerPropertiesValidationTests {
 	}
 
 	@Nested
+	class Logging {
+
+		@Test
+		void maxPayloadLengthMustBePositive() {
+			McpServerPropertiesValidationTests.this.runner.withPropertyValues("mcp.server.logging.max-payload-length=0")
+				.run(failsOn("mcp.server.logging.max-payload-length", 0, "must be positive"));
+		}
+
+	}
+
+	@Nested
 	class Session {
 
 		@Test

@@ -108,6 +108,8 @@ class StdioJavaSdkIT extends JavaSdkConformanceSuite {
 				.isTrue();
 			assertThat(raw.process.exitValue()).isZero();
 			assertThat(raw.remainingStdout()).as("nothing but protocol lines on stdout").isEmpty();
+			assertThat(raw.stderr()).as("the startup report goes to the log, on stderr")
+				.contains("MCP server 'mcp-conformance-fixture' 1.0.0 ready: stdio; protocol revisions 2026-07-28");
 		}
 	}
 

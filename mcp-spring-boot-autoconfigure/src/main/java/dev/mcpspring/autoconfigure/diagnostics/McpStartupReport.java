@@ -1,0 +1,114 @@
+package dev.mcpspring.autoconfigure.diagnostics;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import dev.mcpspring.autoconfigure.McpServerProperties;
+import dev.mcpspring.server.McpServerFeatures;
+import dev.mcpspring.server.McpServerHandler;
+import dev.mcpspring.server.ProtocolVersions;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.context.reactive.ReactiveWebApplicationContext;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationListener;
+import org.springframework.util.Assert;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Tells what the MCP server serves: once the application is ready, one {@code INFO}
+ * line with the transports and their endpoints, the protocol revisions, whether sessions
+ * are on and how many tools, resources, resource templates and prompts there are; once
+ * the beans are created, a {@code WARN} with the fix when no transport serves the
+ * server. In a stdio application the log goes to standard error, never to standard
+ * output.
+ *
+ * @author MCP Spring Boot team
+ */
+class McpStartupReport implements SmartInitializingSingleton, ApplicationListener<ApplicationReadyEvent> {
+
+	private static final Log logger = LogFactory.getLog(McpStartupReport.class);
+
+	private static final boolean servletPresent = ClassUtils.isPresent(
+			"org.springframework.web.context.WebApplicationContext", McpStartupReport.class.getClassLoader());
+
+	private static final boolean webFluxPresent = ClassUtils.isPresent(
+			"org.springframework.web.reactive.function.server.RouterFunction", McpStartupReport.class.getClassLoader());
+
+	private static final String STDIO = "mcp.server.transport.stdio.enabled";
+
+	private final ApplicationContext context;
+
+	private final McpServerHandler serverHandler;
+
+	private final McpServerProperties properties;
+
+	McpStartupReport(ApplicationContext context, McpServerHandler serverHandler, McpServerProperties properties) {
+		Assert.notNull(context, "ApplicationContext is required");
+		Assert.notNull(serverHandler, "McpServerHandler is required");
+		Assert.notNull(properties, "McpServerProperties is required");
+		this.context = context;
+		this.serverHandler = serverHandler;
+		this.properties = properties;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		if (ServedTransports.of(this.context, this.properties).isEmpty()) {
+			logger.warn("MCP server '" + this.properties.getName() + "' has no transport, so no client can reach it: "
+					+ noTransportReason());
+		}
+	}
+
+	@Override
+	public void onApplicationEvent(ApplicationReadyEvent event) {
+		if (event.getApplicationContext() != this.context) {
+			return;
+		}
+		ServedTransports transports = ServedTransports.of(this.context, this.properties);
+		if (!transports.isEmpty() && logger.isInfoEnabled()) {
+			logger.info(readyMessage(transports));
+		}
+	}
+
+	private String readyMessage(ServedTransports transports) {
+		List<String> sessionRevisions = new ArrayList<>(ProtocolVersions.SUPPORTED);
+		Collections.reverse(sessionRevisions);
+		List<String> revisions = new ArrayList<>(ProtocolVersions.SUPPORTED_STATELESS);
+		revisions.addAll(sessionRevisions);
+		McpServerFeatures features = this.serverHandler.getFeatures();
+		return "MCP server '" + this.properties.getName() + "' " + this.properties.getVersion() + " ready: "
+				+ transports.describe(this.context.getEnvironment().getProperty("local.server.port"))
+				+ "; protocol revisions " + String.join(", ", revisions) + "; sessions "
+				+ (this.serverHandler.isSessionsEnabled() ? "on" : "off") + "; "
+				+ count(features.tools().getHandlers().size(), "tool") + ", "
+				+ count(features.resources().getResources().getHandlers().size(), "resource") + ", "
+				+ count(features.resources().getTemplates().getHandlers().size(), "resource template") + ", "
+				+ count(features.prompts().getHandlers().size(), "prompt");
+	}
+
+	private String noTransportReason() {
+		String stdio = "or set " + STDIO + "=true to serve it over standard input and output.";
+		if (this.context instanceof ReactiveWebApplicationContext) {
+			return "mcp.server.transport.streamable-http.enabled is false. Set it to true to serve MCP over HTTP, "
+					+ stdio;
+		}
+		if (servletPresent && this.context instanceof org.springframework.web.context.WebApplicationContext) {
+			return "this is a servlet web application (Spring MVC is on the classpath), and the MCP HTTP transports "
+					+ "run on Spring WebFlux. Set spring.main.web-application-type=reactive"
+					+ (webFluxPresent ? "" : " and add org.springframework.boot:spring-boot-starter-webflux") + ", "
+					+ stdio;
+		}
+		return "this is not a web application. Add org.springframework.boot:spring-boot-starter-webflux to serve MCP "
+				+ "over HTTP, " + stdio;
+	}
+
+	private static String count(int count, String noun) {
+		return count + " " + noun + ((count != 1) ? "s" : "");
+	}
+
+}
