@@ -201,6 +201,10 @@ async function main() {
 	await call('echo.numberMessage', 'echo', { message: 42 });
 	await call('no_such_tool', 'no_such_tool', { message: 'hello' });
 
+	// errors up to here only: ending the session ends its GET stream, which the client
+	// may try to reconnect before it closes
+	report.transportErrors = [...transportErrors];
+
 	// end the session: DELETE with the session id, then check the server forgot it
 	const sessionId = transport.sessionId;
 	const beforeDelete = exchanges.length;
@@ -229,7 +233,6 @@ async function main() {
 	}
 	await client.close();
 
-	report.transportErrors = transportErrors;
 	report.exchanges = exchanges;
 	return report;
 }

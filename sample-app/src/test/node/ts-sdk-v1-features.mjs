@@ -206,10 +206,12 @@ async function main() {
 	await new Promise((resolve) => setTimeout(resolve, 300));
 	await record('afterCancel', () => client.callTool({ name: 'test_simple_text', arguments: {} }, undefined, options));
 
+	// errors up to here only: ending the session ends its GET stream, and the client may
+	// try to reconnect it before it closes
+	report.transportErrors = [...transportErrors];
 	await transport.terminateSession();
 	await client.close();
 	await Promise.race([Promise.allSettled(pendingReads), new Promise((resolve) => setTimeout(resolve, 2_000))]);
-	report.transportErrors = transportErrors;
 	report.exchanges = exchanges;
 	return report;
 }

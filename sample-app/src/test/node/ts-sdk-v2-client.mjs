@@ -199,11 +199,13 @@ async function main() {
 	await record(v1Report.calls, 'after.elicitation',
 			() => v1.callTool({ name: 'test_input_required_result_elicitation', arguments: {} }, undefined, options));
 	await record(v1Report.calls, 'after.prompt', () => v1.getPrompt({ name: 'test_simple_prompt' }, options));
+	// errors up to here only: ending the session ends its GET stream, which the client
+	// may try to reconnect before it closes
+	v1Report.transportErrors = [...v1Errors];
 	await v1Transport.terminateSession();
 	await v1.close();
 
 	await Promise.race([Promise.allSettled(pendingReads), new Promise((resolve) => setTimeout(resolve, 2_000))]);
-	v1Report.transportErrors = v1Errors;
 	v1Report.exchanges = v1Exchanges;
 	v2Report.transportErrors = v2Errors;
 	v2Report.exchanges = v2Exchanges;

@@ -6,7 +6,7 @@ import dev.mcpspring.autoconfigure.McpServerProperties;
 import dev.mcpspring.autoconfigure.McpWebFluxAutoConfiguration;
 import dev.mcpspring.autoconfigure.stdio.McpStdioAutoConfiguration;
 import dev.mcpspring.jsonrpc.JsonRpcCodec;
-import dev.mcpspring.server.McpServerHandler;
+import dev.mcpspring.server.McpSessionService;
 import dev.mcpspring.server.logging.TrafficLoggingInterceptor;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -30,14 +30,14 @@ import org.springframework.core.annotation.Order;
  */
 @AutoConfiguration(after = { McpServerAutoConfiguration.class, McpWebFluxAutoConfiguration.class,
 		McpStdioAutoConfiguration.class })
-@ConditionalOnBean(McpServerHandler.class)
+@ConditionalOnBean(McpSessionService.class)
 @ConditionalOnBooleanProperty(name = "mcp.server.enabled", matchIfMissing = true)
 public final class McpDiagnosticsAutoConfiguration {
 
 	@Bean
-	McpStartupReport mcpStartupReport(ApplicationContext context, McpServerHandler serverHandler,
+	McpStartupReport mcpStartupReport(ApplicationContext context, McpSessionService sessionService,
 			McpServerProperties properties) {
-		return new McpStartupReport(context, serverHandler, properties);
+		return new McpStartupReport(context, sessionService, properties);
 	}
 
 	@Configuration(proxyBeanMethods = false)

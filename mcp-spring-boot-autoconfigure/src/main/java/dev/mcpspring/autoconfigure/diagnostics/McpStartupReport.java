@@ -6,7 +6,7 @@ import java.util.List;
 
 import dev.mcpspring.autoconfigure.McpServerProperties;
 import dev.mcpspring.server.McpServerFeatures;
-import dev.mcpspring.server.McpServerHandler;
+import dev.mcpspring.server.McpSessionService;
 import dev.mcpspring.server.ProtocolVersions;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -43,16 +43,16 @@ class McpStartupReport implements SmartInitializingSingleton, ApplicationListene
 
 	private final ApplicationContext context;
 
-	private final McpServerHandler serverHandler;
+	private final McpSessionService sessionService;
 
 	private final McpServerProperties properties;
 
-	McpStartupReport(ApplicationContext context, McpServerHandler serverHandler, McpServerProperties properties) {
+	McpStartupReport(ApplicationContext context, McpSessionService sessionService, McpServerProperties properties) {
 		Assert.notNull(context, "ApplicationContext is required");
-		Assert.notNull(serverHandler, "McpServerHandler is required");
+		Assert.notNull(sessionService, "McpSessionService is required");
 		Assert.notNull(properties, "McpServerProperties is required");
 		this.context = context;
-		this.serverHandler = serverHandler;
+		this.sessionService = sessionService;
 		this.properties = properties;
 	}
 
@@ -80,11 +80,11 @@ class McpStartupReport implements SmartInitializingSingleton, ApplicationListene
 		Collections.reverse(sessionRevisions);
 		List<String> revisions = new ArrayList<>(ProtocolVersions.SUPPORTED_STATELESS);
 		revisions.addAll(sessionRevisions);
-		McpServerFeatures features = this.serverHandler.getFeatures();
+		McpServerFeatures features = this.sessionService.getEngine().getFeatures();
 		return "MCP server '" + this.properties.getName() + "' " + this.properties.getVersion() + " ready: "
 				+ transports.describe(this.context.getEnvironment().getProperty("local.server.port"))
 				+ "; protocol revisions " + String.join(", ", revisions) + "; sessions "
-				+ (this.serverHandler.isSessionsEnabled() ? "on" : "off") + "; "
+				+ (this.sessionService.isSessionsEnabled() ? "on" : "off") + "; "
 				+ count(features.tools().getHandlers().size(), "tool") + ", "
 				+ count(features.resources().getResources().getHandlers().size(), "resource") + ", "
 				+ count(features.resources().getTemplates().getHandlers().size(), "resource template") + ", "

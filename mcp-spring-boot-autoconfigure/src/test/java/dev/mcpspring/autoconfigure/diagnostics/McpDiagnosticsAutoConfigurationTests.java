@@ -13,6 +13,7 @@ import dev.mcpspring.autoconfigure.McpWebFluxAutoConfiguration;
 import dev.mcpspring.autoconfigure.stdio.McpStdioAutoConfiguration;
 import dev.mcpspring.jsonrpc.JsonRpcCodec;
 import dev.mcpspring.server.McpServerHandler;
+import dev.mcpspring.server.McpSessionService;
 import dev.mcpspring.server.logging.TrafficLoggingInterceptor;
 import dev.mcpspring.transport.stdio.StdioMcpTransport;
 import org.junit.jupiter.api.Test;
@@ -200,8 +201,8 @@ class McpDiagnosticsAutoConfigurationTests {
 	static class StdioConfiguration {
 
 		@Bean
-		StdioMcpTransport stdioTransport(McpServerHandler serverHandler, JsonRpcCodec codec) {
-			return new StdioMcpTransport(serverHandler, codec, InputStream.nullInputStream(),
+		StdioMcpTransport stdioTransport(McpSessionService sessionService, JsonRpcCodec codec) {
+			return new StdioMcpTransport(sessionService, codec, InputStream.nullInputStream(),
 					OutputStream.nullOutputStream(), () -> {
 					});
 		}

@@ -75,7 +75,7 @@ class TrafficLoggingInterceptorTests {
 		this.loggingSystem.setLogLevel(TrafficLoggingInterceptor.LOGGER_NAME, LogLevel.INFO);
 		this.contextRunner.withPropertyValues("mcp.server.logging.traffic=true").run((context) -> {
 			String session = exchange(context).substring(0, 8);
-			assertThat(output).contains("--> request initialize id=1 session=-")
+			assertThat(output).contains("--> request initialize id=1 session=" + session)
 				.containsPattern("<-- response initialize id=1 session=" + session + " result in \\d+ ms")
 				.contains("--> request tools/call id=2 session=" + session)
 				.contains("<-- notification notifications/progress session=" + session + " during id=2")
