@@ -1,6 +1,7 @@
 package dev.mcpspring.autoconfigure;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -24,23 +25,27 @@ import dev.mcpspring.model.Implementation;
 import dev.mcpspring.schema.DefaultJsonSchemaGenerator;
 import dev.mcpspring.schema.JsonSchemaGenerator;
 import dev.mcpspring.schema.JsonSchemaGeneratorCustomizer;
-import dev.mcpspring.server.CacheHints;
 import dev.mcpspring.server.CompletionRegistry;
 import dev.mcpspring.server.DefaultMcpExceptionResolver;
 import dev.mcpspring.server.McpExceptionResolver;
 import dev.mcpspring.server.McpFeatureFilter;
-import dev.mcpspring.server.McpScopeRegistry;
-import dev.mcpspring.server.McpServerInterceptor;
 import dev.mcpspring.server.McpServerHandler;
+import dev.mcpspring.server.McpServerInterceptor;
+import dev.mcpspring.server.McpSessionService;
+import dev.mcpspring.server.McpStatelessExtension;
 import dev.mcpspring.server.PromptRegistry;
 import dev.mcpspring.server.ResourceRegistry;
-import dev.mcpspring.server.RequestStateCodec;
-import dev.mcpspring.server.McpSessionService;
 import dev.mcpspring.server.ResourceUpdatePublisher;
 import dev.mcpspring.server.ToolRegistry;
+import dev.mcpspring.server.scope.McpScopeRegistry;
 import dev.mcpspring.server.session.InMemoryMcpSessionRepository;
 import dev.mcpspring.server.session.McpSessionBroker;
 import dev.mcpspring.server.session.McpSessionRepository;
+import dev.mcpspring.server.stateless.CacheHints;
+import dev.mcpspring.server.stateless.RequestStateCodec;
+import dev.mcpspring.server.task.InMemoryTaskStore;
+import dev.mcpspring.server.task.McpTasks;
+import dev.mcpspring.server.task.TaskStore;
 import jakarta.validation.Validator;
 import org.jspecify.annotations.Nullable;
 import reactor.core.scheduler.Schedulers;
@@ -149,9 +154,23 @@ public final class McpServerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	TaskStore mcpTaskStore() {
+		return new InMemoryTaskStore(1_000, Clock.systemUTC());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(McpStatelessExtension.class)
+	McpTasks mcpTasks(ToolRegistry toolRegistry, TaskStore taskStore, JsonRpcCodec codec) {
+		return new McpTasks(toolRegistry, taskStore, codec.getJsonMapper(), Duration.ofHours(1), Duration.ofMillis(500),
+				Clock.systemUTC());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	McpServerHandler mcpServerHandler(McpServerProperties properties, ToolRegistry toolRegistry,
 			PromptRegistry promptRegistry, ResourceRegistry resourceRegistry, CompletionRegistry completionRegistry,
-			McpSessionBroker sessionBroker, ObjectProvider<McpExceptionResolver> exceptionResolvers,
+			McpSessionBroker sessionBroker, ObjectProvider<McpStatelessExtension> statelessExtension,
+			ObjectProvider<McpExceptionResolver> exceptionResolvers,
 			ObjectProvider<McpServerInterceptor> interceptors, ObjectProvider<McpFeatureFilter> featureFilters,
 			JsonRpcCodec codec, JsonSchemaGenerator schemaGenerator) {
 		Implementation serverInfo = new Implementation(properties.getName(), textOrNull(properties.getTitle()),
@@ -166,6 +185,7 @@ public final class McpServerAutoConfiguration {
 			.resourceRegistry(resourceRegistry)
 			.completionRegistry(completionRegistry)
 			.instanceId(sessionBroker.getInstanceId())
+			.statelessExtension(statelessExtension.getIfAvailable())
 			.exceptionResolvers(resolvers)
 			.interceptors(interceptors.orderedStream().toList())
 			.featureFilter(allOf(featureFilters.orderedStream().toList()))

@@ -2,7 +2,7 @@ package dev.mcpspring.security;
 
 import dev.mcpspring.server.McpFeatureFilter;
 import dev.mcpspring.server.McpRequest;
-import dev.mcpspring.server.McpScopeRegistry;
+import dev.mcpspring.server.scope.McpScopeRegistry;
 
 import org.springframework.util.Assert;
 

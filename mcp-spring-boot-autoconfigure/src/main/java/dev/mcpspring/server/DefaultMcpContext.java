@@ -11,6 +11,7 @@ import dev.mcpspring.model.LoggingLevel;
 import dev.mcpspring.model.ReadResourceResult;
 import dev.mcpspring.model.Root;
 import dev.mcpspring.server.session.McpSession;
+import dev.mcpspring.server.stateless.InputExchange;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;

@@ -43,8 +43,11 @@ class InFlightRequests {
 				return Mono.error(new JsonRpcException(
 						JsonRpcError.of(JsonRpcErrorCodes.INVALID_REQUEST, "Request id already in use"), id));
 			}
+			// the id is free before the answer leaves, so the client may reuse it at once
+			Runnable release = () -> this.cancellations.remove(key, cancel);
 			return work.takeUntilOther(cancel.asMono().then(Mono.just(true)))
-				.doFinally((signal) -> this.cancellations.remove(key, cancel));
+				.doOnEach((signal) -> release.run())
+				.doOnCancel(release);
 		});
 	}
 

@@ -3,7 +3,10 @@ package dev.mcpspring.server;
 import java.security.Principal;
 
 import dev.mcpspring.jsonrpc.JsonRpcRequest;
+import dev.mcpspring.model.ProtocolVersions;
 import dev.mcpspring.server.session.McpSession;
+import dev.mcpspring.server.stateless.InputExchange;
+import dev.mcpspring.server.stateless.MetaKeys;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -26,22 +29,22 @@ public record McpRequest(JsonRpcRequest message, @Nullable McpSession session, S
 	/**
 	 * {@code _meta} key of the protocol version of a stateless request.
 	 */
-	public static final String PROTOCOL_VERSION_META = "io.modelcontextprotocol/protocolVersion";
+	public static final String PROTOCOL_VERSION_META = MetaKeys.PROTOCOL_VERSION;
 
 	/**
 	 * {@code _meta} key of the client capabilities of a stateless request.
 	 */
-	public static final String CLIENT_CAPABILITIES_META = "io.modelcontextprotocol/clientCapabilities";
+	public static final String CLIENT_CAPABILITIES_META = MetaKeys.CLIENT_CAPABILITIES;
 
 	/**
 	 * {@code _meta} key of the client name and version of a stateless request.
 	 */
-	public static final String CLIENT_INFO_META = "io.modelcontextprotocol/clientInfo";
+	public static final String CLIENT_INFO_META = MetaKeys.CLIENT_INFO;
 
 	/**
 	 * {@code _meta} key of the log level a stateless request asks for.
 	 */
-	public static final String LOG_LEVEL_META = "io.modelcontextprotocol/logLevel";
+	public static final String LOG_LEVEL_META = MetaKeys.LOG_LEVEL;
 
 	/**
 	 * Create a request.

@@ -12,7 +12,11 @@ import dev.mcpspring.jsonrpc.JsonRpcException;
 import dev.mcpspring.jsonrpc.JsonRpcResponse;
 import dev.mcpspring.model.Implementation;
 import dev.mcpspring.model.InitializeResult;
+import dev.mcpspring.model.ProtocolVersions;
 import dev.mcpspring.model.ServerCapabilities;
+import dev.mcpspring.server.stateless.InputExchange;
+import dev.mcpspring.server.stateless.RequestStateCodec;
+import dev.mcpspring.server.stateless.StatelessSupport;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -52,7 +56,7 @@ public class McpServerHandler {
 
 	private final StatelessSupport stateless;
 
-	private final StatelessTasks tasks;
+	private final @Nullable McpStatelessExtension extension;
 
 	/**
 	 * Create an engine with tools only, for tests and simple embeddings.
@@ -84,9 +88,7 @@ public class McpServerHandler {
 		this.clientRequests = new ClientRequests(builder.clientRequestTimeout, builder.instanceId);
 		this.contextFactory = new McpContextFactory(builder.jsonMapper, this.clientRequests, builder.schemaGenerator,
 				this.methods::readResource);
-		this.tasks = new StatelessTasks(this.features, this.methods,
-				(builder.taskStore != null) ? builder.taskStore : new InMemoryTaskStore(1_000, builder.clock),
-				builder.jsonMapper, builder.taskTimeToLive, Duration.ofMillis(500), builder.clock);
+		this.extension = builder.statelessExtension;
 		this.chain = chain(builder.interceptors);
 	}
 
@@ -178,30 +180,36 @@ public class McpServerHandler {
 	}
 
 	private Mono<McpResponse> dispatchStateless(McpRequest request) {
-		this.stateless.validate(request);
+		this.stateless.validate(request.params());
 		if (StatelessSupport.isRemoved(request.method()) || "subscriptions/listen".equals(request.method())) {
 			return methodNotFound();
 		}
-		McpRequest withInputs = this.stateless.withInputs(request);
+		InputExchange inputs = this.stateless.inputsOf(request.method(), request.params(), request.principal());
+		McpRequest withInputs = (inputs != null) ? request.withInputs(inputs) : request;
 		Mono<?> result;
 		if ("server/discover".equals(request.method())) {
-			result = Mono.fromSupplier(
-					() -> this.tasks.advertise(this.stateless.discover(capabilities(), this.instructions)));
+			result = Mono.fromSupplier(() -> advertise(this.stateless.discover(capabilities(), this.instructions)));
 		}
 		else if ("tools/call".equals(request.method())) {
-			result = this.tasks.callTool(withInputs);
+			result = (this.extension != null) ? this.extension.callTool(withInputs, this.methods::callTool)
+					: this.methods.callTool(withInputs);
 		}
-		else if (StatelessTasks.isTaskMethod(request.method())) {
-			result = this.tasks.handle(request);
+		else if (this.extension != null && this.extension.serves(request.method())) {
+			result = this.extension.serve(request);
 		}
 		else {
 			result = result(withInputs);
 		}
 		return respond(request, result.map((value) -> (Object) this.stateless.envelope(request.method(), value))
-			.onErrorResume(InputRequiredException::isInputRequired,
-					(ex) -> Mono.just(this.stateless.inputRequired(withInputs)))
+			.onErrorResume((ex) -> inputs != null && InputRequiredException.isInputRequired(ex),
+					(ex) -> Mono.just(this.stateless.inputRequired(request.method(), request.params(),
+							request.principal(), inputs)))
 			.onErrorMap(ClientCapabilityException.class,
 					(ex) -> StatelessSupport.missingCapability(ex.getCapability())));
+	}
+
+	private ObjectNode advertise(ObjectNode discover) {
+		return (this.extension != null) ? this.extension.advertise(discover) : discover;
 	}
 
 	private Mono<?> result(McpRequest request) {
@@ -247,7 +255,7 @@ public class McpServerHandler {
 	 * @throws McpException for an invalid request
 	 */
 	Set<String> listenable(McpRequest request) {
-		this.stateless.validate(request);
+		this.stateless.validate(request.params());
 		if (!(request.params().get("notifications") instanceof ObjectNode)) {
 			throw new McpException(JsonRpcErrorCodes.INVALID_PARAMS, "Missing notifications filter");
 		}

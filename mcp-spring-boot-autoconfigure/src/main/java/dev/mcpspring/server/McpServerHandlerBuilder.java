@@ -10,6 +10,8 @@ import dev.mcpspring.model.Implementation;
 import dev.mcpspring.schema.DefaultJsonSchemaGenerator;
 import dev.mcpspring.schema.JsonSchemaGenerator;
 import dev.mcpspring.server.session.McpSessionBroker;
+import dev.mcpspring.server.stateless.CacheHints;
+import dev.mcpspring.server.stateless.RequestStateCodec;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -57,9 +59,7 @@ public final class McpServerHandlerBuilder {
 
 	CacheHints cacheHints = CacheHints.DEFAULTS;
 
-	@Nullable TaskStore taskStore;
-
-	Duration taskTimeToLive = Duration.ofHours(1);
+	@Nullable McpStatelessExtension statelessExtension;
 
 	String instanceId = McpSessionBroker.local().getInstanceId();
 
@@ -161,17 +161,6 @@ public final class McpServerHandlerBuilder {
 	}
 
 	/**
-	 * Set where tasks of the tasks extension are kept; without one, at most 1,000
-	 * live tasks are kept in memory.
-	 * @param taskStore the store
-	 * @return this builder
-	 */
-	public McpServerHandlerBuilder taskStore(TaskStore taskStore) {
-		this.taskStore = taskStore;
-		return this;
-	}
-
-	/**
 	 * Set the id of this instance among the replicas of the server, which prefixes the
 	 * ids of the requests it sends to clients, so that a client's answer reaching another
 	 * replica can be routed back here.
@@ -185,13 +174,13 @@ public final class McpServerHandlerBuilder {
 	}
 
 	/**
-	 * Set how long a task stays readable after its creation ({@code ttlMs}).
-	 * @param taskTimeToLive the time to live
+	 * Set the extension of the stateless revision to defer to, such as the tasks
+	 * extension.
+	 * @param statelessExtension the extension, or {@code null} for none
 	 * @return this builder
 	 */
-	public McpServerHandlerBuilder taskTimeToLive(Duration taskTimeToLive) {
-		Assert.isTrue(!taskTimeToLive.isNegative() && !taskTimeToLive.isZero(), "taskTimeToLive must be positive");
-		this.taskTimeToLive = taskTimeToLive;
+	public McpServerHandlerBuilder statelessExtension(@Nullable McpStatelessExtension statelessExtension) {
+		this.statelessExtension = statelessExtension;
 		return this;
 	}
 

@@ -3,6 +3,7 @@ package dev.mcpspring.server;
 import java.util.List;
 import java.util.Map;
 
+import dev.mcpspring.server.uri.UriTemplate;
 import tools.jackson.databind.node.ObjectNode;
 
 /**

@@ -12,11 +12,11 @@ import dev.mcpspring.annotation.NonBlocking;
 import dev.mcpspring.jsonrpc.JsonRpcCodec;
 import dev.mcpspring.jsonrpc.JsonRpcRequest;
 import dev.mcpspring.method.support.MicrometerThreadContextPropagator;
+import dev.mcpspring.model.ProtocolVersions;
 import dev.mcpspring.security.SecurityContextThreadContextPropagator;
 import dev.mcpspring.server.McpClientChannel;
 import dev.mcpspring.server.McpRequest;
 import dev.mcpspring.server.McpServerHandler;
-import dev.mcpspring.server.ProtocolVersions;
 import io.micrometer.context.ContextSnapshotFactory;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -40,10 +40,10 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

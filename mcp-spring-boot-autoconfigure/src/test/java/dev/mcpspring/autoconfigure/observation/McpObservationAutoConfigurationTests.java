@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import dev.mcpspring.autoconfigure.McpServerAutoConfiguration;
 import dev.mcpspring.jsonrpc.JsonRpcRequest;
+import dev.mcpspring.model.ProtocolVersions;
 import dev.mcpspring.observation.DefaultMcpServerObservationConvention;
 import dev.mcpspring.observation.McpServerMetrics;
 import dev.mcpspring.observation.McpServerObservationConvention;
@@ -11,7 +12,6 @@ import dev.mcpspring.observation.ObservationMcpServerInterceptor;
 import dev.mcpspring.server.McpRequest;
 import dev.mcpspring.server.McpServerHandler;
 import dev.mcpspring.server.PromptRegistry;
-import dev.mcpspring.server.ProtocolVersions;
 import dev.mcpspring.server.ToolRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.observation.ObservationRegistry;

@@ -6,7 +6,7 @@ import java.util.List;
 import dev.mcpspring.annotation.McpTool;
 import dev.mcpspring.autoconfigure.McpServerAutoConfiguration;
 import dev.mcpspring.autoconfigure.McpWebFluxAutoConfiguration;
-import dev.mcpspring.autoconfigure.diagnostics.McpDiagnosticsAutoConfiguration;
+import dev.mcpspring.autoconfigure.startup.McpDiagnosticsAutoConfiguration;
 import dev.mcpspring.server.McpContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

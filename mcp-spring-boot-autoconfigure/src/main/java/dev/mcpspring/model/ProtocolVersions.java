@@ -1,4 +1,4 @@
-package dev.mcpspring.server;
+package dev.mcpspring.model;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.mcpspring.server;
+package dev.mcpspring.server.task;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.mcpspring.jsonrpc.JsonRpcErrorCodes;
+import dev.mcpspring.server.McpException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;

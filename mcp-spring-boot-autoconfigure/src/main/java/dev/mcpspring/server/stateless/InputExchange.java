@@ -1,4 +1,4 @@
-package dev.mcpspring.server;
+package dev.mcpspring.server.stateless;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,7 +25,11 @@ public final class InputExchange {
 
 	private final Map<String, AtomicInteger> counters = new LinkedHashMap<>();
 
-	InputExchange(ObjectNode responses) {
+	/**
+	 * Create the exchange of a request.
+	 * @param responses the responses the client sent, by input key
+	 */
+	public InputExchange(ObjectNode responses) {
 		this.responses = responses;
 	}
 
@@ -35,7 +39,7 @@ public final class InputExchange {
 	 * @param kind the kind of request
 	 * @return a key unique within the request
 	 */
-	synchronized String nextKey(String kind) {
+	public synchronized String nextKey(String kind) {
 		return kind + "-" + this.counters.computeIfAbsent(kind, (key) -> new AtomicInteger()).incrementAndGet();
 	}
 
@@ -44,7 +48,7 @@ public final class InputExchange {
 	 * @param key the input key
 	 * @return the response, or {@code null}
 	 */
-	synchronized @Nullable JsonNode response(String key) {
+	public synchronized @Nullable JsonNode response(String key) {
 		return this.responses.get(key);
 	}
 
@@ -54,7 +58,7 @@ public final class InputExchange {
 	 * @param method the request method
 	 * @param params the request params
 	 */
-	synchronized void require(String key, String method, ObjectNode params) {
+	public synchronized void require(String key, String method, ObjectNode params) {
 		ObjectNode request = JsonNodeFactory.instance.objectNode();
 		request.put("method", method);
 		request.set("params", params);
@@ -65,7 +69,7 @@ public final class InputExchange {
 	 * Return the input requests recorded, for the {@code inputRequests} member.
 	 * @return the requests by key
 	 */
-	synchronized ObjectNode pendingRequests() {
+	public synchronized ObjectNode pendingRequests() {
 		ObjectNode requests = JsonNodeFactory.instance.objectNode();
 		this.pending.forEach(requests::set);
 		return requests;
@@ -76,7 +80,7 @@ public final class InputExchange {
 	 * {@code requestState}.
 	 * @return the responses by key
 	 */
-	synchronized ObjectNode responses() {
+	public synchronized ObjectNode responses() {
 		return this.responses.deepCopy();
 	}
 

@@ -1,13 +1,13 @@
-package dev.mcpspring.autoconfigure.diagnostics;
+package dev.mcpspring.autoconfigure.startup;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
 import dev.mcpspring.autoconfigure.McpServerProperties;
+import dev.mcpspring.model.ProtocolVersions;
 import dev.mcpspring.server.McpServerFeatures;
 import dev.mcpspring.server.McpSessionService;
-import dev.mcpspring.server.ProtocolVersions;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

@@ -1,4 +1,4 @@
-package dev.mcpspring.server;
+package dev.mcpspring.server.task;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -6,6 +6,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import dev.mcpspring.jsonrpc.JsonRpcErrorCodes;
 import dev.mcpspring.jsonrpc.JsonRpcRequest;
+import dev.mcpspring.server.McpException;
+import dev.mcpspring.server.McpRequest;
 import dev.mcpspring.test.MutableClock;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -89,7 +91,8 @@ class InMemoryTaskStoreTests {
 		JsonRpcRequest message = new JsonRpcRequest(JsonNodeFactory.instance.numberNode(1), "tools/call",
 				JsonNodeFactory.instance.objectNode());
 		return new McpTask(id, owner, this.clock.instant(), Duration.ofMinutes(1), Duration.ofMillis(500),
-				new McpRequest(message, null, "2026-07-28"), JsonNodeFactory.instance.objectNode());
+				new McpRequest(message, null, "2026-07-28"), JsonNodeFactory.instance.objectNode(),
+				(request) -> Mono.empty());
 	}
 
 }

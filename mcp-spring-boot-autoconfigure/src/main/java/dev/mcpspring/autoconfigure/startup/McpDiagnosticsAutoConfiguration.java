@@ -1,4 +1,4 @@
-package dev.mcpspring.autoconfigure.diagnostics;
+package dev.mcpspring.autoconfigure.startup;
 
 import dev.mcpspring.autoconfigure.McpLoggingProperties;
 import dev.mcpspring.autoconfigure.McpServerAutoConfiguration;

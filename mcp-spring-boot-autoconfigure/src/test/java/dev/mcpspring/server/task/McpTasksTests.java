@@ -1,6 +1,7 @@
-package dev.mcpspring.server;
+package dev.mcpspring.server.task;
 
 import java.security.Principal;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,6 +15,18 @@ import dev.mcpspring.model.Content;
 import dev.mcpspring.model.Implementation;
 import dev.mcpspring.model.Tool;
 import dev.mcpspring.model.ToolExecution;
+import dev.mcpspring.server.InputRequiredException;
+import dev.mcpspring.server.McpClientChannel;
+import dev.mcpspring.server.McpException;
+import dev.mcpspring.server.McpRequest;
+import dev.mcpspring.server.McpResponse;
+import dev.mcpspring.server.McpServerHandler;
+import dev.mcpspring.server.ToolCall;
+import dev.mcpspring.server.ToolCallException;
+import dev.mcpspring.server.ToolHandler;
+import dev.mcpspring.server.ToolRegistry;
+import dev.mcpspring.server.stateless.InputExchange;
+import dev.mcpspring.server.stateless.StatelessSupport;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -24,11 +37,11 @@ import tools.jackson.databind.node.ObjectNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for the tasks extension served by {@link McpServerHandler} ({@link StatelessTasks}).
+ * Tests for the tasks extension served by {@link McpServerHandler} ({@link McpTasks}).
  *
  * @author MCP Spring Boot team
  */
-class StatelessTasksTests {
+class McpTasksTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
@@ -40,7 +53,7 @@ class StatelessTasksTests {
 
 	private final McpServerHandler handler;
 
-	StatelessTasksTests() {
+	McpTasksTests() {
 		this.tools.register(tool("sync", null, (call) -> Mono.just(CallToolResult.of(Content.text("sync")))));
 		this.tools.register(tool("optional", ToolExecution.OPTIONAL,
 				(call) -> Mono.just(CallToolResult.of(Content.text("done")))));
@@ -50,7 +63,7 @@ class StatelessTasksTests {
 				(call) -> Mono.error(new McpException(JsonRpcErrorCodes.INTERNAL_ERROR, "crashed"))));
 		this.tools.register(tool("forever", ToolExecution.OPTIONAL,
 				(call) -> Mono.<CallToolResult>never().doOnCancel(() -> this.cancelled.set(true))));
-		this.tools.register(tool("confirm", ToolExecution.OPTIONAL, StatelessTasksTests::askTwice));
+		this.tools.register(tool("confirm", ToolExecution.OPTIONAL, McpTasksTests::askTwice));
 		this.tools.register(new ToolHandler() {
 
 			@Override
@@ -68,13 +81,15 @@ class StatelessTasksTests {
 		this.handler = McpServerHandler.builder(Implementation.of("test", "1.0"))
 			.toolRegistry(this.tools)
 			.jsonMapper(jsonMapper)
+			.statelessExtension(new McpTasks(this.tools, new InMemoryTaskStore(100, Clock.systemUTC()), jsonMapper,
+					Duration.ofHours(1), Duration.ofMillis(500), Clock.systemUTC()))
 			.build();
 	}
 
 	@Test
 	void discoverAdvertisesTheExtension() {
 		JsonNode result = result(request("server/discover", null, true, null));
-		assertThat(result.path("capabilities").path("extensions").has(StatelessTasks.EXTENSION)).isTrue();
+		assertThat(result.path("capabilities").path("extensions").has(McpTasks.EXTENSION)).isTrue();
 		assertThat(result.path("capabilities").has("tasks")).isFalse();
 	}
 
@@ -113,7 +128,7 @@ class StatelessTasksTests {
 		JsonRpcError error = error(call("required", false));
 		assertThat(error.code()).isEqualTo(-32021);
 		assertThat(jsonMapper.valueToTree(error.data()).path("requiredCapabilities").path("extensions")
-			.has(StatelessTasks.EXTENSION)).isTrue();
+			.has(McpTasks.EXTENSION)).isTrue();
 		for (String method : List.of("tasks/get", "tasks/update", "tasks/cancel")) {
 			ObjectNode params = JsonNodeFactory.instance.objectNode().put("taskId", "x");
 			params.putObject("inputResponses");
@@ -238,7 +253,7 @@ class StatelessTasksTests {
 		ObjectNode capabilities = meta.putObject(McpRequest.CLIENT_CAPABILITIES_META);
 		capabilities.putObject("elicitation");
 		if (extension) {
-			capabilities.putObject("extensions").putObject(StatelessTasks.EXTENSION);
+			capabilities.putObject("extensions").putObject(McpTasks.EXTENSION);
 		}
 		JsonRpcRequest message = new JsonRpcRequest(JsonNodeFactory.instance.numberNode(1), method, body);
 		return new McpRequest(message, null, "2026-07-28", McpClientChannel.discard(), principal);

@@ -1,4 +1,4 @@
-package dev.mcpspring.server;
+package dev.mcpspring.server.scope;
 
 import java.util.Collection;
 import java.util.EnumMap;

@@ -1,15 +1,19 @@
-package dev.mcpspring.server;
+package dev.mcpspring.server.stateless;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.Principal;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.mcpspring.jsonrpc.JsonRpcError;
 import dev.mcpspring.jsonrpc.JsonRpcErrorCodes;
+import dev.mcpspring.jsonrpc.JsonRpcException;
 import dev.mcpspring.model.Implementation;
 import dev.mcpspring.model.LoggingLevel;
+import dev.mcpspring.model.ProtocolVersions;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectWriter;
@@ -25,22 +29,22 @@ import tools.jackson.databind.node.ObjectNode;
  * @author MCP Spring Boot team
  * @since 0.1.0
  */
-final class StatelessSupport {
+public final class StatelessSupport {
 
 	/**
 	 * {@code _meta} key of the server name and version on results.
 	 */
-	static final String SERVER_INFO_META = "io.modelcontextprotocol/serverInfo";
+	public static final String SERVER_INFO_META = "io.modelcontextprotocol/serverInfo";
 
 	/**
 	 * Error code of a capability the client must declare for the request.
 	 */
-	static final int MISSING_REQUIRED_CLIENT_CAPABILITY = -32021;
+	public static final int MISSING_REQUIRED_CLIENT_CAPABILITY = -32021;
 
 	/**
 	 * Error code of a protocol version the server does not serve.
 	 */
-	static final int UNSUPPORTED_PROTOCOL_VERSION = -32022;
+	public static final int UNSUPPORTED_PROTOCOL_VERSION = -32022;
 
 	private static final Set<String> REMOVED_METHODS = Set.of("initialize", "ping", "logging/setLevel",
 			"resources/subscribe", "resources/unsubscribe", "notifications/initialized");
@@ -68,7 +72,7 @@ final class StatelessSupport {
 	 */
 	private final ObjectWriter canonicalWriter;
 
-	StatelessSupport(Implementation serverInfo, JsonMapper jsonMapper, RequestStateCodec requestStateCodec,
+	public StatelessSupport(Implementation serverInfo, JsonMapper jsonMapper, RequestStateCodec requestStateCodec,
 			CacheHints cacheHints) {
 		this.serverInfoNode = jsonMapper.valueToTree(serverInfo);
 		this.jsonMapper = jsonMapper;
@@ -79,29 +83,28 @@ final class StatelessSupport {
 
 	/**
 	 * Check the {@code _meta} every stateless request must carry, and the version.
-	 * @param request the request
-	 * @throws McpException with {@code -32602} or {@code -32022}
+	 * @param params the parameters of the request
+	 * @throws JsonRpcException with {@code -32602} or {@code -32022}
 	 */
-	void validate(McpRequest request) {
-		ObjectNode params = request.params();
+	public void validate(@Nullable ObjectNode params) {
 		JsonNode meta = (params != null) ? params.get("_meta") : null;
 		if (meta == null || !meta.isObject()) {
-			throw new McpException(JsonRpcErrorCodes.INVALID_PARAMS, "Missing params._meta");
+			throw new JsonRpcException(JsonRpcErrorCodes.INVALID_PARAMS, "Missing params._meta");
 		}
-		JsonNode version = meta.get(McpRequest.PROTOCOL_VERSION_META);
+		JsonNode version = meta.get(MetaKeys.PROTOCOL_VERSION);
 		if (version == null || !version.isString()) {
-			throw new McpException(JsonRpcErrorCodes.INVALID_PARAMS, "Missing _meta " + McpRequest.PROTOCOL_VERSION_META);
+			throw new JsonRpcException(JsonRpcErrorCodes.INVALID_PARAMS, "Missing _meta " + MetaKeys.PROTOCOL_VERSION);
 		}
-		if (!(meta.get(McpRequest.CLIENT_CAPABILITIES_META) instanceof ObjectNode)) {
-			throw new McpException(JsonRpcErrorCodes.INVALID_PARAMS,
-					"Missing _meta " + McpRequest.CLIENT_CAPABILITIES_META);
+		if (!(meta.get(MetaKeys.CLIENT_CAPABILITIES) instanceof ObjectNode)) {
+			throw new JsonRpcException(JsonRpcErrorCodes.INVALID_PARAMS,
+					"Missing _meta " + MetaKeys.CLIENT_CAPABILITIES);
 		}
 		if (!ProtocolVersions.SUPPORTED_STATELESS.contains(version.asString())) {
 			throw unsupportedVersion(version.asString());
 		}
-		JsonNode logLevel = meta.get(McpRequest.LOG_LEVEL_META);
+		JsonNode logLevel = meta.get(MetaKeys.LOG_LEVEL);
 		if (logLevel != null && !(logLevel.isString() && LoggingLevel.fromValue(logLevel.asString()) != null)) {
-			throw new McpException(JsonRpcErrorCodes.INVALID_PARAMS, "Invalid _meta " + McpRequest.LOG_LEVEL_META);
+			throw new JsonRpcException(JsonRpcErrorCodes.INVALID_PARAMS, "Invalid _meta " + MetaKeys.LOG_LEVEL);
 		}
 	}
 
@@ -110,9 +113,9 @@ final class StatelessSupport {
 	 * @param requested the version asked for
 	 * @return the exception
 	 */
-	static McpException unsupportedVersion(String requested) {
-		return new McpException(UNSUPPORTED_PROTOCOL_VERSION, "Unsupported protocol version",
-				Map.of("supported", ProtocolVersions.ADVERTISED, "requested", requested));
+	public static JsonRpcException unsupportedVersion(String requested) {
+		return new JsonRpcException(new JsonRpcError(UNSUPPORTED_PROTOCOL_VERSION, "Unsupported protocol version",
+				Map.of("supported", ProtocolVersions.ADVERTISED, "requested", requested)), null);
 	}
 
 	/**
@@ -120,45 +123,52 @@ final class StatelessSupport {
 	 * @param method the method
 	 * @return {@code true} if removed
 	 */
-	static boolean isRemoved(String method) {
+	public static boolean isRemoved(String method) {
 		return REMOVED_METHODS.contains(method);
 	}
 
 	/**
-	 * Attach the client input of a retried request.
-	 * @param request the request
-	 * @return the request with its {@link InputExchange}, for methods that take input
+	 * Read the client input a retried request carries: the signed {@code requestState}
+	 * and the {@code inputResponses}.
+	 * @param method the method
+	 * @param params the parameters
+	 * @param principal the caller, or {@code null}
+	 * @return the input, or {@code null} for methods that take none
+	 * @throws JsonRpcException with {@code -32602} for a forged, expired or foreign state
 	 */
-	McpRequest withInputs(McpRequest request) {
-		if (!INPUT_METHODS.contains(request.method())) {
-			return request;
+	public @Nullable InputExchange inputsOf(String method, ObjectNode params, @Nullable Principal principal) {
+		if (!INPUT_METHODS.contains(method)) {
+			return null;
 		}
-		ObjectNode params = request.params();
 		ObjectNode responses = this.jsonMapper.createObjectNode();
 		JsonNode state = params.get("requestState");
 		if (state != null && !state.isNull()) {
 			if (!state.isString()) {
-				throw new McpException(JsonRpcErrorCodes.INVALID_PARAMS, "Invalid or expired requestState");
+				throw new JsonRpcException(JsonRpcErrorCodes.INVALID_PARAMS, "Invalid or expired requestState");
 			}
-			responses.setAll(this.requestStateCodec.decode(state.asString(), binding(request)));
+			responses.setAll(this.requestStateCodec.decode(state.asString(), binding(method, params, principal)));
 		}
 		if (params.get("inputResponses") instanceof ObjectNode inputResponses) {
 			responses.setAll(inputResponses);
 		}
-		return request.withInputs(new InputExchange(responses));
+		return new InputExchange(responses);
 	}
 
 	/**
 	 * Create the {@code InputRequiredResult} of a request that needs client input.
-	 * @param request the request
+	 * @param method the method
+	 * @param params the parameters
+	 * @param principal the caller, or {@code null}
+	 * @param inputs the input exchange of the request
 	 * @return the result
 	 */
-	ObjectNode inputRequired(McpRequest request) {
-		InputExchange inputs = request.inputs();
+	public ObjectNode inputRequired(String method, ObjectNode params, @Nullable Principal principal,
+			InputExchange inputs) {
 		ObjectNode result = this.jsonMapper.createObjectNode();
 		result.put("resultType", "input_required");
 		result.set("inputRequests", inputs.pendingRequests());
-		result.put("requestState", this.requestStateCodec.encode(binding(request), inputs.responses()));
+		result.put("requestState",
+				this.requestStateCodec.encode(binding(method, params, principal), inputs.responses()));
 		addServerInfo(result);
 		return result;
 	}
@@ -169,7 +179,7 @@ final class StatelessSupport {
 	 * @param instructions the instructions, or {@code null}
 	 * @return the result, before {@link #envelope}
 	 */
-	ObjectNode discover(Object capabilities, @Nullable String instructions) {
+	public ObjectNode discover(Object capabilities, @Nullable String instructions) {
 		ObjectNode result = this.jsonMapper.createObjectNode();
 		result.set("supportedVersions", this.jsonMapper.valueToTree(ProtocolVersions.ADVERTISED));
 		result.set("capabilities", this.jsonMapper.valueToTree(capabilities));
@@ -186,7 +196,7 @@ final class StatelessSupport {
 	 * @param result the result
 	 * @return the result as a JSON object
 	 */
-	ObjectNode envelope(String method, Object result) {
+	public ObjectNode envelope(String method, Object result) {
 		ObjectNode node = (result instanceof ObjectNode object) ? object : this.jsonMapper.valueToTree(result);
 		if (!node.has("resultType")) {
 			node.put("resultType", "complete");
@@ -208,9 +218,10 @@ final class StatelessSupport {
 	 * @param capability the capability
 	 * @return the exception
 	 */
-	static McpException missingCapability(String capability) {
-		return new McpException(MISSING_REQUIRED_CLIENT_CAPABILITY, "Missing required client capability",
-				Map.of("requiredCapabilities", Map.of(capability, Map.of())));
+	public static JsonRpcException missingCapability(String capability) {
+		return new JsonRpcException(new JsonRpcError(MISSING_REQUIRED_CLIENT_CAPABILITY,
+				"Missing required client capability", Map.of("requiredCapabilities", Map.of(capability, Map.of()))),
+				null);
 	}
 
 	private void addServerInfo(ObjectNode result) {
@@ -224,11 +235,11 @@ final class StatelessSupport {
 	 * the principal and a digest of the arguments, so that a state minted for one call
 	 * cannot complete another.
 	 */
-	private String binding(McpRequest request) {
-		JsonNode name = request.params().get("name");
-		String principal = (request.principal() != null) ? request.principal().getName() : "";
-		return request.method() + "\n" + ((name != null) ? name.asString("") : "") + "\n" + principal + "\n"
-				+ digest(request.params().get("arguments"));
+	private String binding(String method, ObjectNode params, @Nullable Principal principal) {
+		JsonNode name = params.get("name");
+		String caller = (principal != null) ? principal.getName() : "";
+		return method + "\n" + ((name != null) ? name.asString("") : "") + "\n" + caller + "\n"
+				+ digest(params.get("arguments"));
 	}
 
 	private String digest(@Nullable JsonNode arguments) {

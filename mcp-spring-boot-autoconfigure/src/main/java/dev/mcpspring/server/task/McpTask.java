@@ -1,10 +1,12 @@
-package dev.mcpspring.server;
+package dev.mcpspring.server.task;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
+import dev.mcpspring.server.McpRequest;
+import dev.mcpspring.server.McpStatelessExtension;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -45,10 +47,13 @@ public final class McpTask {
 
 	private ObjectNode inputRequests = JsonNodeFactory.instance.objectNode();
 
+	private final McpStatelessExtension.ToolCaller toolCaller;
+
 	private @Nullable Disposable run;
 
 	McpTask(String id, String owner, Instant createdAt, Duration ttl, Duration pollInterval, McpRequest request,
-			ObjectNode responses) {
+			ObjectNode responses, McpStatelessExtension.ToolCaller toolCaller) {
+		this.toolCaller = toolCaller;
 		this.id = id;
 		this.owner = owner;
 		this.createdAt = createdAt;
@@ -94,6 +99,10 @@ public final class McpTask {
 
 	McpRequest request() {
 		return this.request;
+	}
+
+	McpStatelessExtension.ToolCaller toolCaller() {
+		return this.toolCaller;
 	}
 
 	synchronized ObjectNode responses() {

@@ -1,4 +1,4 @@
-package dev.mcpspring.server;
+package dev.mcpspring.server.uri;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
-package dev.mcpspring.server;
+package dev.mcpspring.server.task;
 
+import dev.mcpspring.server.McpException;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,4 +1,4 @@
-package dev.mcpspring.autoconfigure.diagnostics;
+package dev.mcpspring.autoconfigure.startup;
 
 import java.io.InputStream;
 import java.io.OutputStream;

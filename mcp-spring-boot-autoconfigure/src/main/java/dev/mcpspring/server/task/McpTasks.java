@@ -1,4 +1,4 @@
-package dev.mcpspring.server;
+package dev.mcpspring.server.task;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -11,6 +11,16 @@ import dev.mcpspring.jsonrpc.JsonRpcError;
 import dev.mcpspring.jsonrpc.JsonRpcErrorCodes;
 import dev.mcpspring.jsonrpc.JsonRpcException;
 import dev.mcpspring.model.ToolExecution;
+import dev.mcpspring.server.ClientCapabilityException;
+import dev.mcpspring.server.InputRequiredException;
+import dev.mcpspring.server.McpClientChannel;
+import dev.mcpspring.server.McpException;
+import dev.mcpspring.server.McpRequest;
+import dev.mcpspring.server.McpStatelessExtension;
+import dev.mcpspring.server.ToolHandler;
+import dev.mcpspring.server.ToolRegistry;
+import dev.mcpspring.server.stateless.InputExchange;
+import dev.mcpspring.server.stateless.StatelessSupport;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.Disposable;
@@ -31,20 +41,18 @@ import tools.jackson.databind.node.ObjectNode;
  * @see <a href="https://modelcontextprotocol.io/seps/2663-tasks-extension">SEP-2663: Tasks
  * extension</a>
  */
-final class StatelessTasks {
+public final class McpTasks implements McpStatelessExtension {
 
 	/**
 	 * Identifier of the tasks extension.
 	 */
-	static final String EXTENSION = "io.modelcontextprotocol/tasks";
+	public static final String EXTENSION = "io.modelcontextprotocol/tasks";
 
-	private static final Log logger = LogFactory.getLog(StatelessTasks.class);
+	private static final Log logger = LogFactory.getLog(McpTasks.class);
 
 	private final SecureRandom random = new SecureRandom();
 
-	private final McpServerFeatures features;
-
-	private final McpFeatureMethods methods;
+	private final ToolRegistry tools;
 
 	private final TaskStore store;
 
@@ -56,10 +64,18 @@ final class StatelessTasks {
 
 	private final Clock clock;
 
-	StatelessTasks(McpServerFeatures features, McpFeatureMethods methods, TaskStore store, JsonMapper jsonMapper,
-			Duration ttl, Duration pollInterval, Clock clock) {
-		this.features = features;
-		this.methods = methods;
+	/**
+	 * Create the extension.
+	 * @param tools the tools, which declare whether they run as tasks
+	 * @param store where tasks are kept
+	 * @param jsonMapper the mapper for results
+	 * @param ttl how long a task is kept
+	 * @param pollInterval how often clients are asked to poll
+	 * @param clock the clock
+	 */
+	public McpTasks(ToolRegistry tools, TaskStore store, JsonMapper jsonMapper, Duration ttl, Duration pollInterval,
+			Clock clock) {
+		this.tools = tools;
 		this.store = store;
 		this.jsonMapper = jsonMapper;
 		this.ttl = ttl;
@@ -73,7 +89,8 @@ final class StatelessTasks {
 	 * @return {@code true} for {@code tasks/get}, {@code tasks/update} and
 	 * {@code tasks/cancel}
 	 */
-	static boolean isTaskMethod(String method) {
+	@Override
+	public boolean serves(String method) {
 		return "tasks/get".equals(method) || "tasks/update".equals(method) || "tasks/cancel".equals(method);
 	}
 
@@ -82,7 +99,8 @@ final class StatelessTasks {
 	 * @param discover the result
 	 * @return the same result
 	 */
-	ObjectNode advertise(ObjectNode discover) {
+	@Override
+	public ObjectNode advertise(ObjectNode discover) {
 		JsonNode capabilities = discover.get("capabilities");
 		ObjectNode object = (capabilities instanceof ObjectNode node) ? node : discover.putObject("capabilities");
 		JsonNode extensions = object.get("extensions");
@@ -94,24 +112,26 @@ final class StatelessTasks {
 	 * Call a tool: synchronously, or as a task when both the tool and the client
 	 * support it and the inputs to gather before the task are there.
 	 * @param request the {@code tools/call} request with its client input
+	 * @param toolCaller calls the tool the usual way
 	 * @return the tool result, or a {@code CreateTaskResult}
 	 */
-	Mono<?> callTool(McpRequest request) {
-		JsonNode name = McpFeatureMethods.requireParams(request).get("name");
-		ToolHandler handler = (name != null && name.isString()) ? this.features.tools().get(name.asString()) : null;
+	@Override
+	public Mono<?> callTool(McpRequest request, ToolCaller toolCaller) {
+		JsonNode name = requireParams(request).get("name");
+		ToolHandler handler = (name != null && name.isString()) ? this.tools.get(name.asString()) : null;
 		ToolExecution execution = (handler != null) ? handler.getTool().execution() : null;
 		if (execution == null) {
-			return this.methods.callTool(request);
+			return toolCaller.call(request);
 		}
 		if (!supportsTasks(request)) {
 			return ToolExecution.REQUIRED.equals(execution.taskSupport()) ? Mono.error(missingExtension())
-					: this.methods.callTool(request);
+					: toolCaller.call(request);
 		}
 		InputExchange inputs = request.inputs();
 		if (inputs != null && !execution.inputsBeforeTask().stream().allMatch((key) -> inputs.response(key) != null)) {
-			return this.methods.callTool(request);
+			return toolCaller.call(request);
 		}
-		return Mono.fromSupplier(() -> create(request));
+		return Mono.fromSupplier(() -> create(request, toolCaller));
 	}
 
 	/**
@@ -119,11 +139,12 @@ final class StatelessTasks {
 	 * @param request the request
 	 * @return the detailed task, or an empty acknowledgement
 	 */
-	Mono<?> handle(McpRequest request) {
+	@Override
+	public Mono<?> serve(McpRequest request) {
 		if (!supportsTasks(request)) {
 			return Mono.error(missingExtension());
 		}
-		JsonNode taskId = McpFeatureMethods.requireParams(request).get("taskId");
+		JsonNode taskId = requireParams(request).get("taskId");
 		if (taskId == null || !taskId.isString()) {
 			return Mono.error(new McpException(JsonRpcErrorCodes.INVALID_PARAMS, "Missing taskId"));
 		}
@@ -147,27 +168,27 @@ final class StatelessTasks {
 			return Mono.error(new McpException(JsonRpcErrorCodes.INVALID_PARAMS, "inputResponses must be an object"));
 		}
 		if (task.answer(responses, this.clock.instant())) {
-			run(task);
+			run(task, task.toolCaller());
 		}
 		return Mono.just(this.jsonMapper.createObjectNode());
 	}
 
-	private ObjectNode create(McpRequest request) {
+	private ObjectNode create(McpRequest request, ToolCaller toolCaller) {
 		McpRequest base = new McpRequest(request.message(), null, request.protocolVersion(),
 				McpClientChannel.discard(), request.principal());
 		InputExchange inputs = request.inputs();
 		McpTask task = new McpTask(newTaskId(), owner(request), this.clock.instant(), this.ttl, this.pollInterval,
-				base, (inputs != null) ? inputs.responses() : this.jsonMapper.createObjectNode());
+				base, (inputs != null) ? inputs.responses() : this.jsonMapper.createObjectNode(), toolCaller);
 		this.store.save(task);
-		run(task);
+		run(task, toolCaller);
 		ObjectNode result = task.toJson(false);
 		result.put("resultType", "task");
 		return result;
 	}
 
-	private void run(McpTask task) {
+	private void run(McpTask task, ToolCaller toolCaller) {
 		McpRequest request = task.request().withInputs(new InputExchange(task.responses()));
-		Disposable run = Mono.defer(() -> this.methods.callTool(request))
+		Disposable run = Mono.defer(() -> toolCaller.call(request))
 			.subscribe((result) -> task.complete(this.jsonMapper.valueToTree(result), this.clock.instant()),
 					(ex) -> failed(task, request, ex));
 		task.started(run);
@@ -221,6 +242,13 @@ final class StatelessTasks {
 		byte[] bytes = new byte[24];
 		this.random.nextBytes(bytes);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	private static ObjectNode requireParams(McpRequest request) {
+		if (request.params() == null) {
+			throw new McpException(JsonRpcErrorCodes.INVALID_PARAMS, "Missing params");
+		}
+		return request.params();
 	}
 
 }

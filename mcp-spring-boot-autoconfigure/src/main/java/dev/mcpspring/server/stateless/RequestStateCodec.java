@@ -1,4 +1,4 @@
-package dev.mcpspring.server;
+package dev.mcpspring.server.stateless;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -9,11 +9,11 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import dev.mcpspring.jsonrpc.JsonRpcErrorCodes;
+import dev.mcpspring.jsonrpc.JsonRpcException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -101,7 +101,7 @@ public class RequestStateCodec {
 	 * @param state the state the client echoed
 	 * @param binding what the state must be valid for
 	 * @return the input responses it carries
-	 * @throws McpException with {@code -32602} if the state is forged, expired or bound
+	 * @throws JsonRpcException with {@code -32602} if the state is forged, expired or bound
 	 * to something else
 	 */
 	public ObjectNode decode(String state, String binding) {
@@ -143,8 +143,8 @@ public class RequestStateCodec {
 		}
 	}
 
-	private static McpException invalid() {
-		return new McpException(JsonRpcErrorCodes.INVALID_PARAMS, "Invalid or expired requestState");
+	private static JsonRpcException invalid() {
+		return new JsonRpcException(JsonRpcErrorCodes.INVALID_PARAMS, "Invalid or expired requestState");
 	}
 
 }

@@ -1,4 +1,4 @@
-package dev.mcpspring.server;
+package dev.mcpspring.server.stateless;
 
 import java.time.Duration;
 import java.util.Locale;
