@@ -7,8 +7,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.mcpspring.server.ConcurrencyLimitInterceptor;
 import dev.mcpspring.server.McpServerHandler;
 import dev.mcpspring.transport.support.McpHttpHeaders;
+import dev.mcpspring.transport.support.StandardHeaderValidator;
 import dev.mcpspring.transport.webflux.RateLimitWebFilter;
 import io.github.bucket4j.Bucket;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -94,18 +96,48 @@ public final class McpLimitsAutoConfiguration {
 		@Order(-300)
 		CorsWebFilter mcpCorsWebFilter(McpServerProperties properties) {
 			McpTransportProperties.Cors cors = properties.getTransport().getCors();
-			CorsConfiguration configuration = new CorsConfiguration();
+			CorsConfiguration configuration = new McpCorsConfiguration();
 			configuration.setAllowedOrigins(cors.getAllowedOrigins());
 			configuration.setAllowedMethods(List.of("GET", "POST", "DELETE", "OPTIONS"));
 			configuration.setAllowedHeaders(List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.AUTHORIZATION,
 					HttpHeaders.ACCEPT, McpHttpHeaders.MCP_SESSION_ID, McpHttpHeaders.MCP_PROTOCOL_VERSION,
-					"Last-Event-ID"));
+					StandardHeaderValidator.MCP_METHOD, StandardHeaderValidator.MCP_NAME, "Last-Event-ID"));
 			configuration.setExposedHeaders(List.of(McpHttpHeaders.MCP_SESSION_ID, HttpHeaders.WWW_AUTHENTICATE));
 			configuration.setAllowCredentials(cors.isAllowCredentials());
 			configuration.setMaxAge(cors.getMaxAge());
 			UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
 			httpPaths(properties).forEach((path) -> source.registerCorsConfiguration(path, configuration));
 			return new CorsWebFilter(source);
+		}
+
+	}
+
+	/**
+	 * Allows the {@code Mcp-Param-*} headers of the 2026-07-28 revision besides the fixed
+	 * list: their names come from tool parameters, so they cannot be listed up front.
+	 */
+	static class McpCorsConfiguration extends CorsConfiguration {
+
+		private static final String PARAM_HEADER_PREFIX = "mcp-param-";
+
+		@Override
+		public @Nullable List<String> checkHeaders(@Nullable List<String> requestHeaders) {
+			if (requestHeaders == null || requestHeaders.isEmpty()) {
+				return super.checkHeaders(requestHeaders);
+			}
+			List<String> listed = requestHeaders.stream().filter((header) -> !isParamHeader(header)).toList();
+			List<String> allowed = super.checkHeaders(listed);
+			if (allowed == null) {
+				return null;
+			}
+			List<String> result = new ArrayList<>(allowed);
+			requestHeaders.stream().filter(McpCorsConfiguration::isParamHeader).forEach(result::add);
+			return result;
+		}
+
+		private static boolean isParamHeader(String header) {
+			return header.regionMatches(true, 0, PARAM_HEADER_PREFIX, 0, PARAM_HEADER_PREFIX.length())
+					&& header.length() > PARAM_HEADER_PREFIX.length();
 		}
 
 	}

@@ -94,6 +94,38 @@ class McpLimitsAutoConfigurationTests {
 	}
 
 	@Test
+	void corsPreflightAllowsTheHeadersOfEveryRevision() {
+		this.runner.withPropertyValues("mcp.server.transport.cors.allowed-origins=https://app.example.test")
+			.run((context) -> {
+				// a preflight is only cross-origin when the request has a host to compare with
+				WebTestClient client = WebTestClient.bindToApplicationContext(context)
+					.configureClient()
+					.baseUrl("http://mcp.example.test")
+					.build();
+				client.options()
+					.uri("/mcp")
+					.header(HttpHeaders.ORIGIN, "https://app.example.test")
+					.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+					.header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS,
+							"content-type, mcp-protocol-version, mcp-method, mcp-name, mcp-param-region")
+					.exchange()
+					.expectStatus()
+					.isOk()
+					.expectHeader()
+					.valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS,
+							"content-type, mcp-protocol-version, mcp-method, mcp-name, mcp-param-region");
+				client.options()
+					.uri("/mcp")
+					.header(HttpHeaders.ORIGIN, "https://app.example.test")
+					.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+					.header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "x-unlisted, mcp-param-")
+					.exchange()
+					.expectStatus()
+					.isForbidden();
+			});
+	}
+
+	@Test
 	void corsWildcardWithCredentialsFailsStartup() {
 		this.runner
 			.withPropertyValues("mcp.server.transport.cors.allowed-origins=*",
