@@ -132,4 +132,12 @@ public @interface McpTool {
 	 */
 	String[] inputsBeforeTask() default {};
 
+	/**
+	 * How long a call may run before it is cancelled (its work stops) and answered with
+	 * a tool error, such as {@code 30s}, {@code 500ms} or {@code PT2M}; {@code 0} for no
+	 * timeout. Empty (the default) uses {@code mcp.server.tools.timeout}.
+	 * @return the timeout, or empty for the server's
+	 */
+	String timeout() default "";
+
 }

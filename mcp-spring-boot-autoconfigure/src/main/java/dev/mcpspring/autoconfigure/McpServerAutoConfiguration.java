@@ -37,6 +37,7 @@ import dev.mcpspring.server.PromptRegistry;
 import dev.mcpspring.server.ResourceRegistry;
 import dev.mcpspring.server.ResourceUpdatePublisher;
 import dev.mcpspring.server.ToolRegistry;
+import dev.mcpspring.server.ToolTimeoutListener;
 import dev.mcpspring.server.scope.McpScopeRegistry;
 import dev.mcpspring.server.session.InMemoryMcpSessionRepository;
 import dev.mcpspring.server.session.McpSessionBroker;
@@ -48,6 +49,7 @@ import dev.mcpspring.server.task.McpTasks;
 import dev.mcpspring.server.task.TaskStore;
 import jakarta.validation.Validator;
 import org.jspecify.annotations.Nullable;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -66,6 +68,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.ImportRuntimeHints;
+import org.springframework.core.task.support.ExecutorServiceAdapter;
 import org.springframework.util.StringUtils;
 
 /**
@@ -172,7 +175,8 @@ public final class McpServerAutoConfiguration {
 			McpSessionBroker sessionBroker, ObjectProvider<McpStatelessExtension> statelessExtension,
 			ObjectProvider<McpExceptionResolver> exceptionResolvers,
 			ObjectProvider<McpServerInterceptor> interceptors, ObjectProvider<McpFeatureFilter> featureFilters,
-			JsonRpcCodec codec, JsonSchemaGenerator schemaGenerator) {
+			ObjectProvider<ToolTimeoutListener> toolTimeoutListeners, JsonRpcCodec codec,
+			JsonSchemaGenerator schemaGenerator) {
 		Implementation serverInfo = new Implementation(properties.getName(), textOrNull(properties.getTitle()),
 				properties.getVersion(), null, null, null);
 		List<McpExceptionResolver> resolvers = new ArrayList<>();
@@ -191,6 +195,8 @@ public final class McpServerAutoConfiguration {
 			.featureFilter(allOf(featureFilters.orderedStream().toList()))
 			.pageSize(properties.getPageSize())
 			.clientRequestTimeout(properties.getClientRequestTimeout())
+			.toolTimeout(properties.getTools().getTimeout())
+			.toolTimeoutListeners(toolTimeoutListeners.orderedStream().toList())
 			.jsonMapper(codec.getJsonMapper())
 			.schemaGenerator(schemaGenerator)
 			.requestStateCodec(requestStateCodec(properties.getStateless(), codec))
@@ -260,11 +266,19 @@ public final class McpServerAutoConfiguration {
 		AnnotatedMcpHandlerDetector detector = new AnnotatedMcpHandlerDetector(applicationContext,
 				serverHandler.getFeatures(), schemaGenerator, resolvers, toolArgumentResolver,
 				validator.getIfAvailable(), resultConverter, AnnotatedMcpHandlerDetector.defaultBlockingMethods(),
-				Schedulers.fromExecutor(toolExecutor), codec.getJsonMapper());
+				interruptibleScheduler(toolExecutor), codec.getJsonMapper());
 		detector.setScopeRegistry(scopeRegistry);
 		detector.setThreadContextPropagator(ThreadContextPropagator.of(contextPropagators.orderedStream().toList()));
 		detector.setInputSchemaValidator(inputSchemaValidator.getIfAvailable());
 		return detector;
+	}
+
+	/**
+	 * A scheduler over the tool executor whose tasks are interrupted when cancelled, so
+	 * that a blocking tool stops when its call times out or the client cancels it.
+	 */
+	private static Scheduler interruptibleScheduler(Executor toolExecutor) {
+		return Schedulers.fromExecutorService(new ExecutorServiceAdapter(toolExecutor::execute), "mcp-tool");
 	}
 
 	private static @Nullable String textOrNull(@Nullable String text) {

@@ -73,6 +73,9 @@ public class McpServerProperties implements InitializingBean {
 	@NestedConfigurationProperty
 	private final McpLoggingProperties logging = new McpLoggingProperties();
 
+	@NestedConfigurationProperty
+	private final McpToolsProperties tools = new McpToolsProperties();
+
 	@Override
 	public void afterPropertiesSet() {
 		McpServerPropertiesValidator.validate(this);
@@ -152,6 +155,10 @@ public class McpServerProperties implements InitializingBean {
 
 	public McpLoggingProperties getLogging() {
 		return this.logging;
+	}
+
+	public McpToolsProperties getTools() {
+		return this.tools;
 	}
 
 	public static class Session {

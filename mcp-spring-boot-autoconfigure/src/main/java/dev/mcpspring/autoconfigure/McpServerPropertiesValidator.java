@@ -56,6 +56,10 @@ final class McpServerPropertiesValidator {
 		validateSse(transport.getSse(), streamableHttp.getPath());
 		validateCors(transport.getCors());
 		positive("logging.max-payload-length", properties.getLogging().getMaxPayloadLength(), "2000");
+		Duration toolTimeout = properties.getTools().getTimeout();
+		if (toolTimeout != null) {
+			notNegative("tools.timeout", toolTimeout, "30s, or 0 for none");
+		}
 	}
 
 	private static void validateStateless(McpServerProperties.Stateless stateless) {

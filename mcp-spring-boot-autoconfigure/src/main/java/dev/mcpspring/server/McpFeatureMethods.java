@@ -54,12 +54,15 @@ final class McpFeatureMethods {
 
 	private final McpFeatureFilter filter;
 
+	private final ToolTimeouts toolTimeouts;
+
 	McpFeatureMethods(McpServerFeatures features, List<McpExceptionResolver> exceptionResolvers, int pageSize,
-			McpFeatureFilter filter) {
+			McpFeatureFilter filter, ToolTimeouts toolTimeouts) {
 		this.features = features;
 		this.exceptionResolvers = List.copyOf(exceptionResolvers);
 		this.pageSize = pageSize;
 		this.filter = filter;
+		this.toolTimeouts = toolTimeouts;
 	}
 
 	Object listTools(McpRequest request) {
@@ -80,7 +83,8 @@ final class McpFeatureMethods {
 			throw new McpException(JsonRpcErrorCodes.INVALID_PARAMS, "Unknown tool: " + name);
 		}
 		ToolCall call = new ToolCall(name, arguments(params, "arguments"), request);
-		return Mono.defer(() -> handler.call(call)).onErrorResume((ex) -> resolveException(ex, call));
+		return this.toolTimeouts.apply(handler, name, Mono.defer(() -> handler.call(call)))
+			.onErrorResume((ex) -> resolveException(ex, call));
 	}
 
 	Object listPrompts(McpRequest request) {

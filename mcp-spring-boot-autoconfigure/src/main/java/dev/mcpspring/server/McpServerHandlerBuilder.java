@@ -45,6 +45,10 @@ public final class McpServerHandlerBuilder {
 
 	Duration clientRequestTimeout = Duration.ofMinutes(1);
 
+	@Nullable Duration toolTimeout;
+
+	List<ToolTimeoutListener> toolTimeoutListeners = new ArrayList<>();
+
 	JsonMapper jsonMapper = new JsonMapper();
 
 	JsonSchemaGenerator schemaGenerator = new DefaultJsonSchemaGenerator();
@@ -111,6 +115,28 @@ public final class McpServerHandlerBuilder {
 
 	public McpServerHandlerBuilder clientRequestTimeout(Duration clientRequestTimeout) {
 		this.clientRequestTimeout = clientRequestTimeout;
+		return this;
+	}
+
+	/**
+	 * Set how long a tool call may run when its tool sets no timeout of its own.
+	 * @param toolTimeout the timeout, or {@code null} or zero for none
+	 * @return this builder
+	 * @see ToolHandler#getTimeout()
+	 */
+	public McpServerHandlerBuilder toolTimeout(@Nullable Duration toolTimeout) {
+		Assert.isTrue(toolTimeout == null || !toolTimeout.isNegative(), "toolTimeout must not be negative");
+		this.toolTimeout = toolTimeout;
+		return this;
+	}
+
+	/**
+	 * Set who hears of tool calls that timed out.
+	 * @param listeners the listeners
+	 * @return this builder
+	 */
+	public McpServerHandlerBuilder toolTimeoutListeners(List<ToolTimeoutListener> listeners) {
+		this.toolTimeoutListeners = new ArrayList<>(listeners);
 		return this;
 	}
 

@@ -1,7 +1,10 @@
 package dev.mcpspring.server;
 
+import java.time.Duration;
+
 import dev.mcpspring.model.CallToolResult;
 import dev.mcpspring.model.Tool;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -25,5 +28,15 @@ public interface ToolHandler {
 	 * @return the result
 	 */
 	Mono<CallToolResult> call(ToolCall call);
+
+	/**
+	 * Return how long a call may run before it is cancelled and answered with a tool
+	 * error.
+	 * @return the timeout, {@link Duration#ZERO} for none, or {@code null} (the default)
+	 * for the server's ({@code mcp.server.tools.timeout})
+	 */
+	default @Nullable Duration getTimeout() {
+		return null;
+	}
 
 }

@@ -6,6 +6,7 @@ import dev.mcpspring.autoconfigure.McpServerAutoConfiguration;
 import dev.mcpspring.observation.McpServerMetrics;
 import dev.mcpspring.observation.McpServerObservationConvention;
 import dev.mcpspring.observation.ObservationMcpServerInterceptor;
+import dev.mcpspring.observation.ToolTimeoutCounter;
 import dev.mcpspring.server.McpServerHandler;
 import dev.mcpspring.server.McpSessionService;
 import dev.mcpspring.server.PromptRegistry;
@@ -58,6 +59,12 @@ public final class McpObservationAutoConfiguration {
 		McpServerMetrics mcpServerMetrics(McpSessionService sessionService) {
 			return new McpServerMetrics(sessionService.getRepository(), sessionService.getOpenStreams(),
 					SESSION_COUNT_TIMEOUT);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		ToolTimeoutCounter mcpToolTimeoutCounter() {
+			return new ToolTimeoutCounter();
 		}
 
 	}

@@ -5,6 +5,7 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
@@ -56,6 +57,7 @@ import org.springframework.aop.framework.autoproxy.AutoProxyUtils;
 import org.springframework.aop.scope.ScopedProxyUtils;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.MethodIntrospector;
@@ -64,6 +66,7 @@ import org.springframework.core.ReactiveAdapter;
 import org.springframework.core.ReactiveAdapterRegistry;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
@@ -266,12 +269,27 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 				FeatureMetadata.icons(annotation.icons()), FeatureMetadata.meta(annotation.meta()),
 				FeatureMetadata.execution(annotation));
 		ToolHandler handler = new MethodToolHandler(tool, invocable(handlerMethod), outputSchema,
-				this.resultConverter);
+				this.resultConverter, timeout(annotation.timeout(), handlerMethod));
 		if (handWrittenSchema != null && this.inputSchemaValidator != null) {
 			handler = new SchemaValidatingToolHandler(handler, this.inputSchemaValidator.compile(handWrittenSchema));
 		}
 		this.features.tools().register(handler);
 		registerScopes(McpScopeRegistry.Kind.TOOL, name, annotation.scopes());
+	}
+
+	private static @Nullable Duration timeout(String value, McpHandlerMethod handlerMethod) {
+		if (!StringUtils.hasText(value)) {
+			return null;
+		}
+		try {
+			Duration timeout = DurationStyle.detectAndParse(value.strip());
+			Assert.isTrue(!timeout.isNegative(), "must not be negative");
+			return timeout;
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("Invalid @McpTool timeout '" + value + "' on " + handlerMethod
+					+ ": use a duration such as 30s, 500ms or PT2M", ex);
+		}
 	}
 
 	private void registerResource(McpHandlerMethod handlerMethod, McpResource annotation) {

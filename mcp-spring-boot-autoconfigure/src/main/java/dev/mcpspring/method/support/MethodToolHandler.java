@@ -1,5 +1,7 @@
 package dev.mcpspring.method.support;
 
+import java.time.Duration;
+
 import dev.mcpspring.method.InvocableMcpHandlerMethod;
 import dev.mcpspring.model.CallToolResult;
 import dev.mcpspring.model.Tool;
@@ -25,6 +27,8 @@ public class MethodToolHandler implements ToolHandler {
 
 	private final ToolResultConverter resultConverter;
 
+	private final @Nullable Duration timeout;
+
 	/**
 	 * Create a handler.
 	 * @param tool the tool description
@@ -34,10 +38,25 @@ public class MethodToolHandler implements ToolHandler {
 	 */
 	public MethodToolHandler(Tool tool, InvocableMcpHandlerMethod handlerMethod, @Nullable OutputSchema outputSchema,
 			ToolResultConverter resultConverter) {
+		this(tool, handlerMethod, outputSchema, resultConverter, null);
+	}
+
+	/**
+	 * Create a handler with a timeout of its own.
+	 * @param tool the tool description
+	 * @param handlerMethod the method to invoke
+	 * @param outputSchema the output schema, or {@code null} when unstructured
+	 * @param resultConverter converts return values
+	 * @param timeout how long a call may run, {@link Duration#ZERO} for ever, or
+	 * {@code null} for the server's default
+	 */
+	public MethodToolHandler(Tool tool, InvocableMcpHandlerMethod handlerMethod, @Nullable OutputSchema outputSchema,
+			ToolResultConverter resultConverter, @Nullable Duration timeout) {
 		this.tool = tool;
 		this.handlerMethod = handlerMethod;
 		this.outputSchema = outputSchema;
 		this.resultConverter = resultConverter;
+		this.timeout = timeout;
 	}
 
 	@Override
@@ -50,6 +69,11 @@ public class MethodToolHandler implements ToolHandler {
 		return this.handlerMethod.invoke(call)
 			.map((value) -> this.resultConverter.convert(value, this.outputSchema))
 			.defaultIfEmpty(this.resultConverter.convert(null, this.outputSchema));
+	}
+
+	@Override
+	public @Nullable Duration getTimeout() {
+		return this.timeout;
 	}
 
 	@Override

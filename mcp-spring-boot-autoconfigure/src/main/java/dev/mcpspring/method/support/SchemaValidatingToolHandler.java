@@ -1,5 +1,6 @@
 package dev.mcpspring.method.support;
 
+import java.time.Duration;
 import java.util.List;
 
 import dev.mcpspring.method.InputSchemaValidator.CompiledSchema;
@@ -9,6 +10,7 @@ import dev.mcpspring.server.InvalidArgumentsException;
 import dev.mcpspring.server.InvalidArgumentsException.FieldError;
 import dev.mcpspring.server.ToolCall;
 import dev.mcpspring.server.ToolHandler;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -41,6 +43,11 @@ final class SchemaValidatingToolHandler implements ToolHandler {
 			return Mono.error(new InvalidArgumentsException(errors));
 		}
 		return this.delegate.call(call);
+	}
+
+	@Override
+	public @Nullable Duration getTimeout() {
+		return this.delegate.getTimeout();
 	}
 
 	@Override

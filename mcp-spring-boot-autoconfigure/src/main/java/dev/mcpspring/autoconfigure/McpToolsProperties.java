@@ -1,0 +1,30 @@
+package dev.mcpspring.autoconfigure;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Configuration properties of tool calls ({@code mcp.server.tools}).
+ *
+ * @author MCP Spring Boot team
+ * @since 0.1.0
+ */
+public class McpToolsProperties {
+
+	/**
+	 * How long a tool call may run before it is cancelled and answered with a tool error,
+	 * for tools that set no timeout of their own (@McpTool(timeout)). Unset or 0 for no
+	 * timeout.
+	 */
+	private @Nullable Duration timeout;
+
+	public @Nullable Duration getTimeout() {
+		return this.timeout;
+	}
+
+	public void setTimeout(@Nullable Duration timeout) {
+		this.timeout = timeout;
+	}
+
+}
