@@ -97,9 +97,7 @@ final class McpInstance implements AutoCloseable {
 	 * Open a GET stream, or resume one after an event id.
 	 */
 	EventStream get(String sessionId, @Nullable String lastEventId) {
-		BlockingQueue<ServerSentEvent<String>> events = new LinkedBlockingQueue<>();
-		EventStream stream = new EventStream(events);
-		stream.subscription = this.client.get()
+		return stream(this.client.get()
 			.uri("/mcp")
 			.header("Accept", "text/event-stream")
 			.header("Mcp-Session-Id", sessionId)
@@ -108,8 +106,26 @@ final class McpInstance implements AutoCloseable {
 				if (lastEventId != null) {
 					headers.add("Last-Event-ID", lastEventId);
 				}
-			})
-			.retrieve()
+			}));
+	}
+
+	/**
+	 * Post a request answered with an SSE stream.
+	 */
+	EventStream postStream(String sessionId, String body) {
+		return stream(this.client.post()
+			.uri("/mcp")
+			.contentType(MediaType.APPLICATION_JSON)
+			.header("Accept", "application/json, text/event-stream")
+			.header("Mcp-Session-Id", sessionId)
+			.header("MCP-Protocol-Version", VERSION)
+			.bodyValue(body));
+	}
+
+	private EventStream stream(WebClient.RequestHeadersSpec<?> request) {
+		BlockingQueue<ServerSentEvent<String>> events = new LinkedBlockingQueue<>();
+		EventStream stream = new EventStream(events);
+		stream.subscription = request.retrieve()
 			.bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() {
 			})
 			.filter((event) -> event.data() != null)

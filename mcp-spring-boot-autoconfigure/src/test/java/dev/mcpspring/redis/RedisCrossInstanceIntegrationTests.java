@@ -1,6 +1,8 @@
 package dev.mcpspring.redis;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
@@ -26,8 +29,10 @@ import org.springframework.boot.security.autoconfigure.actuate.web.reactive.Reac
 import org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.codec.ServerSentEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Three instances of a server sharing one Redis, each on its own port, as behind a
@@ -54,7 +59,8 @@ class RedisCrossInstanceIntegrationTests {
 				"mcp.server.session.store=redis", "mcp.server.transport.streamable-http.response-mode=json" };
 		this.a = new McpInstance(App.class, properties);
 		this.b = new McpInstance(App.class, properties);
-		this.c = new McpInstance(App.class, properties);
+		this.c = new McpInstance(App.class, redis.properties()[0], redis.properties()[1],
+				"mcp.server.session.store=redis", "mcp.server.transport.streamable-http.response-mode=sse");
 	}
 
 	@AfterAll
@@ -70,7 +76,7 @@ class RedisCrossInstanceIntegrationTests {
 	void elicitationOfAToolOnAReachesTheStreamOnBAndTheAnswerPostedToCCompletesTheCall() {
 		String session = this.a.initialize();
 		try (EventStream stream = this.b.get(session, null)) {
-			awaitAttached(stream, session);
+			awaitAttached(stream, this.a, session);
 			Mono<Response> call = this.a.postAsync(session, toolCall(7, "confirm", "{\"item\":\"book\"}")).cache();
 			call.subscribe();
 			JsonNode elicitation = stream.nextMessage();
@@ -88,12 +94,13 @@ class RedisCrossInstanceIntegrationTests {
 	void sessionStartedOnAIsServedByBAndCWithTheLogLevelAndSubscriptionsSetOnB() {
 		String session = this.a.initialize();
 		try (EventStream stream = this.a.get(session, null)) {
-			awaitAttached(stream, session);
+			awaitAttached(stream, this.b, session);
 			assertThat(this.b.post(session, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"logging/setLevel\","
 					+ "\"params\":{\"level\":\"warning\"}}").status()).isEqualTo(200);
-			Response talk = this.c.post(session, toolCall(2, "talk", "{}"));
-			assertThat(talk.json().at("/result/content/0/text").asString()).isEqualTo("said");
-			assertThat(stream.nextMessage().at("/params/data").asString()).isEqualTo("warning");
+			try (EventStream talk = this.c.postStream(session, toolCall(2, "talk", "{}"))) {
+				assertThat(talk.nextMessage().at("/params/data").asString()).isEqualTo("warning");
+				assertThat(talk.nextMessage().at("/result/content/0/text").asString()).isEqualTo("said");
+			}
 			assertThat(this.b.post(session, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"resources/subscribe\","
 					+ "\"params\":{\"uri\":\"memo://notes\"}}").status()).isEqualTo(200);
 			this.c.getContext().getBean(ResourceUpdatePublisher.class).resourceUpdated("memo://notes");
@@ -107,7 +114,7 @@ class RedisCrossInstanceIntegrationTests {
 	void listChangedOnOneInstanceReachesAStreamOnAnother() {
 		String session = this.b.initialize();
 		try (EventStream stream = this.a.get(session, null)) {
-			awaitAttached(stream, session);
+			awaitAttached(stream, this.b, session);
 			ToolRegistry tools = this.c.getContext().getBean(ToolRegistry.class);
 			tools.setEnabled("echo", false);
 			try {
@@ -142,13 +149,38 @@ class RedisCrossInstanceIntegrationTests {
 		assertThat(this.a.post(session, toolCall(2, "echo", "{\"text\":\"hi\"}")).status()).isEqualTo(404);
 	}
 
+	@Test
+	void responseStreamCutOnCIsResumedOnBWithNoEventMissedOrRepeated() {
+		String session = this.a.initialize();
+		String firstId;
+		try (EventStream stream = this.c.postStream(session, toolCall(5, "countdown", "{}"))) {
+			ServerSentEvent<String> first = stream.next();
+			assertThat(McpInstance.json(first.data()).at("/params/data").asString()).isEqualTo("n0");
+			firstId = first.id();
+		}
+		List<String> resumed = new ArrayList<>();
+		try (EventStream stream = this.b.get(session, firstId)) {
+			for (int i = 0; i < 3; i++) {
+				JsonNode message = stream.nextMessage();
+				resumed.add(message.has("result") ? message.at("/result/content/0/text").asString()
+						: message.at("/params/data").asString());
+			}
+			assertThat(resumed).containsExactly("n1", "n2", "done");
+			await().atMost(Duration.ofSeconds(10)).until(stream::isEnded);
+			assertThat(stream.poll(Duration.ZERO)).isNull();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	/**
 	 * Call a tool that logs through the session's stream until the stream hears it: a
 	 * stream opened on one instance hears the others some time after it opens.
 	 */
-	private void awaitAttached(EventStream stream, String session) {
+	private void awaitAttached(EventStream stream, McpInstance other, String session) {
 		for (int attempt = 0; attempt < 50; attempt++) {
-			this.c.post(session, toolCall(1000 + attempt, "ping", "{}"));
+			other.post(session, toolCall(1000 + attempt, "ping", "{}"));
 			try {
 				if (stream.poll(Duration.ofMillis(200)) != null) {
 					while (stream.poll(Duration.ofMillis(300)) != null) {
@@ -234,6 +266,14 @@ class RedisCrossInstanceIntegrationTests {
 			return Mono.<String>never()
 				.doOnSubscribe((subscription) -> this.calls.started.countDown())
 				.doOnCancel(this.calls.cancelled::countDown);
+		}
+
+		@McpTool
+		Mono<String> countdown(McpContext context) {
+			return Flux.interval(Duration.ofMillis(400))
+				.take(3)
+				.doOnNext((n) -> context.warning("n" + n))
+				.then(Mono.just("done"));
 		}
 
 		@McpResource(uri = "memo://notes")

@@ -4,12 +4,15 @@ import java.time.Clock;
 
 import dev.mcpspring.autoconfigure.McpServerAutoConfiguration;
 import dev.mcpspring.autoconfigure.McpServerProperties;
+import dev.mcpspring.autoconfigure.McpTransportProperties;
 import dev.mcpspring.autoconfigure.McpWebFluxAutoConfiguration;
 import dev.mcpspring.jsonrpc.JsonRpcCodec;
+import dev.mcpspring.redis.RedisMcpEventStore;
 import dev.mcpspring.redis.RedisMcpSessionBroker;
 import dev.mcpspring.redis.RedisMcpSessionRepository;
 import dev.mcpspring.server.session.McpSessionBroker;
 import dev.mcpspring.server.session.McpSessionRepository;
+import dev.mcpspring.transport.support.McpEventStore;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -62,6 +65,16 @@ public final class McpRedisAutoConfiguration {
 		return new RedisMcpSessionRepository(template, codec.getJsonMapper(), session.getRedis().getKeyPrefix(),
 				session.getMaxSessions(), session.getIdleTimeout(), session.getRedis().getTimeout(),
 				Clock.systemUTC());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	McpEventStore mcpEventStore(@Qualifier(TEMPLATE_BEAN_NAME) ReactiveStringRedisTemplate template,
+			JsonRpcCodec codec, McpServerProperties properties) {
+		McpTransportProperties.StreamableHttp streamableHttp = properties.getTransport().getStreamableHttp();
+		McpServerProperties.Session.Redis redis = properties.getSession().getRedis();
+		return new RedisMcpEventStore(template, codec, redis.getKeyPrefix(), streamableHttp.getReplayEvents(),
+				streamableHttp.getReplayRetention(), redis.getResumeIdleTimeout(), redis.getTimeout());
 	}
 
 	@Bean

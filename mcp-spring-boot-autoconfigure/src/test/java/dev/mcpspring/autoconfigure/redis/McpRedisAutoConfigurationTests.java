@@ -1,11 +1,13 @@
 package dev.mcpspring.autoconfigure.redis;
 
 import dev.mcpspring.autoconfigure.McpServerAutoConfiguration;
+import dev.mcpspring.redis.RedisMcpEventStore;
 import dev.mcpspring.redis.RedisMcpSessionBroker;
 import dev.mcpspring.redis.RedisMcpSessionRepository;
 import dev.mcpspring.server.session.InMemoryMcpSessionRepository;
 import dev.mcpspring.server.session.McpSessionBroker;
 import dev.mcpspring.server.session.McpSessionRepository;
+import dev.mcpspring.transport.support.McpEventStore;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -47,6 +49,7 @@ class McpRedisAutoConfigurationTests {
 			assertThat(context).hasNotFailed();
 			assertThat(context).getBean(McpSessionRepository.class).isInstanceOf(RedisMcpSessionRepository.class);
 			assertThat(context).getBean(McpSessionBroker.class).isInstanceOf(RedisMcpSessionBroker.class);
+			assertThat(context).getBean(McpEventStore.class).isInstanceOf(RedisMcpEventStore.class);
 		});
 	}
 
