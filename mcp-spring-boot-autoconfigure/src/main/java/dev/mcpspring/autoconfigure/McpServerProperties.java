@@ -199,7 +199,7 @@ public class McpServerProperties implements InitializingBean {
 		}
 
 		/**
-		 * Where sessions, stream events for resumption, cross-instance messages and tasks
+		 * Where sessions, stream events for resumption and cross-instance messages
 		 * are kept: in this instance's memory, or in Redis (through
 		 * spring.data.redis.*) so that any replica can serve any session.
 		 */
