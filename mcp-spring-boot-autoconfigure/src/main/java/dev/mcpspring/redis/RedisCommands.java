@@ -29,11 +29,13 @@ final class RedisCommands {
 	}
 
 	<T> Mono<T> bound(Mono<T> command) {
-		return command.timeout(this.timeout).onErrorMap(RedisCommands::isStoreFailure, SessionStoreUnavailableException::new);
+		return command.timeout(this.timeout)
+			.onErrorMap(RedisCommands::isStoreFailure, SessionStoreUnavailableException::new);
 	}
 
 	<T> Flux<T> bound(Flux<T> command) {
-		return command.timeout(this.timeout).onErrorMap(RedisCommands::isStoreFailure, SessionStoreUnavailableException::new);
+		return command.timeout(this.timeout)
+			.onErrorMap(RedisCommands::isStoreFailure, SessionStoreUnavailableException::new);
 	}
 
 	private static boolean isStoreFailure(Throwable ex) {

@@ -38,7 +38,8 @@ public class RedisMcpSessionBroker implements McpSessionBroker, DisposableBean {
 
 	private final ReactiveStringRedisTemplate redis;
 
-	private final AtomicReference<@Nullable ReactiveRedisMessageListenerContainer> listenerContainer = new AtomicReference<>();
+	private final AtomicReference<@Nullable ReactiveRedisMessageListenerContainer> listenerContainer =
+			new AtomicReference<>();
 
 	private final String channelPrefix;
 

@@ -191,7 +191,8 @@ public class RedisMcpSessionRepository implements McpSessionRepository {
 	@Override
 	@SuppressWarnings("unchecked")
 	public Flux<String> findSubscribers(String uri) {
-		return single(this.redis.execute(SUBSCRIBERS, List.of(this.subscribersPrefix + uri), List.of(this.sessionPrefix)))
+		return single(
+				this.redis.execute(SUBSCRIBERS, List.of(this.subscribersPrefix + uri), List.of(this.sessionPrefix)))
 			.flatMapIterable((ids) -> (List<String>) ids);
 	}
 

@@ -69,7 +69,8 @@ class RedisOutageIntegrationTests {
 		Duration took = Duration.ofNanos(System.nanoTime() - start);
 		assertThat(failed.status()).as(failed.body()).isEqualTo(503);
 		assertThat(took).isLessThan(Duration.ofSeconds(3));
-		assertThat(failed.json().at("/error/message").asString()).isEqualTo("Session store unavailable, try again later");
+		assertThat(failed.json().at("/error/message").asString())
+			.isEqualTo("Session store unavailable, try again later");
 		assertThat(failed.json().at("/error/code").isInt()).isTrue();
 		assertThat(failed.body()).doesNotContainIgnoringCase("redis:").doesNotContainIgnoringCase("lettuce");
 		assertThat(this.server.postAsync(null, """
@@ -82,7 +83,9 @@ class RedisOutageIntegrationTests {
 		assertThat(mcpHealth()).isEqualTo("DOWN");
 
 		redis.start();
-		await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250)).until(() -> "UP".equals(mcpHealth()));
+		await().atMost(Duration.ofSeconds(20))
+			.pollInterval(Duration.ofMillis(250))
+			.until(() -> "UP".equals(mcpHealth()));
 		String newSession = this.server.initialize();
 		Response served = this.server.post(newSession, echo(3));
 		assertThat(served.status()).as(served.body()).isEqualTo(200);

@@ -1,5 +1,8 @@
 package dev.mcpspring.autoconfigure.redis;
 
+import java.time.Clock;
+import java.time.Duration;
+
 import dev.mcpspring.autoconfigure.McpServerAutoConfiguration;
 import dev.mcpspring.redis.RedisMcpEventStore;
 import dev.mcpspring.redis.RedisMcpSessionBroker;
@@ -56,11 +59,12 @@ class McpRedisAutoConfigurationTests {
 	@Test
 	void userBeansWin() {
 		this.contextRunner.withPropertyValues("mcp.server.session.store=redis")
-			.withBean(McpSessionRepository.class, () -> new InMemoryMcpSessionRepository(1, java.time.Duration.ofMinutes(1),
-					java.time.Clock.systemUTC()))
+			.withBean(McpSessionRepository.class,
+					() -> new InMemoryMcpSessionRepository(1, Duration.ofMinutes(1), Clock.systemUTC()))
 			.withBean(McpSessionBroker.class, McpSessionBroker::local)
 			.run((context) -> {
-				assertThat(context).getBean(McpSessionRepository.class).isInstanceOf(InMemoryMcpSessionRepository.class);
+				assertThat(context).getBean(McpSessionRepository.class)
+					.isInstanceOf(InMemoryMcpSessionRepository.class);
 				assertThat(context).getBean(McpSessionBroker.class).isNotInstanceOf(RedisMcpSessionBroker.class);
 			});
 	}
