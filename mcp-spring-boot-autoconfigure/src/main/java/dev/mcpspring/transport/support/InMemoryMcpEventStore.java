@@ -16,6 +16,7 @@ import dev.mcpspring.jsonrpc.JsonRpcMessage;
 import dev.mcpspring.server.EmitRetry;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
@@ -92,7 +93,11 @@ public class InMemoryMcpEventStore implements McpEventStore {
 	}
 
 	@Override
-	public @Nullable Flux<Event> resume(String sessionId, String lastEventId) {
+	public Mono<Flux<Event>> resume(String sessionId, String lastEventId) {
+		return Mono.justOrEmpty(find(sessionId, lastEventId));
+	}
+
+	private @Nullable Flux<Event> find(String sessionId, String lastEventId) {
 		int separator = lastEventId.lastIndexOf('-');
 		if (separator <= 0) {
 			return null;

@@ -3,6 +3,7 @@ package dev.mcpspring.transport.support;
 import dev.mcpspring.jsonrpc.JsonRpcMessage;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Keeps the recent events of SSE streams so that a client can resume a broken stream
@@ -24,13 +25,16 @@ public interface McpEventStore {
 	EventStream create(String sessionId);
 
 	/**
-	 * Find the stream an event id belongs to.
+	 * Find the stream an event id belongs to. A store shared by several instances finds
+	 * streams written by any of them.
 	 * @param sessionId the session asking, which must own the stream
 	 * @param lastEventId the id of the last event the client received
-	 * @return the events after that one, live until the stream completes; or
-	 * {@code null} if the id is unknown, expired or of another session
+	 * @return the events after that one, live until the stream completes; empty if the
+	 * id is unknown, expired or of another session; an error of
+	 * {@link dev.mcpspring.server.session.SessionStoreUnavailableException} if a shared
+	 * store cannot be reached
 	 */
-	@Nullable Flux<Event> resume(String sessionId, String lastEventId);
+	Mono<Flux<Event>> resume(String sessionId, String lastEventId);
 
 	/**
 	 * An SSE event carrying one message.

@@ -122,9 +122,9 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 				return sse(ServerResponse.ok(),
 						events(getSessionService().hold(Flux.defer(() -> openStream(session)))), true);
 			}
-			Flux<McpEventStore.Event> replay = this.eventStore.resume(session.getId(), lastEventId);
-			return (replay != null) ? sse(ServerResponse.ok(), events(getSessionService().hold(replay)))
-					: error(HttpStatus.BAD_REQUEST, "Unknown Last-Event-ID");
+			return this.eventStore.resume(session.getId(), lastEventId)
+				.flatMap((replay) -> sse(ServerResponse.ok(), events(getSessionService().hold(replay))))
+				.switchIfEmpty(Mono.defer(() -> error(HttpStatus.BAD_REQUEST, "Unknown Last-Event-ID")));
 		});
 	}
 

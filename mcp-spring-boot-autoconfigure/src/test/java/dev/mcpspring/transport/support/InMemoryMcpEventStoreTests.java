@@ -45,7 +45,7 @@ class InMemoryMcpEventStoreTests {
 		stream.emit(message("three"));
 		stream.complete();
 		String firstId = stream.events().blockFirst(TIMEOUT).id();
-		assertThat(methods(this.store.resume("s1", firstId))).containsExactly("notifications/two",
+		assertThat(methods(this.store.resume("s1", firstId).block())).containsExactly("notifications/two",
 				"notifications/three");
 	}
 
@@ -54,10 +54,10 @@ class InMemoryMcpEventStoreTests {
 		McpEventStore.EventStream stream = this.store.create("s1");
 		stream.emit(message("one"));
 		String id = stream.events().blockFirst(TIMEOUT).id();
-		assertThat(this.store.resume("s2", id)).isNull();
-		assertThat(this.store.resume("s1", "unknown-1")).isNull();
-		assertThat(this.store.resume("s1", "no-separator")).isNull();
-		assertThat(this.store.resume("s1", id.substring(0, id.lastIndexOf('-')) + "-x")).isNull();
+		assertThat(this.store.resume("s2", id).blockOptional()).isEmpty();
+		assertThat(this.store.resume("s1", "unknown-1").blockOptional()).isEmpty();
+		assertThat(this.store.resume("s1", "no-separator").blockOptional()).isEmpty();
+		assertThat(this.store.resume("s1", id.substring(0, id.lastIndexOf('-')) + "-x").blockOptional()).isEmpty();
 	}
 
 	@Test
@@ -65,10 +65,10 @@ class InMemoryMcpEventStoreTests {
 		String id = completedStreamEventId("s1");
 		this.clock.advance(Duration.ofMinutes(4));
 		this.store.create("s1");
-		assertThat(this.store.resume("s1", id)).isNotNull();
+		assertThat(this.store.resume("s1", id).blockOptional()).isPresent();
 		this.clock.advance(Duration.ofMinutes(2));
 		this.store.create("s1");
-		assertThat(this.store.resume("s1", id)).isNull();
+		assertThat(this.store.resume("s1", id).blockOptional()).isEmpty();
 	}
 
 	@Test
@@ -77,9 +77,9 @@ class InMemoryMcpEventStoreTests {
 		String second = completedStreamEventId("s1");
 		String third = completedStreamEventId("s1");
 		this.store.create("s1");
-		assertThat(this.store.resume("s1", first)).isNull();
-		assertThat(this.store.resume("s1", second)).isNotNull();
-		assertThat(this.store.resume("s1", third)).isNotNull();
+		assertThat(this.store.resume("s1", first).blockOptional()).isEmpty();
+		assertThat(this.store.resume("s1", second).blockOptional()).isPresent();
+		assertThat(this.store.resume("s1", third).blockOptional()).isPresent();
 	}
 
 	@Test
@@ -91,7 +91,7 @@ class InMemoryMcpEventStoreTests {
 		for (int i = 0; i < 5; i++) {
 			completedStreamEventId("s1");
 		}
-		assertThat(this.store.resume("s1", liveId)).isNotNull();
+		assertThat(this.store.resume("s1", liveId).blockOptional()).isPresent();
 	}
 
 	private String completedStreamEventId(String sessionId) {

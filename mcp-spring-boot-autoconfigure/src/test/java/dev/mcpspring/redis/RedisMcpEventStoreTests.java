@@ -1,0 +1,137 @@
+package dev.mcpspring.redis;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import dev.mcpspring.jsonrpc.JsonRpcCodec;
+import dev.mcpspring.jsonrpc.JsonRpcNotification;
+import dev.mcpspring.transport.support.McpEventStore;
+import dev.mcpspring.transport.support.McpEventStore.Event;
+import dev.mcpspring.transport.support.McpEventStore.EventStream;
+import dev.mcpspring.test.RedisServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link RedisMcpEventStore} against a real Redis: two stores play two
+ * instances of a server.
+ *
+ * @author MCP Spring Boot team
+ */
+class RedisMcpEventStoreTests {
+
+	@RegisterExtension
+	static final RedisServer redis = new RedisServer();
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+	private static LettuceConnectionFactory factoryA;
+
+	private static LettuceConnectionFactory factoryB;
+
+	private final JsonRpcCodec codec = new JsonRpcCodec(new JsonMapper());
+
+	private final String prefix = "test-" + UUID.randomUUID() + ":";
+
+	@BeforeAll
+	static void connect() {
+		factoryA = RedisTemplates.connectionFactory(redis);
+		factoryB = RedisTemplates.connectionFactory(redis);
+	}
+
+	@AfterAll
+	static void disconnect() {
+		factoryA.destroy();
+		factoryB.destroy();
+	}
+
+	private RedisMcpEventStore store(LettuceConnectionFactory factory, Duration idleTimeout) {
+		return new RedisMcpEventStore(RedisTemplates.template(factory), this.codec, this.prefix, 100,
+				Duration.ofMinutes(1), idleTimeout, Duration.ofSeconds(2));
+	}
+
+	private static JsonRpcNotification notification(int n) {
+		return new JsonRpcNotification("notifications/n" + n, null);
+	}
+
+	@Test
+	void streamIsResumedOnAnotherInstanceWithLiveEventsUntilItCompletes() throws InterruptedException {
+		RedisMcpEventStore instanceA = store(factoryA, Duration.ofSeconds(5));
+		RedisMcpEventStore instanceB = store(factoryB, Duration.ofSeconds(5));
+		EventStream stream = instanceA.create("s1");
+		stream.emit(notification(1));
+		stream.emit(notification(2));
+		stream.emit(notification(3));
+		String secondId = stream.events().elementAt(1).block(TIMEOUT).id();
+		Thread.sleep(200);
+		Flux<Event> resumed = instanceB.resume("s1", secondId).block(TIMEOUT);
+		assertThat(resumed).isNotNull();
+		StepVerifier.create(resumed.map((event) -> event.id().substring(event.id().lastIndexOf('-') + 1) + " "
+				+ ((JsonRpcNotification) event.message()).method()))
+			.expectNext("3 notifications/n3")
+			.then(() -> stream.emit(notification(4)))
+			.expectNext("4 notifications/n4")
+			.then(stream::complete)
+			.expectComplete()
+			.verify(TIMEOUT);
+	}
+
+	@Test
+	void completedStreamIsResumedOnAnyInstanceIncludingItsWriter() {
+		RedisMcpEventStore instanceA = store(factoryA, Duration.ofSeconds(5));
+		RedisMcpEventStore instanceB = store(factoryB, Duration.ofSeconds(5));
+		EventStream stream = instanceA.create("s1");
+		stream.emit(notification(1));
+		stream.emit(notification(2));
+		stream.complete();
+		String firstId = stream.events().blockFirst(TIMEOUT).id();
+		for (McpEventStore store : List.of(instanceA, instanceB)) {
+			StepVerifier.create(store.resume("s1", firstId).flatMapMany((events) -> events).map(Event::id))
+				.expectNext(firstId.substring(0, firstId.lastIndexOf('-')) + "-2")
+				.expectComplete()
+				.verify(TIMEOUT);
+		}
+	}
+
+	@Test
+	void unknownIdsAndStreamsOfOtherSessionsAreNotFound() {
+		RedisMcpEventStore instanceA = store(factoryA, Duration.ofSeconds(5));
+		RedisMcpEventStore instanceB = store(factoryB, Duration.ofSeconds(5));
+		EventStream stream = instanceA.create("s1");
+		stream.emit(notification(1));
+		String id = stream.events().blockFirst(TIMEOUT).id();
+		for (McpEventStore store : List.of(instanceA, instanceB)) {
+			assertThat(store.resume("s2", id).blockOptional(TIMEOUT)).isEmpty();
+			assertThat(store.resume("s1", "unknown-1").blockOptional(TIMEOUT)).isEmpty();
+			assertThat(store.resume("s1", "no separator").blockOptional(TIMEOUT)).isEmpty();
+			assertThat(store.resume("s1", id.substring(0, id.lastIndexOf('-')) + "-x").blockOptional(TIMEOUT))
+				.isEmpty();
+		}
+	}
+
+	@Test
+	void streamWhoseWriterIsGoneEndsAfterTheIdleTimeout() {
+		RedisMcpEventStore instanceA = store(factoryA, Duration.ofSeconds(5));
+		RedisMcpEventStore instanceB = store(factoryB, Duration.ofMillis(1500));
+		EventStream stream = instanceA.create("s1");
+		stream.emit(notification(1));
+		stream.emit(notification(2));
+		String firstId = stream.events().blockFirst(TIMEOUT).id();
+		// the writer dies without completing the stream
+		StepVerifier.create(instanceB.resume("s1", firstId).flatMapMany((events) -> events).map(Event::id))
+			.expectNextCount(1)
+			.expectComplete()
+			.verify(TIMEOUT);
+	}
+
+}
