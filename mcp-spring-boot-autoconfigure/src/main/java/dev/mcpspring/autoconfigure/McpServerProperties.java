@@ -198,6 +198,91 @@ public class McpServerProperties implements InitializingBean {
 			this.idleTimeout = idleTimeout;
 		}
 
+		/**
+		 * Where sessions, stream events for resumption, cross-instance messages and tasks
+		 * are kept: in this instance's memory, or in Redis (through
+		 * spring.data.redis.*) so that any replica can serve any session.
+		 */
+		private Store store = Store.MEMORY;
+
+		private final Redis redis = new Redis();
+
+		public Store getStore() {
+			return this.store;
+		}
+
+		public void setStore(Store store) {
+			this.store = store;
+		}
+
+		public Redis getRedis() {
+			return this.redis;
+		}
+
+		/**
+		 * Where session state is kept.
+		 */
+		public enum Store {
+
+			/**
+			 * In the memory of each instance.
+			 */
+			MEMORY,
+
+			/**
+			 * In Redis, shared by every instance.
+			 */
+			REDIS
+
+		}
+
+		public static class Redis {
+
+			/**
+			 * How long a session request may wait for Redis before it is answered with
+			 * HTTP 503.
+			 */
+			private Duration timeout = Duration.ofSeconds(2);
+
+			/**
+			 * Prefix of the Redis keys written by the server, so that several servers
+			 * can share one Redis.
+			 */
+			private String keyPrefix = "mcp:";
+
+			/**
+			 * How long a stream resumed on another instance waits for a new event of
+			 * an unfinished stream before it ends, in case the instance writing it is
+			 * gone.
+			 */
+			private Duration resumeIdleTimeout = Duration.ofMinutes(1);
+
+			public Duration getTimeout() {
+				return this.timeout;
+			}
+
+			public void setTimeout(Duration timeout) {
+				this.timeout = timeout;
+			}
+
+			public String getKeyPrefix() {
+				return this.keyPrefix;
+			}
+
+			public void setKeyPrefix(String keyPrefix) {
+				this.keyPrefix = keyPrefix;
+			}
+
+			public Duration getResumeIdleTimeout() {
+				return this.resumeIdleTimeout;
+			}
+
+			public void setResumeIdleTimeout(Duration resumeIdleTimeout) {
+				this.resumeIdleTimeout = resumeIdleTimeout;
+			}
+
+		}
+
 	}
 
 	public static class Stateless {

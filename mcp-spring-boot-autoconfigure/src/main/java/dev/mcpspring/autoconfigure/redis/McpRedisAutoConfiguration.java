@@ -1,0 +1,75 @@
+package dev.mcpspring.autoconfigure.redis;
+
+import java.time.Clock;
+
+import dev.mcpspring.autoconfigure.McpServerAutoConfiguration;
+import dev.mcpspring.autoconfigure.McpServerProperties;
+import dev.mcpspring.autoconfigure.McpWebFluxAutoConfiguration;
+import dev.mcpspring.jsonrpc.JsonRpcCodec;
+import dev.mcpspring.redis.RedisMcpSessionBroker;
+import dev.mcpspring.redis.RedisMcpSessionRepository;
+import dev.mcpspring.server.session.McpSessionBroker;
+import dev.mcpspring.server.session.McpSessionRepository;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for keeping sessions, stream events,
+ * cross-instance messages and tasks in Redis, when {@code mcp.server.session.store} is
+ * {@code redis}. Uses Boot's {@link ReactiveRedisConnectionFactory}, configured with
+ * {@code spring.data.redis.*}.
+ *
+ * @author MCP Spring Boot team
+ * @since 0.1.0
+ */
+@AutoConfiguration(before = { McpServerAutoConfiguration.class, McpWebFluxAutoConfiguration.class },
+		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration")
+@ConditionalOnClass({ ReactiveRedisConnectionFactory.class, JsonMapper.class })
+@ConditionalOnBean(ReactiveRedisConnectionFactory.class)
+@ConditionalOnBooleanProperty(name = "mcp.server.enabled", matchIfMissing = true)
+@ConditionalOnProperty(name = "mcp.server.session.store", havingValue = "redis")
+@EnableConfigurationProperties(McpServerProperties.class)
+public final class McpRedisAutoConfiguration {
+
+	/**
+	 * Name of the template the Redis store runs its commands with.
+	 */
+	static final String TEMPLATE_BEAN_NAME = "mcpRedisTemplate";
+
+	@Bean(TEMPLATE_BEAN_NAME)
+	@ConditionalOnMissingBean(name = TEMPLATE_BEAN_NAME)
+	ReactiveStringRedisTemplate mcpRedisTemplate(ReactiveRedisConnectionFactory connectionFactory) {
+		return new ReactiveStringRedisTemplate(connectionFactory);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	McpSessionRepository mcpSessionRepository(@Qualifier(TEMPLATE_BEAN_NAME) ReactiveStringRedisTemplate template,
+			JsonRpcCodec codec, McpServerProperties properties) {
+		McpServerProperties.Session session = properties.getSession();
+		return new RedisMcpSessionRepository(template, codec.getJsonMapper(), session.getRedis().getKeyPrefix(),
+				session.getMaxSessions(), session.getIdleTimeout(), session.getRedis().getTimeout(),
+				Clock.systemUTC());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	McpSessionBroker mcpSessionBroker(@Qualifier(TEMPLATE_BEAN_NAME) ReactiveStringRedisTemplate template,
+			McpServerProperties properties) {
+		McpServerProperties.Session.Redis redis = properties.getSession().getRedis();
+		return new RedisMcpSessionBroker(template, redis.getKeyPrefix(), redis.getTimeout());
+	}
+
+}
