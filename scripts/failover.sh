@@ -9,7 +9,7 @@
 #         on 127.0.0.1, haproxy round-robin without stickiness in front, sending Host
 #         mcp.example.test. scripts/failover/driver.mjs (official TypeScript SDK 1.x client) opens
 #         SESSIONS sessions and makes CALLS tools/call of "record" in all through haproxy; instance 2
-#         gets kill -9 half way and is restarted later. Every execution leaves a line in its
+#         gets kill -9 at 40% of the calls and is restarted at 42% (KILL_AT, RESTART_AT). Every execution leaves a line in its
 #         instance's log, so a call executed twice shows across the logs.
 # resume: a slow "countdown" call with progress notifications through haproxy; the instance that
 #         streams it is killed (kill -9) at step CUT_AT_STEP; the client resumes with Last-Event-ID
@@ -32,8 +32,12 @@ LOAD_JVM_FLAGS=${LOAD_JVM_FLAGS:--Xmx512m -XX:+UseParallelGC}
 PUBLIC_HOST=mcp.example.test
 export SESSIONS=${SESSIONS:-20} CALLS=${CALLS:-12000} RATE=${RATE:-300}
 LOAD_CONNECTIONS=${LOAD_CONNECTIONS:-64}
-LOAD_SECONDS=${LOAD_SECONDS:-10}
-LOAD_WARMUP_SECONDS=${LOAD_WARMUP_SECONDS:-8}
+LOAD_SECONDS=${LOAD_SECONDS:-8}
+LOAD_WARMUP_SECONDS=${LOAD_WARMUP_SECONDS:-5}
+
+# post and open_session of the load benchmarks (the functions below replace its others)
+source "$ROOT/benchmarks/load/lib.sh"
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/mcp-failover.XXXXXX")
 mkdir -p "$WORK/marks"
@@ -52,7 +56,7 @@ cleanup() {
 	if [[ ${KEEP:-0} == 1 ]]; then log "logs kept in $WORK"; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
-trap 'log "interrupted"; exit 130' INT TERM
+trap 'log "interrupted"; echo "FAILOVER store=$STORE ${SUMMARY[*]} INCOMPLETE (interrupted or over ${MAX_SECONDS}s)"; exit 130' INT TERM
 # the whole run is bounded: the watchdog ends it after MAX_SECONDS
 (sleep "$MAX_SECONDS"; log "time limit of ${MAX_SECONDS}s reached"; kill -TERM $$) 2>/dev/null &
 WATCHDOG=$!
@@ -112,6 +116,11 @@ start_instance() {
 	PIDS+=($!)
 }
 
+kill_instance() {
+	kill -9 "${INSTANCE_PID[$1]}" 2>/dev/null || true
+	wait "${INSTANCE_PID[$1]}" 2>/dev/null || true
+}
+
 wait_ready() {
 	local name=$1 deadline=$((SECONDS + 120))
 	until curl -sf -o /dev/null "http://127.0.0.1:${INSTANCE_PORT[$name]}/actuator/health/readiness"; do
@@ -162,13 +171,13 @@ cluster() {
 }
 
 phase_calls() {
-	log "calls: $SESSIONS sessions, $CALLS tools/call at $RATE/s through haproxy; kill -9 of i2 half way"
+	log "calls: $SESSIONS sessions, $CALLS tools/call at $RATE/s through haproxy; kill -9 of i2 at 40%, restart at 42%"
 	node "$DRIVER_DIR/driver.mjs" calls "http://127.0.0.1:$HAPROXY_PORT/mcp" "$WORK/marks" >"$WORK/calls.json" \
 		2>"$WORK/calls.err" &
 	local driver=$!
 	PIDS+=($driver)
 	if wait_mark kill "$driver"; then
-		kill -9 "${INSTANCE_PID[i2]}"
+		kill_instance i2
 		log "killed i2 (kill -9)"
 	fi
 	if wait_mark restart "$driver"; then
@@ -182,13 +191,17 @@ phase_calls() {
 	executions=$(cat "$WORK"/i*.log | grep -o 'failover-exec key=[^ ]*' | wc -l)
 	twice=$(cat "$WORK"/i*.log | grep -o 'failover-exec key=[^ ]*' | sort | uniq -d | wc -l)
 	local c="$WORK/calls.json"
+	# a failed call may have run before its instance died: its answer was lost, not its effect
+	local executed_failed
+	executed_failed=$(json "$c" "'\\n'.join(failedKeys)" | grep -v '^$' | while read -r key; do
+		if grep -q "failover-exec key=$key " "$WORK"/i*.log; then echo "$key"; fi; done | wc -l)
 	local retry="no failed call"
 	if (($(json "$c" retried) > 0)); then
 		retry="$(json "$c" retryAnswered)/$(json "$c" retried) answered, by $(json "$c" "','.join(f'{k}:{v}' for k, v in retriesAnsweredBy.items()) or 'none'")"
 	fi
 	SUMMARY+=("calls: made=$(json "$c" made) answered=$(json "$c" answered) failed=$(json "$c" 'failed + wrong')"
 		"lost=$(json "$c" lost) executed-twice=$twice (executions=$executions) sessions-with-404=$(json "$c" sessionsWith404)/$SESSIONS"
-		"retry: $retry;")
+		"failed-but-executed=$executed_failed retry: $retry;")
 }
 
 phase_resume() {
@@ -200,7 +213,7 @@ phase_resume() {
 	PIDS+=($driver)
 	if wait_mark cut "$driver"; then
 		victim=$(cat "$WORK/marks/cut")
-		kill -9 "${INSTANCE_PID[$victim]}"
+		kill_instance "$victim"
 		log "killed $victim (kill -9), which streamed the call"
 	fi
 	wait "$driver" || { log "driver failed"; cat "$WORK/resume.err" >&2; exit 1; }
@@ -213,7 +226,7 @@ phase_resume() {
 
 stop_cluster() {
 	local name
-	for name in i1 i2 i3; do kill -9 "${INSTANCE_PID[$name]}" 2>/dev/null || true; done
+	for name in i1 i2 i3; do kill_instance "$name"; done
 }
 
 # load_run NAME STORE -> sets LOAD_RPS: requests per second of session tools/call at LOAD_CONNECTIONS
@@ -233,7 +246,7 @@ load_run() {
 		"http://127.0.0.1:$port/mcp" >"$WORK/$name-warmup.txt" 2>&1 || true
 	taskset -c 1 wrk -t1 -c"$LOAD_CONNECTIONS" -d"${LOAD_SECONDS}s" --timeout 10s -s "$ROOT/benchmarks/load/call.lua" \
 		"http://127.0.0.1:$port/mcp" >"$WORK/$name.txt" 2>&1 || true
-	kill "${INSTANCE_PID[$name]}" 2>/dev/null || true
+	kill_instance "$name"
 	local requests rps socket non2xx wrong
 	read -r _ requests rps _ _ _ socket non2xx wrong < <(grep '^RESULT' "$WORK/$name.txt" || echo "RESULT 0 0 0 0 0 1 0 0")
 	if ((socket + non2xx + wrong > 0)); then
@@ -245,8 +258,6 @@ load_run() {
 }
 
 phase_load() {
-	# post and open_session from the load benchmarks
-	source "$ROOT/benchmarks/load/lib.sh"
 	[[ -n ${REDIS_PORT:-} ]] || start_redis
 	log "load: session tools/call at $LOAD_CONNECTIONS connections, one instance direct, memory then redis"
 	local memory redis ratio

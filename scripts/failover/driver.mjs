@@ -18,7 +18,7 @@ const env = (name, fallback) => Number(process.env[name] ?? fallback);
 const mark = (name, content = '') => writeFileSync(join(markDir, name), String(content));
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function connect(name, onStatus) {
+async function connect(name, onStatus, onTransportError = () => {}) {
 	let lastError;
 	for (let attempt = 0; attempt < 5; attempt++) {
 		const client = new Client({ name, version: '1.0.0' });
@@ -26,7 +26,7 @@ async function connect(name, onStatus) {
 			reconnectionOptions: { initialReconnectionDelay: 200, maxReconnectionDelay: 1000,
 				reconnectionDelayGrowFactor: 1.5, maxRetries: 10 },
 		});
-		client.onerror = () => {};
+		client.onerror = onTransportError;
 		try {
 			await client.connect(transport);
 			return client;
@@ -49,13 +49,14 @@ async function calls() {
 	const total = env('CALLS', 12000);
 	const rate = env('RATE', 300);
 	const timeout = env('CALL_TIMEOUT_MS', 10000);
-	const killAt = Math.floor(total * env('KILL_AT', 0.5));
-	const restartAt = Math.floor(total * env('RESTART_AT', 0.6));
+	const killAt = Math.floor(total * env('KILL_AT', 0.4));
+	const restartAt = Math.floor(total * env('RESTART_AT', 0.42));
 	const counts = { made: 0, answered: 0, failed: 0, lost: 0, wrong: 0, retried: 0, retryAnswered: 0,
 		reconnects: 0, sessionsWith404: 0 };
 	const sessionsWith404 = new Set();
 	const errors = {};
 	const retriesAnsweredBy = {};
+	const failedKeys = [];
 	const noteError = (error) => {
 		const key = String(error?.message ?? error).replace(/[0-9a-f-]{36}/g, '<id>').slice(0, 120);
 		errors[key] = (errors[key] ?? 0) + 1;
@@ -107,6 +108,7 @@ async function calls() {
 			}
 			catch (error) {
 				noteError(error);
+				failedKeys.push(key);
 				if (isTimeout(error)) counts.lost++;
 				else if (/unexpected result/.test(error.message)) counts.wrong++;
 				else counts.failed++;
@@ -138,6 +140,7 @@ async function calls() {
 	counts.seconds = Math.round((Date.now() - started) / 100) / 10;
 	counts.retriesAnsweredBy = retriesAnsweredBy;
 	counts.errors = errors;
+	counts.failedKeys = failedKeys;
 	return counts;
 }
 
@@ -146,8 +149,9 @@ async function resume() {
 	const stepMs = env('STEP_MS', 150);
 	const cutAt = env('CUT_AT_STEP', 10);
 	let client;
+	const transportErrors = [];
 	try {
-		client = await connect('failover-resume');
+		client = await connect('failover-resume', undefined, (error) => transportErrors.push(String(error?.message ?? error).slice(0, 160)));
 	}
 	catch (error) {
 		return { steps, received: 0, missing: [], repeated: [], progressFrom: [], eventIds: 0,
@@ -160,7 +164,7 @@ async function resume() {
 	try {
 		const result = await client.callTool({ name: 'countdown', arguments: { steps, intervalMillis: stepMs } },
 			undefined, {
-				timeout: steps * stepMs + 15000,
+				timeout: steps * stepMs + 8000,
 				resetTimeoutOnProgress: false,
 				onprogress: (progress) => {
 					seen.push(progress.progress);
@@ -182,6 +186,7 @@ async function resume() {
 	outcome.repeated = [...counted].filter(([, n]) => n > 1).map(([p]) => p);
 	outcome.progressFrom = [...instances];
 	outcome.eventIds = resumptionTokens.length;
+	outcome.transportErrors = [...new Set(transportErrors)].slice(0, 4);
 	await client.close().catch(() => {});
 	return outcome;
 }
