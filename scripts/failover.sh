@@ -9,7 +9,8 @@
 #         on 127.0.0.1, haproxy round-robin without stickiness in front, sending Host
 #         mcp.example.test. scripts/failover/driver.mjs (official TypeScript SDK 1.x client) opens
 #         SESSIONS sessions and makes CALLS tools/call of "record" in all through haproxy; instance 2
-#         gets kill -9 at 40% of the calls and is restarted at 42% (KILL_AT, RESTART_AT). Every execution leaves a line in its
+#         gets kill -9 at 40% of the calls and is restarted at 42% (KILL_AT, RESTART_AT); the last 20%
+#         wait until it is ready again, so that it takes its share. Every execution leaves a line in its
 #         instance's log, so a call executed twice shows across the logs.
 # resume: a slow "countdown" call with progress notifications through haproxy; the instance that
 #         streams it is killed (kill -9) at step CUT_AT_STEP; the client resumes with Last-Event-ID
@@ -183,6 +184,8 @@ phase_calls() {
 	if wait_mark restart "$driver"; then
 		start_instance i2 "${INSTANCE_PORT[i2]}" "$STORE" $JVM_FLAGS
 		log "restarting i2"
+		(wait_ready i2 && touch "$WORK/marks/restarted" && log "i2 ready again") &
+		PIDS+=($!)
 	fi
 	wait "$driver" || { log "driver failed"; cat "$WORK/calls.err" >&2; exit 1; }
 	wait_ready i2
@@ -193,8 +196,10 @@ phase_calls() {
 	local c="$WORK/calls.json"
 	# a failed call may have run before its instance died: its answer was lost, not its effect
 	local executed_failed
-	executed_failed=$(json "$c" "'\\n'.join(failedKeys)" | grep -v '^$' | while read -r key; do
-		if grep -q "failover-exec key=$key " "$WORK"/i*.log; then echo "$key"; fi; done | wc -l)
+	json "$c" "'\\n'.join(sorted(failedKeys))" | grep -v '^$' | sort >"$WORK/failed-keys.txt" || true
+	cat "$WORK"/i*.log | grep -o 'failover-exec key=[^ ]*' | sed 's/^failover-exec key=//' | sort -u \
+		>"$WORK/executed-keys.txt" || true
+	executed_failed=$(comm -12 "$WORK/failed-keys.txt" "$WORK/executed-keys.txt" | wc -l)
 	local retry="no failed call"
 	if (($(json "$c" retried) > 0)); then
 		retry="$(json "$c" retryAnswered)/$(json "$c" retried) answered, by $(json "$c" "','.join(f'{k}:{v}' for k, v in retriesAnsweredBy.items()) or 'none'")"

@@ -7,7 +7,7 @@
 // prints one JSON object with its counts on stdout. Settings come from the environment:
 // SESSIONS, CALLS, RATE (calls per second in all), CALL_TIMEOUT_MS, KILL_AT and RESTART_AT
 // (fractions of CALLS), STEPS, STEP_MS and CUT_AT_STEP for the resumption check.
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
@@ -51,6 +51,15 @@ async function calls() {
 	const timeout = env('CALL_TIMEOUT_MS', 10000);
 	const killAt = Math.floor(total * env('KILL_AT', 0.4));
 	const restartAt = Math.floor(total * env('RESTART_AT', 0.42));
+	// the last calls wait until the restarted instance is ready, so that it takes its share
+	const gateAt = Math.floor(total * env('GATE_AT', 0.8));
+	let gate;
+	const passGate = () => gate ??= (async () => {
+		const until = Date.now() + env('GATE_TIMEOUT_MS', 90000);
+		while (!existsSync(join(markDir, 'restarted')) && Date.now() < until) await sleep(50);
+		counts.gateWaitSeconds = Math.round((Date.now() - gateStarted) / 100) / 10;
+	})();
+	let gateStarted;
 	const counts = { made: 0, answered: 0, failed: 0, lost: 0, wrong: 0, retried: 0, retryAnswered: 0,
 		reconnects: 0, sessionsWith404: 0 };
 	const sessionsWith404 = new Set();
@@ -91,7 +100,11 @@ async function calls() {
 			if (i >= total) break;
 			if (i === killAt) mark('kill');
 			if (i === restartAt) mark('restart');
-			const due = started + (i * 1000) / rate;
+			if (i >= gateAt) {
+				gateStarted ??= Date.now();
+				await passGate();
+			}
+			const due = started + (Math.min(i, gateAt) * 1000) / rate;
 			if (due > Date.now()) await sleep(due - Date.now());
 			const key = `s${s}-c${i}`;
 			counts.made++;
@@ -132,7 +145,7 @@ async function calls() {
 				note404(error);
 			}
 		}
-		await client.close().catch(() => {});
+		await client?.close().catch(() => {});
 	}
 
 	await Promise.all(Array.from({ length: sessions }, (_, s) => session(s)));
