@@ -19,7 +19,10 @@ public class McpTransportProperties {
 
 	/**
 	 * Host names accepted in the Host header besides localhost, 127.0.0.1 and [::1];
-	 * "*" accepts any host.
+	 * "*" accepts any host. The Host check (a DNS-rebinding defence) applies when this is
+	 * set or when server.address is a loopback address; a server bound to every interface
+	 * without it (behind a load balancer) accepts any Host. The Origin check always
+	 * applies.
 	 */
 	private List<String> allowedHosts = new ArrayList<>();
 

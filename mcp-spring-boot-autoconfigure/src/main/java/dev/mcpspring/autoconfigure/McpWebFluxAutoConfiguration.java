@@ -1,5 +1,7 @@
 package dev.mcpspring.autoconfigure;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 
 import dev.mcpspring.jsonrpc.JsonRpcCodec;
@@ -10,6 +12,7 @@ import dev.mcpspring.transport.support.OriginValidator;
 import dev.mcpspring.transport.webflux.McpSessionStreamsLifecycle;
 import dev.mcpspring.transport.webflux.McpSseHandler;
 import dev.mcpspring.transport.webflux.McpStreamableHttpHandler;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -21,6 +24,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
 import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
@@ -51,9 +56,9 @@ public final class McpWebFluxAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	McpStreamableHttpHandler mcpStreamableHttpHandler(McpSessionService sessionService, JsonRpcCodec codec,
-			McpServerProperties properties, McpEventStore eventStore) {
+			McpServerProperties properties, McpEventStore eventStore, Environment environment) {
 		McpTransportProperties transport = properties.getTransport();
-		return new McpStreamableHttpHandler(sessionService, codec, originValidator(transport),
+		return new McpStreamableHttpHandler(sessionService, codec, originValidator(transport, environment),
 				(int) properties.getLimits().getMaxRequestSize().toBytes(),
 				transport.getStreamableHttp().getResponseMode(), transport.getStreamableHttp().getKeepAliveInterval(),
 				eventStore);
@@ -66,8 +71,30 @@ public final class McpWebFluxAutoConfiguration {
 		return new McpSessionStreamsLifecycle(sessionService, sseHandler.getIfAvailable());
 	}
 
-	static OriginValidator originValidator(McpTransportProperties transport) {
-		return new OriginValidator(transport.getAllowedHosts(), transport.getAllowedOrigins());
+	/**
+	 * The Host and Origin checks of the HTTP transports. The Host check applies when
+	 * allowed hosts are configured or when the server listens on a loopback address
+	 * only: that is where DNS rebinding reaches it. A server bound to every interface is
+	 * reached through a Service, an Ingress or a balancer under names of their own, so
+	 * it accepts any Host unless told otherwise. The Origin check always applies.
+	 */
+	static OriginValidator originValidator(McpTransportProperties transport, Environment environment) {
+		boolean checkHost = !transport.getAllowedHosts().isEmpty()
+				|| isLoopbackAddress(environment.getProperty("server.address"));
+		return new OriginValidator(transport.getAllowedHosts(), transport.getAllowedOrigins(), checkHost);
+	}
+
+	private static boolean isLoopbackAddress(@Nullable String address) {
+		if (!StringUtils.hasText(address)) {
+			return false;
+		}
+		try {
+			return InetAddress.getByName(address.trim()).isLoopbackAddress();
+		}
+		catch (UnknownHostException ex) {
+			// the server will not start on it either; keep the safe side
+			return true;
+		}
 	}
 
 	@Bean
@@ -88,9 +115,10 @@ public final class McpWebFluxAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		McpSseHandler mcpSseHandler(McpSessionService sessionService, JsonRpcCodec codec, McpServerProperties properties) {
+		McpSseHandler mcpSseHandler(McpSessionService sessionService, JsonRpcCodec codec, McpServerProperties properties,
+				Environment environment) {
 			McpTransportProperties transport = properties.getTransport();
-			return new McpSseHandler(sessionService, codec, originValidator(transport),
+			return new McpSseHandler(sessionService, codec, originValidator(transport, environment),
 					(int) properties.getLimits().getMaxRequestSize().toBytes(),
 					transport.getStreamableHttp().getKeepAliveInterval(), transport.getSse().getMessagePath());
 		}

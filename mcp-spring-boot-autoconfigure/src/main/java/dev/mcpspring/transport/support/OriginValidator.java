@@ -11,8 +11,14 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Guards against DNS rebinding: accepts a request only when its {@code Host} and, if
- * present, its {@code Origin} name a loopback address or a configured host or origin.
+ * Guards against DNS rebinding and cross-site calls: accepts a request only when its
+ * {@code Origin}, if present, names a loopback or configured origin and, when the Host
+ * check is on, its {@code Host} names a loopback address or a configured host.
+ * <p>
+ * The Host check defends a server that listens on a loopback address against a page whose
+ * DNS name was rebound to 127.0.0.1. A server bound to every interface behind a load
+ * balancer is reached under names it cannot know in advance, so the check can be turned
+ * off for it; the Origin check always stays on.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -32,6 +38,8 @@ public class OriginValidator {
 
 	private final List<String> allowedOrigins;
 
+	private final boolean checkHost;
+
 	private final AtomicBoolean hostWarned = new AtomicBoolean();
 
 	private final AtomicBoolean originWarned = new AtomicBoolean();
@@ -43,8 +51,30 @@ public class OriginValidator {
 	 * {@code https://app.example.com}, {@code *} for any
 	 */
 	public OriginValidator(List<String> allowedHosts, List<String> allowedOrigins) {
+		this(allowedHosts, allowedOrigins, true);
+	}
+
+	/**
+	 * Create a validator whose Host check may be off.
+	 * @param allowedHosts host names accepted besides loopback ones, {@code *} for any
+	 * @param allowedOrigins origins accepted besides loopback ones, such as
+	 * {@code https://app.example.com}, {@code *} for any
+	 * @param checkHost whether the {@code Host} header is checked at all; the
+	 * {@code Origin} header always is
+	 */
+	public OriginValidator(List<String> allowedHosts, List<String> allowedOrigins, boolean checkHost) {
 		this.allowedHosts = allowedHosts.stream().map((host) -> host.toLowerCase(Locale.ROOT)).toList();
 		this.allowedOrigins = allowedOrigins.stream().map((origin) -> origin.toLowerCase(Locale.ROOT)).toList();
+		this.checkHost = checkHost;
+	}
+
+	/**
+	 * Whether the {@code Host} header is checked.
+	 * @return {@code true} if a request for a host that is neither loopback nor
+	 * configured is refused
+	 */
+	public boolean isCheckingHost() {
+		return this.checkHost;
 	}
 
 	/**
@@ -91,7 +121,7 @@ public class OriginValidator {
 	}
 
 	private boolean isAllowedHost(@Nullable String host) {
-		if (this.allowedHosts.contains(ANY)) {
+		if (!this.checkHost || this.allowedHosts.contains(ANY)) {
 			return true;
 		}
 		if (host == null) {
@@ -136,7 +166,7 @@ public class OriginValidator {
 		ALLOWED,
 
 		/**
-		 * The host is neither loopback nor configured.
+		 * The Host check is on and the host is neither loopback nor configured.
 		 */
 		FORBIDDEN_HOST,
 

@@ -62,6 +62,17 @@ class OriginValidatorTests {
 	}
 
 	@Test
+	void withoutHostCheckAnyHostIsAllowedButOriginsAreStillChecked() {
+		OriginValidator originOnly = new OriginValidator(List.of(), List.of("https://app.example.com"), false);
+		assertThat(originOnly.isCheckingHost()).isFalse();
+		assertThat(originOnly.isAllowed("mcp.example.test", null)).isTrue();
+		assertThat(originOnly.isAllowed("10.0.0.1:8080", "https://app.example.com")).isTrue();
+		assertThat(originOnly.check("mcp.example.test", "https://evil.com"))
+			.isEqualTo(OriginValidator.Verdict.FORBIDDEN_ORIGIN);
+		assertThat(this.defaults.isCheckingHost()).isTrue();
+	}
+
+	@Test
 	void absentOriginIsAllowed() {
 		assertThat(this.defaults.isAllowed("localhost:8080", null)).isTrue();
 	}

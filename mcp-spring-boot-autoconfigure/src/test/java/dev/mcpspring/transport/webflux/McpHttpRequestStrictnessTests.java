@@ -60,7 +60,7 @@ class McpHttpRequestStrictnessTests {
 	@BeforeAll
 	void start() {
 		this.context = new SpringApplicationBuilder(App.class).web(WebApplicationType.REACTIVE)
-			.properties("server.port=0", "spring.main.banner-mode=off")
+			.properties("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off")
 			.run();
 		this.port = this.context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
 	}

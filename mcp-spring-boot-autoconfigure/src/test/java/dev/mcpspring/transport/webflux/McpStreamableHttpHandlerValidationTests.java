@@ -167,8 +167,8 @@ class McpStreamableHttpHandlerValidationTests {
 	}
 
 	@Test
-	void invalidHostIsForbidden() {
-		run((client) -> expectError(post(client).header(HttpHeaders.HOST, "evil.com").bodyValue(INITIALIZE).exchange(),
+	void invalidHostIsForbiddenOnALoopbackServer() {
+		run(this.contextRunner.withPropertyValues("server.address=127.0.0.1"), (client) -> expectError(post(client).header(HttpHeaders.HOST, "evil.com").bodyValue(INITIALIZE).exchange(),
 				HttpStatus.FORBIDDEN, rpcError(-32600, "Forbidden host")));
 	}
 
