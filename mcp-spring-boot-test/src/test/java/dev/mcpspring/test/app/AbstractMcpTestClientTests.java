@@ -97,4 +97,14 @@ abstract class AbstractMcpTestClientTests {
 		client.callTool("welcome", Map.of()).isSuccess().hasText("Hello, Grace!");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "2025-11-25", "2026-07-28" })
+	void answersSamplingAndRootsAsScripted(String revision) {
+		McpTestClient client = client().revision(revision)
+			.onSampling((request) -> "old pond, frog jumps in")
+			.onRoots("file:///work", "file:///tmp");
+		client.callTool("haiku", Map.of()).isSuccess().hasText("Haiku: old pond, frog jumps in");
+		client.callTool("roots", Map.of()).isSuccess().hasText("[file:///work, file:///tmp]");
+	}
+
 }

@@ -8,6 +8,7 @@ import dev.mcpspring.annotation.McpPrompt;
 import dev.mcpspring.annotation.McpResource;
 import dev.mcpspring.annotation.McpTool;
 import dev.mcpspring.model.PromptMessage;
+import dev.mcpspring.model.Root;
 import dev.mcpspring.server.McpContext;
 import dev.mcpspring.server.ToolCallException;
 import reactor.core.publisher.Mono;
@@ -66,6 +67,16 @@ public class GreetingTools {
 		return context.withInputKey("user_name")
 			.elicit("What is your name?", Person.class)
 			.map((answer) -> answer.isAccepted() ? this.greeter.greet(answer.content().name()) : "Bye");
+	}
+
+	@McpTool(description = "Ask the model for a haiku")
+	public Mono<String> haiku(McpContext context) {
+		return context.sample("Write a haiku", 50).map((result) -> "Haiku: " + result.text());
+	}
+
+	@McpTool(description = "List the client's roots")
+	public Mono<String> roots(McpContext context) {
+		return context.listRoots().map((roots) -> roots.stream().map(Root::uri).toList().toString());
 	}
 
 	@McpResource(uri = "greetings://{language}", description = "The greeting of a language")
