@@ -125,6 +125,9 @@ public class JsonRpcCodec {
 		}
 		JsonNode method = message.get("method");
 		if (method != null) {
+			if (message.has("result") || message.has("error")) {
+				throw invalid("A request must not carry a result or an error", id);
+			}
 			return decodeCall(message, method, id);
 		}
 		return decodeResponse(message, id);

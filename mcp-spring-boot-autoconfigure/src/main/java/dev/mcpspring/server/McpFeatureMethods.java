@@ -80,7 +80,7 @@ final class McpFeatureMethods {
 		String name = requireString(params, "name", "Missing tool name");
 		ToolHandler handler = this.features.tools().get(name);
 		if (handler == null || !this.filter.isVisible(handler.getTool(), request)) {
-			throw new McpException(JsonRpcErrorCodes.INVALID_PARAMS, "Unknown tool: " + name);
+			throw new McpException(JsonRpcErrorCodes.INVALID_PARAMS, "Unknown tool");
 		}
 		ToolCall call = new ToolCall(name, arguments(params, "arguments"), request);
 		return this.toolTimeouts.apply(handler, name, Mono.defer(() -> handler.call(call)))
@@ -98,9 +98,15 @@ final class McpFeatureMethods {
 		String name = requireString(params, "name", "Missing prompt name");
 		PromptHandler handler = this.features.prompts().get(name);
 		if (handler == null || !this.filter.isVisible(handler.getPrompt(), request)) {
-			throw new McpException(JsonRpcErrorCodes.INVALID_PARAMS, "Unknown prompt: " + name);
+			throw new McpException(JsonRpcErrorCodes.INVALID_PARAMS, "Unknown prompt");
 		}
-		PromptGet invocation = new PromptGet(name, arguments(params, "arguments"), request);
+		ObjectNode arguments = arguments(params, "arguments");
+		for (JsonNode value : arguments.values()) {
+			if (!value.isString()) {
+				throw new McpException(JsonRpcErrorCodes.INVALID_PARAMS, "Prompt arguments must be strings");
+			}
+		}
+		PromptGet invocation = new PromptGet(name, arguments, request);
 		return Mono.defer(() -> handler.get(invocation)).onErrorMap(McpFeatureMethods::toProtocolError);
 	}
 
@@ -169,7 +175,7 @@ final class McpFeatureMethods {
 			throw new McpException(JsonRpcErrorCodes.INVALID_PARAMS, "Invalid completion reference or argument");
 		}
 		if (CompletionRegistry.PROMPT_REFERENCE.equals(type) && this.features.prompts().get(reference) == null) {
-			throw new McpException(JsonRpcErrorCodes.INVALID_PARAMS, "Unknown prompt: " + reference);
+			throw new McpException(JsonRpcErrorCodes.INVALID_PARAMS, "Unknown prompt");
 		}
 		CompletionHandler handler = this.features.completions().get(type, reference);
 		if (handler == null) {

@@ -328,7 +328,7 @@ class McpServerHandlerTests {
 	@Test
 	void callUnknownToolIsInvalidParams() {
 		assertResponse(handler(), toolCall("nope", "{}"),
-				"{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32602,\"message\":\"Unknown tool: nope\"}}");
+				"{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32602,\"message\":\"Unknown tool\"}}");
 	}
 
 	@Test

@@ -61,6 +61,68 @@ public final class RawHttp {
 		return exchange(port, head, body.getBytes(StandardCharsets.UTF_8));
 	}
 
+	/**
+	 * Send a large body, with a {@code Content-Length} or chunked, and read the response.
+	 * Writing stops quietly when the server closes the connection early, as it may once
+	 * it has answered.
+	 * @param port the loopback port
+	 * @param head the request line and headers, without {@code Connection} and framing
+	 * @param length the number of body bytes
+	 * @param chunked whether to send the body with {@code Transfer-Encoding: chunked}
+	 * @return the response
+	 * @throws IOException if no response could be read
+	 */
+	public static Response exchangeLarge(int port, String head, long length, boolean chunked) throws IOException {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress("127.0.0.1", port), TIMEOUT_MILLIS);
+			socket.setSoTimeout(TIMEOUT_MILLIS);
+			OutputStream output = socket.getOutputStream();
+			String framing = chunked ? "Transfer-Encoding: chunked" : "Content-Length: " + length;
+			output.write((head.strip().replace("\n", "\r\n") + "\r\nConnection: close\r\n" + framing + "\r\n\r\n")
+				.getBytes(StandardCharsets.ISO_8859_1));
+			byte[] block = new byte[64 * 1024];
+			java.util.Arrays.fill(block, (byte) 'a');
+			try {
+				for (long written = 0; written < length; written += block.length) {
+					int size = (int) Math.min(block.length, length - written);
+					if (chunked) {
+						output.write((Integer.toHexString(size) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+					}
+					output.write(block, 0, size);
+					if (chunked) {
+						output.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+					}
+				}
+				if (chunked) {
+					output.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+				}
+				output.flush();
+			}
+			catch (IOException ex) {
+				// the server answered and closed before reading everything
+			}
+			return Response.parse(readAll(socket.getInputStream()));
+		}
+	}
+
+	/**
+	 * Write raw bytes, such as several pipelined requests, and read everything the server
+	 * sends until it closes the connection.
+	 * @param port the loopback port
+	 * @param bytes the bytes to send
+	 * @return everything read, as UTF-8
+	 * @throws IOException if the exchange fails or times out
+	 */
+	public static String exchangeRaw(int port, byte[] bytes) throws IOException {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress("127.0.0.1", port), TIMEOUT_MILLIS);
+			socket.setSoTimeout(TIMEOUT_MILLIS);
+			socket.getOutputStream().write(bytes);
+			socket.getOutputStream().flush();
+			return new String(readAll(socket.getInputStream()), StandardCharsets.UTF_8);
+		}
+	}
+
 	private static byte[] readAll(InputStream input) throws IOException {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		byte[] buffer = new byte[8192];
@@ -68,6 +130,11 @@ public final class RawHttp {
 			int count;
 			while ((count = input.read(buffer)) != -1) {
 				bytes.write(buffer, 0, count);
+			}
+		}
+		catch (java.net.SocketException ex) {
+			if (bytes.size() == 0) {
+				throw ex;
 			}
 		}
 		catch (SocketTimeoutException ex) {

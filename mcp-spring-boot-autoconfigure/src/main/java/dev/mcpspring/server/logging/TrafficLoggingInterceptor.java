@@ -1,6 +1,7 @@
 package dev.mcpspring.server.logging;
 
 import java.util.Collection;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import dev.mcpspring.jsonrpc.JsonRpcMessage;
@@ -74,7 +75,7 @@ public class TrafficLoggingInterceptor implements McpServerInterceptor {
 		}
 		JsonRpcRequest message = request.message();
 		String session = sessionPrefix(request.sessionId());
-		log("--> request " + message.method() + " id=" + message.id() + " session=" + session, message.params());
+		log("--> request " + printable(message.method()) + " id=" + message.id() + " session=" + session, message.params());
 		McpClientChannel client = request.channel();
 		McpClientChannel channel = (outbound) -> {
 			logOutbound(outbound, session, message);
@@ -83,7 +84,7 @@ public class TrafficLoggingInterceptor implements McpServerInterceptor {
 		McpRequest logged = new McpRequest(message, request.session(), request.protocolVersion(), channel,
 				request.principal(), request.inputs());
 		long start = System.nanoTime();
-		String answer = "<-- response " + message.method() + " id=" + message.id();
+		String answer = "<-- response " + printable(message.method()) + " id=" + message.id();
 		return chain.next(logged)
 			.doOnSuccess((response) -> logResponse(answer, session, response, start))
 			.doOnError((ex) -> logger.info(answer + " session=" + session + " failed with "
@@ -110,10 +111,10 @@ public class TrafficLoggingInterceptor implements McpServerInterceptor {
 	private void logOutbound(JsonRpcMessage outbound, String session, JsonRpcRequest served) {
 		String during = " session=" + session + " during id=" + served.id();
 		if (outbound instanceof JsonRpcNotification notification) {
-			log("<-- notification " + notification.method() + during, notification.params());
+			log("<-- notification " + printable(notification.method()) + during, notification.params());
 		}
 		else if (outbound instanceof JsonRpcRequest request) {
-			log("<-- request " + request.method() + " id=" + request.id() + during, request.params());
+			log("<-- request " + printable(request.method()) + " id=" + request.id() + during, request.params());
 		}
 		else if (outbound instanceof JsonRpcResponse response) {
 			log("<-- response id=" + response.id() + during,
@@ -151,6 +152,24 @@ public class TrafficLoggingInterceptor implements McpServerInterceptor {
 		}
 		return (sessionId.length() > SESSION_PREFIX_LENGTH) ? sessionId.substring(0, SESSION_PREFIX_LENGTH)
 				: sessionId;
+	}
+
+	/**
+	 * Escape control characters, so a method name sent by a client cannot start a log
+	 * line of its own (issue 14.2).
+	 */
+	private static String printable(String text) {
+		StringBuilder printable = new StringBuilder(text.length());
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c < 0x20 || c == 0x7f) {
+				printable.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+			}
+			else {
+				printable.append(c);
+			}
+		}
+		return printable.toString();
 	}
 
 	private static long millisSince(long start) {

@@ -32,7 +32,9 @@ import org.jspecify.annotations.Nullable;
  * contain them;</li>
  * <li>variables of {@code {?x,y}} and its kin are optional but, when present, in
  * template order;</li>
- * <li>values are percent-decoded as UTF-8; {@link #match(String)} returns a list or
+ * <li>values are percent-decoded as UTF-8; a URI whose values hold a control
+ * character, a backslash or a {@code ..} segment matches
+ * nothing; {@link #match(String)} returns a list or
  * exploded value as its joined text, such as {@code a/b/c} for {@code {/path*}}, and an
  * exploded named value with its names, such as {@code list=red&list=green} for
  * {@code {?list*}}; {@link #matchValues(String)} also returns the members of each value,
@@ -296,6 +298,31 @@ public final class UriTemplate {
 	 * @return the decoded value, or {@code null} if a {@code %} does not start a triplet
 	 */
 	private static @Nullable String decode(String value) {
+		String decoded = percentDecode(value);
+		return (decoded != null && isSafe(decoded)) ? decoded : null;
+	}
+
+	/**
+	 * Whether a value may reach a handler: no control characters, no backslash and no
+	 * {@code ..} segment, even percent-encoded, so that a value taken for a file
+	 * name or path cannot climb out of where the template points (issue 14.2).
+	 */
+	private static boolean isSafe(String decoded) {
+		for (int i = 0; i < decoded.length(); i++) {
+			char c = decoded.charAt(i);
+			if (c < 0x20 || c == 0x7f || c == '\\') {
+				return false;
+			}
+		}
+		for (String segment : decoded.split("/", -1)) {
+			if (segment.equals("..")) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static @Nullable String percentDecode(String value) {
 		if (value.indexOf('%') < 0) {
 			return value;
 		}
