@@ -6,6 +6,11 @@
 #   SCENARIOS="ours/stateless floor/plain" CONNECTIONS="64" TOOL=text10k benchmarks/load/run.sh
 #   SCENARIOS="ours/stateless" TOOL=echoOnWorker benchmarks/load/run.sh   # echo without @NonBlocking
 #   OURS_JAR=/tmp/before.jar SCENARIOS="ours/stateless" benchmarks/load/run.sh   # another build, for A/B runs
+#   SCENARIOS="$PROD_SCENARIOS" LOOPS=4 benchmarks/load/run.sh   # production configuration, four event loops
+#
+# prod-* scenarios run the production configuration (Actuator and the Prometheus registry, the
+# endpoint exposed as the sample app does); prod-ours-unobserved is prod-ours with every
+# observation switched off. Every Java server gets LOOPS event loops (default 1).
 #
 # Each server runs alone, pinned to core SERVER_CPU (0) with the same JVM flags (JVM_FLAGS),
 # wrk is pinned to core WRK_CPU (1). Every response body is checked; a run with any socket
@@ -23,7 +28,8 @@ WRK_CPU=${WRK_CPU:-1}
 WRK_THREADS=${WRK_THREADS:-1}
 TOOL=${TOOL:-echo}
 PORT=${PORT:-18080}
-SCENARIOS=${SCENARIOS:-ours/stateless ours/session-json ours/session-sse ours/sessionless floor/plain floor/stateless spring-ai/stateless spring-ai/streamable typescript/stateless}
+PROD_SCENARIOS="prod-ours/stateless prod-ours-unobserved/stateless prod-ours/session-json prod-ours-unobserved/session-json prod-ours/session-sse prod-floor/plain prod-spring-ai/stateless prod-spring-ai/streamable"
+SCENARIOS=${SCENARIOS:-$PROD_SCENARIOS ours/stateless ours/session-json ours/session-sse ours/sessionless floor/plain floor/stateless spring-ai/stateless spring-ai/streamable typescript/stateless}
 OUT=${OUT:-$LOAD/results/$(date +%Y%m%d-%H%M%S)}
 mkdir -p "$OUT"
 trap stop_all EXIT
@@ -45,7 +51,7 @@ esac
 {
 	echo "# $(date -Is) $(uname -srm), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 	echo "# java: $(java -version 2>&1 | head -1); node: $(node --version); wrk: $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
-	echo "# JVM_FLAGS=$JVM_FLAGS TOOL=$TOOL DURATION=${DURATION}s WARMUP_ROUNDS=$WARMUP_ROUNDS WARMUP_STEP=${WARMUP_STEP}s WRK_THREADS=$WRK_THREADS"
+	echo "# JVM_FLAGS=$JVM_FLAGS TOOL=$TOOL DURATION=${DURATION}s WARMUP_ROUNDS=$WARMUP_ROUNDS WARMUP_STEP=${WARMUP_STEP}s WRK_THREADS=$WRK_THREADS LOOPS=$LOOPS"
 } >"$OUT/environment.txt"
 echo "server,mode,connections,requests,req_per_s,p50_ms,p90_ms,p99_ms,errors,valid" >"$OUT/raw.csv"
 
