@@ -17,8 +17,9 @@ SPRING_AI_PROD_JAR="$ROOT/benchmarks/spring-ai-server/target/spring-ai-server-pr
 PROD_ARGS="--management.endpoint.health.probes.enabled=true --management.endpoint.health.show-details=always"
 PROD_EXPOSURE="--management.endpoints.web.exposure.include=health,info,prometheus"
 # LOOPS: event loops of every Java server (Reactor Netty's reactor.netty.ioWorkerCount, which
-# our server reads as well); the same for all, 1 unless asked, as the server has one core
-LOOPS=${LOOPS:-1}
+# our server reads as well); the same for all, 1 unless asked, as the server has one core.
+# LOOPS= (empty) leaves each server its own default: ours one per CPU, the others four
+LOOPS=${LOOPS-1}
 STATELESS_META='"_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28","io.modelcontextprotocol/clientCapabilities":{}}'
 SERVER_PIDS=()
 
@@ -59,7 +60,8 @@ start_server() {
 		*) log "unknown server $name/$mode"; return 1 ;;
 	esac
 	if [[ ${cmd[0]} == java ]]; then
-		cmd=(java "-Dreactor.netty.ioWorkerCount=$LOOPS" "${cmd[@]:1}" --server.port="$port" --server.address=127.0.0.1 ${SERVER_ARGS:-})
+		if [[ -n $LOOPS ]]; then cmd=(java "-Dreactor.netty.ioWorkerCount=$LOOPS" "${cmd[@]:1}"); fi
+		cmd+=(--server.port="$port" --server.address=127.0.0.1 ${SERVER_ARGS:-})
 	fi
 	START_NANOS=$(date +%s%N)
 	taskset -c "$SERVER_CPU" "${cmd[@]}" >"$logfile" 2>&1 &
@@ -81,6 +83,11 @@ ours_mode_args() {
 server_kind() {
 	local kind=${1#prod-}
 	echo "${kind%-unobserved}"
+}
+
+# cpu_ticks PID -> user + system CPU time of the process so far, in clock ticks (getconf CLK_TCK)
+cpu_ticks() {
+	awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0
 }
 
 stop_server() {
@@ -170,8 +177,9 @@ open_session() {
 # configuration (a prod-* row to prod-floor and prod-spring-ai), and for prod-ours to the same
 # server and mode with observations off (prod-ours-unobserved); void rows get no ratio
 add_ratios() {
-	awk -F, 'NR == FNR { if (FNR > 1 && $10 == "yes") rps[$1 "/" $2 "/" $3] = $5; next }
+	awk -F, -v OFS=, 'NR == FNR { if (FNR > 1 && $10 == "yes") rps[$1 "/" $2 "/" $3] = $5; next }
 		FNR == 1 { print $0 ",ratio_to_floor,ratio_to_spring_ai,ratio_to_unobserved"; next }
+		NF < 11 { $11 = "" }
 		{
 			prefix = ($1 ~ /^prod-/) ? "prod-" : ""
 			kind = $1; sub(/^prod-/, "", kind); sub(/-unobserved$/, "", kind)
