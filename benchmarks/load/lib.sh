@@ -8,13 +8,26 @@ SERVER_CPU=${SERVER_CPU:-0}
 OURS_JAR=${OURS_JAR:-$ROOT/benchmarks/target/benchmarks-mcp-server.jar}
 FLOOR_JAR="$ROOT/benchmarks/target/benchmarks-floor-server.jar"
 SPRING_AI_JAR="$ROOT/benchmarks/spring-ai-server/target/spring-ai-server.jar"
+# the production configuration: the same servers with Actuator and the Prometheus registry
+OURS_PROD_JAR=${OURS_PROD_JAR:-$ROOT/benchmarks/target/benchmarks-mcp-prod-server.jar}
+FLOOR_PROD_JAR="$ROOT/benchmarks/target/benchmarks-floor-prod-server.jar"
+SPRING_AI_PROD_JAR="$ROOT/benchmarks/spring-ai-server/target/spring-ai-server-prod.jar"
+# what the sample app ships (sample-app/src/main/resources/application.yml): the scraped
+# Prometheus endpoint, health with probes; the mcp endpoint exists on our server only
+PROD_ARGS="--management.endpoint.health.probes.enabled=true --management.endpoint.health.show-details=always"
+PROD_EXPOSURE="--management.endpoints.web.exposure.include=health,info,prometheus"
+# LOOPS: event loops of every Java server (Reactor Netty's reactor.netty.ioWorkerCount, which
+# our server reads as well); the same for all, 1 unless asked, as the server has one core.
+# LOOPS= (empty) leaves each server its own default: ours one per CPU, the others four
+LOOPS=${LOOPS-1}
 STATELESS_META='"_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28","io.modelcontextprotocol/clientCapabilities":{}}'
 SERVER_PIDS=()
 
 log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
 build_if_missing() {
-	if [[ ! -f $OURS_JAR || ! -f $FLOOR_JAR || ! -f $SPRING_AI_JAR ]]; then
+	if [[ ! -f $OURS_JAR || ! -f $FLOOR_JAR || ! -f $SPRING_AI_JAR || ! -f $OURS_PROD_JAR || ! -f $FLOOR_PROD_JAR
+		|| ! -f $SPRING_AI_PROD_JAR ]]; then
 		log "building the benchmark jars"
 		(cd "$ROOT" && ./mvnw -q -Pbenchmarks -pl benchmarks,benchmarks/spring-ai-server -am package -DskipTests)
 	fi
@@ -35,16 +48,46 @@ start_server() {
 		floor/plain | floor/stateless) cmd=(java $JVM_FLAGS -jar "$FLOOR_JAR") ;;
 		spring-ai/stateless) cmd=(java $JVM_FLAGS -jar "$SPRING_AI_JAR" --spring.ai.mcp.server.protocol=STATELESS) ;;
 		spring-ai/streamable) cmd=(java $JVM_FLAGS -jar "$SPRING_AI_JAR" --spring.ai.mcp.server.protocol=STREAMABLE) ;;
+		prod-ours/* | prod-ours-unobserved/*)
+			cmd=(java $JVM_FLAGS -jar "$OURS_PROD_JAR" $PROD_ARGS "$PROD_EXPOSURE,mcp" $(ours_mode_args "$mode"))
+			# the same server with every observation switched off: what observability costs
+			if [[ $name == prod-ours-unobserved ]]; then cmd+=(--management.observations.enable.all=false); fi ;;
+		prod-floor/plain | prod-floor/stateless) cmd=(java $JVM_FLAGS -jar "$FLOOR_PROD_JAR" $PROD_ARGS "$PROD_EXPOSURE") ;;
+		prod-spring-ai/stateless | prod-spring-ai/streamable)
+			cmd=(java $JVM_FLAGS -jar "$SPRING_AI_PROD_JAR" $PROD_ARGS "$PROD_EXPOSURE"
+				--spring.ai.mcp.server.protocol="$(tr '[:lower:]' '[:upper:]' <<<"$mode")") ;;
 		typescript/stateless) cmd=(node "$LOAD/node/server.mjs" "$port") ;;
 		*) log "unknown server $name/$mode"; return 1 ;;
 	esac
 	if [[ ${cmd[0]} == java ]]; then
+		if [[ -n $LOOPS ]]; then cmd=(java "-Dreactor.netty.ioWorkerCount=$LOOPS" "${cmd[@]:1}"); fi
 		cmd+=(--server.port="$port" --server.address=127.0.0.1 ${SERVER_ARGS:-})
 	fi
 	START_NANOS=$(date +%s%N)
 	taskset -c "$SERVER_CPU" "${cmd[@]}" >"$logfile" 2>&1 &
 	SERVER_PID=$!
 	SERVER_PIDS+=("$SERVER_PID")
+}
+
+# ours_mode_args MODE -> the properties of one of our modes
+ours_mode_args() {
+	case "$1" in
+		session-json) echo --mcp.server.transport.streamable-http.response-mode=json ;;
+		session-sse) echo --mcp.server.transport.streamable-http.response-mode=sse ;;
+		sessionless) echo --mcp.server.session.enabled=false ;;
+	esac
+}
+
+# server_kind NAME -> ours, floor, spring-ai or typescript: the protocol a server speaks,
+# whether stripped or in the production configuration (prod-*)
+server_kind() {
+	local kind=${1#prod-}
+	echo "${kind%-unobserved}"
+}
+
+# cpu_ticks PID -> user + system CPU time of the process so far, in clock ticks (getconf CLK_TCK)
+cpu_ticks() {
+	awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0
 }
 
 stop_server() {
@@ -84,7 +127,8 @@ wait_ready() {
 
 # a tools/call that needs no session: stateless for ours, plain JSON-RPC for the peers
 ready_probe() {
-	local port=$1 name=$2 body
+	local port=$1 name body
+	name=$(server_kind "$2")
 	if [[ $name == ours ]]; then
 		body='{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"echo","arguments":{"message":"ready"},'"$STATELESS_META"'}}'
 		post "$port" "$body" 'MCP-Protocol-Version: 2026-07-28' 'Mcp-Method: tools/call' 'Mcp-Name: echo' 2>/dev/null | grep -q '"ready"'
@@ -101,7 +145,8 @@ ready_probe() {
 # a 2026-07-28 tools/call for our stateless mode, a 2025-11-25 one otherwise, in a fresh
 # session for the session modes
 prepare_call() {
-	local name=$1 mode=$2 port=$3 tool=$4 args=$5 session
+	local name mode=$2 port=$3 tool=$4 args=$5 session
+	name=$(server_kind "$1")
 	local params="\"name\":\"$tool\",\"arguments\":$args"
 	CALL_HEADERS="MCP-Protocol-Version: 2025-11-25"
 	case "$name/$mode" in
@@ -125,20 +170,27 @@ open_session() {
 	printf '%s' "$id"
 }
 
-# add_ratios RAW_CSV -> prints it with ratio_to_floor and ratio_to_spring_ai: to the floor at the
-# same connections (floor/stateless, which writes the same 2026-07-28 bytes, for our stateless
-# mode when it was measured; floor/plain otherwise), and to Spring AI (streamable for the
-# session-* modes, stateless for the others) at the same connections; void rows get no ratio
+# add_ratios RAW_CSV -> prints it with ratio_to_floor, ratio_to_spring_ai and ratio_to_unobserved:
+# to the floor at the same connections (floor/stateless, which writes the same 2026-07-28 bytes,
+# for our stateless mode when it was measured; floor/plain otherwise), to Spring AI (streamable
+# for the session-* modes, stateless for the others) at the same connections, each in the same
+# configuration (a prod-* row to prod-floor and prod-spring-ai), and for prod-ours to the same
+# server and mode with observations off (prod-ours-unobserved); void rows get no ratio
 add_ratios() {
-	awk -F, 'NR == FNR { if (FNR > 1 && $10 == "yes") rps[$1 "/" $2 "/" $3] = $5; next }
-		FNR == 1 { print $0 ",ratio_to_floor,ratio_to_spring_ai"; next }
+	awk -F, -v OFS=, 'NR == FNR { if (FNR > 1 && $10 == "yes") rps[$1 "/" $2 "/" $3] = $5; next }
+		FNR == 1 { print $0 ",ratio_to_floor,ratio_to_spring_ai,ratio_to_unobserved"; next }
+		NF < 11 { $11 = "" }
 		{
-			floor = rps["floor/plain/" $3]
-			if ($1 "/" $2 == "ours/stateless" && rps["floor/stateless/" $3] > 0) floor = rps["floor/stateless/" $3]
+			prefix = ($1 ~ /^prod-/) ? "prod-" : ""
+			kind = $1; sub(/^prod-/, "", kind); sub(/-unobserved$/, "", kind)
+			floor = rps[prefix "floor/plain/" $3]
+			if (kind "/" $2 == "ours/stateless" && rps[prefix "floor/stateless/" $3] > 0) floor = rps[prefix "floor/stateless/" $3]
 			peer = ($2 ~ /^session-/ || $2 == "streamable") ? "spring-ai/streamable/" : "spring-ai/stateless/"
-			sai = rps[peer $3]
+			sai = rps[prefix peer $3]
+			bare = ($1 == "prod-ours") ? rps["prod-ours-unobserved/" $2 "/" $3] : 0
 			rf = ($10 == "yes" && floor > 0) ? sprintf("%.2f", $5 / floor) : ""
 			rs = ($10 == "yes" && sai > 0) ? sprintf("%.2f", $5 / sai) : ""
-			print $0 "," rf "," rs
+			ru = ($10 == "yes" && bare > 0) ? sprintf("%.2f", $5 / bare) : ""
+			print $0 "," rf "," rs "," ru
 		}' "$1" "$1"
 }

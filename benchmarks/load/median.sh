@@ -23,7 +23,7 @@ for run in "${runs[@]}"; do [[ -f $run/results.csv ]] || { echo "no $run/results
 
 tmp=$(mktemp)
 trap 'rm -f "$tmp"' EXIT
-echo "server,mode,connections,requests,req_per_s,p50_ms,p90_ms,p99_ms,errors,valid" >"$tmp"
+echo "server,mode,connections,requests,req_per_s,p50_ms,p90_ms,p99_ms,errors,valid,cpu_us_per_req" >"$tmp"
 for run in "${runs[@]}"; do tail -n +2 "$run/results.csv"; done | awk -F, '
 	function median(list,    values, n, i, j, t) {
 		n = split(list, values, " ")
@@ -36,15 +36,16 @@ for run in "${runs[@]}"; do tail -n +2 "$run/results.csv"; done | awk -F, '
 		key = $1 "," $2 "," $3
 		if (!(key in seen)) { seen[key] = 1; keys[++count] = key }
 		for (f = 4; f <= 8; f++) column[key, f] = column[key, f] " " $f
+		column[key, 11] = column[key, 11] " " $11
 		errors[key] += $9
 		if ($10 != "yes") void[key] = 1
 	}
 	END {
 		for (k = 1; k <= count; k++) {
 			key = keys[k]
-			printf "%s,%d,%.1f,%.3f,%.3f,%.3f,%d,%s\n", key, median(column[key, 4]), median(column[key, 5]),
+			printf "%s,%d,%.1f,%.3f,%.3f,%.3f,%d,%s,%.1f\n", key, median(column[key, 4]), median(column[key, 5]),
 				median(column[key, 6]), median(column[key, 7]), median(column[key, 8]), errors[key],
-				(key in void) ? "void" : "yes"
+				(key in void) ? "void" : "yes", median(column[key, 11])
 		}
 	}' >>"$tmp"
 

@@ -6,10 +6,17 @@
 #   SCENARIOS="ours/stateless floor/plain" CONNECTIONS="64" TOOL=text10k benchmarks/load/run.sh
 #   SCENARIOS="ours/stateless" TOOL=echoOnWorker benchmarks/load/run.sh   # echo without @NonBlocking
 #   OURS_JAR=/tmp/before.jar SCENARIOS="ours/stateless" benchmarks/load/run.sh   # another build, for A/B runs
+#   SCENARIOS="$PROD_SCENARIOS" LOOPS=4 benchmarks/load/run.sh   # production configuration, four event loops
+#
+# prod-* scenarios run the production configuration (Actuator and the Prometheus registry, the
+# endpoint exposed as the sample app does); prod-ours-unobserved is prod-ours with every
+# observation switched off. Every Java server gets LOOPS event loops (default 1).
 #
 # Each server runs alone, pinned to core SERVER_CPU (0) with the same JVM flags (JVM_FLAGS),
 # wrk is pinned to core WRK_CPU (1). Every response body is checked; a run with any socket
-# error, non-2xx status or unexpected body is void. Output: benchmarks/load/results/<time>/
+# error, non-2xx status or unexpected body is void. cpu_us_per_req is the CPU time the server
+# process used during a measurement (user + system, from /proc) per request served: unlike
+# req/s it barely moves when other processes compete for the cores. Output: benchmarks/load/results/<time>/
 # results.csv (with ratios to the floor and to Spring AI), chart.png and the server logs.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -23,7 +30,8 @@ WRK_CPU=${WRK_CPU:-1}
 WRK_THREADS=${WRK_THREADS:-1}
 TOOL=${TOOL:-echo}
 PORT=${PORT:-18080}
-SCENARIOS=${SCENARIOS:-ours/stateless ours/session-json ours/session-sse ours/sessionless floor/plain floor/stateless spring-ai/stateless spring-ai/streamable typescript/stateless}
+PROD_SCENARIOS="prod-ours/stateless prod-ours-unobserved/stateless prod-ours/session-json prod-ours-unobserved/session-json prod-ours/session-sse prod-floor/plain prod-spring-ai/stateless prod-spring-ai/streamable"
+SCENARIOS=${SCENARIOS:-$PROD_SCENARIOS ours/stateless ours/session-json ours/session-sse ours/sessionless floor/plain floor/stateless spring-ai/stateless spring-ai/streamable typescript/stateless}
 OUT=${OUT:-$LOAD/results/$(date +%Y%m%d-%H%M%S)}
 mkdir -p "$OUT"
 trap stop_all EXIT
@@ -45,9 +53,9 @@ esac
 {
 	echo "# $(date -Is) $(uname -srm), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 	echo "# java: $(java -version 2>&1 | head -1); node: $(node --version); wrk: $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
-	echo "# JVM_FLAGS=$JVM_FLAGS TOOL=$TOOL DURATION=${DURATION}s WARMUP_ROUNDS=$WARMUP_ROUNDS WARMUP_STEP=${WARMUP_STEP}s WRK_THREADS=$WRK_THREADS"
+	echo "# JVM_FLAGS=$JVM_FLAGS TOOL=$TOOL DURATION=${DURATION}s WARMUP_ROUNDS=$WARMUP_ROUNDS WARMUP_STEP=${WARMUP_STEP}s WRK_THREADS=$WRK_THREADS LOOPS=$LOOPS"
 } >"$OUT/environment.txt"
-echo "server,mode,connections,requests,req_per_s,p50_ms,p90_ms,p99_ms,errors,valid" >"$OUT/raw.csv"
+echo "server,mode,connections,requests,req_per_s,p50_ms,p90_ms,p99_ms,errors,valid,cpu_us_per_req" >"$OUT/raw.csv"
 
 for scenario in $SCENARIOS; do
 	name=${scenario%%/*}
@@ -55,7 +63,7 @@ for scenario in $SCENARIOS; do
 	log "== $name/$mode"
 	start_server "$name" "$PORT" "$mode"
 	if ! wait_ready "$PORT" "$name" "$mode"; then
-		for c in $CONNECTIONS; do echo "$name,$mode,$c,0,0,0,0,0,1,void(start)" >>"$OUT/raw.csv"; done
+		for c in $CONNECTIONS; do echo "$name,$mode,$c,0,0,0,0,0,1,void(start),0" >>"$OUT/raw.csv"; done
 		stop_server "$SERVER_PID"
 		continue
 	fi
@@ -78,15 +86,19 @@ for scenario in $SCENARIOS; do
 	done
 	for c in $CONNECTIONS; do
 		threads=$((c < WRK_THREADS ? c : WRK_THREADS))
+		ticks_before=$(cpu_ticks "$SERVER_PID")
 		taskset -c "$WRK_CPU" wrk -t"$threads" -c"$c" -d"${DURATION}s" --timeout 10s --latency -s "$LOAD/call.lua" \
 			"http://127.0.0.1:$PORT/mcp" >"$OUT/$name-$mode-c$c.txt" 2>&1 || true
+		ticks_after=$(cpu_ticks "$SERVER_PID")
 		read -r _ requests rps p50 p90 p99 socket non2xx wrong < <(grep '^RESULT' "$OUT/$name-$mode-c$c.txt" || echo "RESULT 0 0 0 0 0 1 0 0")
 		errors=$((socket + non2xx + wrong))
 		valid=yes
 		if ((errors > 0 || requests == 0)); then valid=void; fi
 		if ! kill -0 "$SERVER_PID" 2>/dev/null; then valid=void; fi
-		echo "$name,$mode,$c,$requests,$rps,$p50,$p90,$p99,$errors,$valid" >>"$OUT/raw.csv"
-		log "$name/$mode c=$c: $rps req/s p99 ${p99}ms errors=$errors ($valid)"
+		cpu=$(awk -v t=$((ticks_after - ticks_before)) -v n="$requests" -v hz="$(getconf CLK_TCK)" \
+			'BEGIN { printf "%.1f", (n > 0) ? t * 1000000 / hz / n : 0 }')
+		echo "$name,$mode,$c,$requests,$rps,$p50,$p90,$p99,$errors,$valid,$cpu" >>"$OUT/raw.csv"
+		log "$name/$mode c=$c: $rps req/s p99 ${p99}ms cpu ${cpu}us/req errors=$errors ($valid)"
 		grep '^SAMPLE' "$OUT/$name-$mode-c$c.txt" | head -1 >&2 || true
 	done
 	stop_server "$SERVER_PID"

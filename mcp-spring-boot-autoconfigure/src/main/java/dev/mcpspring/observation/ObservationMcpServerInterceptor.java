@@ -16,6 +16,7 @@ import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -77,7 +78,7 @@ public class ObservationMcpServerInterceptor implements McpServerInterceptor, Or
 			McpServerObservationContext context = newContext(request);
 			Observation observation = McpObservationDocumentation.SERVER_OPERATION
 				.observation(this.convention, DEFAULT_CONVENTION, () -> context, this.observationRegistry)
-				.parentObservation(contextView.getOrDefault(ObservationThreadLocalAccessor.KEY, null))
+				.parentObservation(parentOf(contextView))
 				.start();
 			return chain.next(request).doOnNext((response) -> {
 				context.setResponse(response);
@@ -94,7 +95,16 @@ public class ObservationMcpServerInterceptor implements McpServerInterceptor, Or
 		});
 	}
 
-	private McpServerObservationContext newContext(McpRequest request) {
+	/**
+	 * The observation of the HTTP exchange, if one is recorded: a dropped one (see
+	 * {@link McpEndpointHttpObservationPredicate}) is no parent.
+	 */
+	private static @Nullable Observation parentOf(ContextView contextView) {
+		Observation parent = contextView.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
+		return (parent != null && !parent.isNoop()) ? parent : null;
+	}
+
+		private McpServerObservationContext newContext(McpRequest request) {
 		McpServerObservationContext context = new McpServerObservationContext(request);
 		String name = nameParam(request);
 		if (name != null && request.method().equals("tools/call") && this.toolRegistry.get(name) != null) {

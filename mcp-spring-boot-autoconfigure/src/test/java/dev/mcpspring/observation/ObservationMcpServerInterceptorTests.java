@@ -97,7 +97,7 @@ class ObservationMcpServerInterceptorTests {
 		TestObservationRegistryAssert.assertThat(this.observationRegistry)
 			.hasObservationWithNameEqualTo("mcp.server.operation")
 			.that()
-			.hasLowCardinalityKeyValue("mcp.method.name", "nope/nope")
+			.hasLowCardinalityKeyValue("mcp.method.name", "unknown")
 			.hasLowCardinalityKeyValue("gen_ai.tool.name", "none")
 			.hasLowCardinalityKeyValue("error.type", "-32601")
 			.hasHighCardinalityKeyValue("jsonrpc.request.id", "a");

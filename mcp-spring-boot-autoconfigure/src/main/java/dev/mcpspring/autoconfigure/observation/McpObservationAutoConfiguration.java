@@ -1,8 +1,13 @@
 package dev.mcpspring.autoconfigure.observation;
 
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 import dev.mcpspring.autoconfigure.McpServerAutoConfiguration;
+import dev.mcpspring.autoconfigure.McpServerProperties;
+import dev.mcpspring.autoconfigure.McpTransportProperties;
+import dev.mcpspring.observation.McpEndpointHttpObservationPredicate;
 import dev.mcpspring.observation.McpServerMetrics;
 import dev.mcpspring.observation.McpServerObservationConvention;
 import dev.mcpspring.observation.ObservationMcpServerInterceptor;
@@ -19,9 +24,13 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the observation of MCP requests
@@ -34,6 +43,7 @@ import org.springframework.context.annotation.Configuration;
 		afterName = "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration")
 @ConditionalOnClass(ObservationRegistry.class)
 @ConditionalOnBean({ ObservationRegistry.class, McpServerHandler.class })
+@EnableConfigurationProperties(McpObservationProperties.class)
 public final class McpObservationAutoConfiguration {
 
 	/**
@@ -65,6 +75,30 @@ public final class McpObservationAutoConfiguration {
 		@ConditionalOnMissingBean
 		ToolTimeoutCounter mcpToolTimeoutCounter() {
 			return new ToolTimeoutCounter();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(ServerRequestObservationContext.class)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+	@ConditionalOnBooleanProperty(name = "mcp.server.observation.http-server-requests.enabled", havingValue = false)
+	static class HttpServerRequestsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		McpEndpointHttpObservationPredicate mcpEndpointHttpObservationPredicate(McpServerProperties properties) {
+			return new McpEndpointHttpObservationPredicate(mcpEndpointPaths(properties.getTransport()));
+		}
+
+		private static Set<String> mcpEndpointPaths(McpTransportProperties transport) {
+			Set<String> paths = new LinkedHashSet<>();
+			paths.add(transport.getStreamableHttp().getPath());
+			if (transport.getSse().isEnabled()) {
+				paths.add(transport.getSse().getPath());
+				paths.add(transport.getSse().getMessagePath());
+			}
+			return paths;
 		}
 
 	}
