@@ -24,16 +24,17 @@ import org.springframework.util.ClassUtils;
  *
  * @param feature what the properties turn on
  * @param properties the properties that turn it on, in the order to report them: a
- * property set to {@code true}, or a prefix that any property under it turns on (see
- * {@link #configuredProperty})
- * @param requiresTrue whether the properties are booleans that must be {@code true}
+ * property set to {@code requiredValue}, or a prefix that any property under it turns on
+ * (see {@link #configuredProperty})
+ * @param requiredValue the value (ignoring case) the properties must have, such as
+ * {@code true}, or {@code null} when setting them at all turns the feature on
  * @param group the prefix of every property that turns it on, or {@code null} when
  * only the listed properties do
  * @param classes the classes needed, by name, each mapped to the Maven coordinates of
  * the dependency to add
  * @author MCP Spring Boot team
  */
-record FeatureRequirement(String feature, List<String> properties, boolean requiresTrue, @Nullable String group,
+record FeatureRequirement(String feature, List<String> properties, @Nullable String requiredValue, @Nullable String group,
 		Map<String, String> classes) {
 
 	private static final String SECURITY_STARTER = "org.springframework.boot:spring-boot-starter-security";
@@ -59,31 +60,36 @@ record FeatureRequirement(String feature, List<String> properties, boolean requi
 					List.of("spring.security.oauth2.resourceserver.jwt.issuer-uri",
 							"spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
 							"spring.security.oauth2.resourceserver.jwt.public-key-location"),
-					false, null, providedBy(RESOURCE_SERVER_STARTER, SPRING_SECURITY, RESOURCE_SERVER,
+					null, null, providedBy(RESOURCE_SERVER_STARTER, SPRING_SECURITY, RESOURCE_SERVER,
 							List.of("org.springframework.security.oauth2.jwt.ReactiveJwtDecoder"))),
 			new FeatureRequirement("MCP security with opaque access tokens",
-					List.of("spring.security.oauth2.resourceserver.opaquetoken.introspection-uri"), false, null,
+					List.of("spring.security.oauth2.resourceserver.opaquetoken.introspection-uri"), null, null,
 					providedBy(RESOURCE_SERVER_STARTER, SPRING_SECURITY, RESOURCE_SERVER,
 							List.of("org.springframework.security.oauth2.server.resource.introspection."
 									+ "ReactiveOpaqueTokenIntrospector"))),
 			new FeatureRequirement("MCP endpoint security",
-					List.of("mcp.server.security.api-keys", "mcp.server.security"), false, "mcp.server.security",
+					List.of("mcp.server.security.api-keys", "mcp.server.security"), null, "mcp.server.security",
 					providedBy(SECURITY_STARTER, SPRING_SECURITY)),
+			new FeatureRequirement("the Redis session store", List.of("mcp.server.session.store"), "redis", null,
+					providedBy("org.springframework.boot:spring-boot-starter-data-redis-reactive",
+							List.of("org.springframework.data.redis.connection.ReactiveRedisConnectionFactory",
+									"io.lettuce.core.RedisClient"))),
 			new FeatureRequirement("the MCP request rate limit", List.of("mcp.server.limits.rate-limit.enabled"),
-					true, null,
+					"true", null,
 					Map.of("io.github.bucket4j.Bucket", "com.bucket4j:bucket4j_jdk17-core",
 							"com.github.benmanes.caffeine.cache.Caffeine", "com.github.ben-manes.caffeine:caffeine")));
 
 	/**
 	 * Return the property that turns the feature on.
 	 * @param environment the environment
-	 * @return the name of the first property set (set to {@code true} when
-	 * {@link #requiresTrue}, else the property itself or any property under it), or
+	 * @return the name of the first property set (to {@link #requiredValue} when there
+	 * is one, else the property itself or any property under it), or
 	 * {@code null} when the feature is off
 	 */
 	@Nullable String configuredProperty(Environment environment) {
 		for (String property : this.properties) {
-			String configured = this.requiresTrue ? trueProperty(environment, property)
+			String configured = (this.requiredValue != null)
+					? propertyWithValue(environment, property, this.requiredValue)
 					: propertyAtOrUnder(environment, ConfigurationPropertyName.of(property));
 			if (configured != null) {
 				return configured;
@@ -121,8 +127,9 @@ record FeatureRequirement(String feature, List<String> properties, boolean requi
 		return provided;
 	}
 
-	private static @Nullable String trueProperty(Environment environment, String property) {
-		return Binder.get(environment).bind(property, Boolean.class).orElse(false) ? property : null;
+	private static @Nullable String propertyWithValue(Environment environment, String property, String value) {
+		String configured = Binder.get(environment).bind(property, String.class).orElse(null);
+		return (configured != null && configured.strip().equalsIgnoreCase(value)) ? property : null;
 	}
 
 	private static @Nullable String propertyAtOrUnder(Environment environment, ConfigurationPropertyName prefix) {

@@ -65,6 +65,24 @@ class McpDependencyCheckAutoConfigurationTests {
 					"org.springframework.security.web.server.SecurityWebFilterChain"));
 	}
 
+	// issue 12: store=redis without Spring Data Redis used to fall back to in-memory sessions silently
+	@Test
+	void redisSessionStoreWithoutSpringDataRedisFailsStartup() {
+		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.data.redis", "io.lettuce"))
+			.withPropertyValues("mcp.server.session.store=redis")
+			.run(failsWith("mcp.server.session.store", "the Redis session store",
+					List.of("org.springframework.boot:spring-boot-starter-data-redis-reactive"),
+					"io.lettuce.core.RedisClient",
+					"org.springframework.data.redis.connection.ReactiveRedisConnectionFactory"));
+	}
+
+	@Test
+	void inMemorySessionStoreNeedsNoRedis() {
+		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.data.redis", "io.lettuce"))
+			.withPropertyValues("mcp.server.session.store=memory")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
 	@Test
 	void namesTheApiKeyPropertyFirst() {
 		this.runner.withClassLoader(WITHOUT_SPRING_SECURITY)
