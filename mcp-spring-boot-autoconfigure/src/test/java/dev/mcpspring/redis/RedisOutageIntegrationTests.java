@@ -2,8 +2,8 @@ package dev.mcpspring.redis;
 
 import java.time.Duration;
 
-import dev.mcpspring.annotation.McpTool;
 import dev.mcpspring.redis.McpInstance.Response;
+import dev.mcpspring.test.EchoServerApplication;
 import dev.mcpspring.test.RedisServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,12 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration;
-import org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration;
-import org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,7 +38,7 @@ class RedisOutageIntegrationTests {
 
 	@BeforeAll
 	void start() {
-		this.server = new McpInstance(App.class, redis.properties()[0], redis.properties()[1],
+		this.server = new McpInstance(EchoServerApplication.class, redis.properties()[0], redis.properties()[1],
 				"mcp.server.session.store=redis", "mcp.server.session.redis.timeout=1s",
 				"management.endpoints.web.exposure.include=health",
 				"management.endpoint.health.show-components=always");
@@ -118,27 +112,6 @@ class RedisOutageIntegrationTests {
 
 	private static String echo(int id) {
 		return RedisCrossInstanceIntegrationTests.toolCall(id, "echo", "{\"text\":\"hi\"}");
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@EnableAutoConfiguration(exclude = { ReactiveWebSecurityAutoConfiguration.class,
-			ReactiveUserDetailsServiceAutoConfiguration.class, ReactiveManagementWebSecurityAutoConfiguration.class })
-	static class App {
-
-		@Bean
-		Features features() {
-			return new Features();
-		}
-
-	}
-
-	static class Features {
-
-		@McpTool
-		String echo(String text) {
-			return "echo " + text;
-		}
-
 	}
 
 }

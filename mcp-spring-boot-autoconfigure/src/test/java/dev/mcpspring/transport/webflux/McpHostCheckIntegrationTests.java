@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.mcpspring.annotation.McpTool;
+import dev.mcpspring.test.EchoServerApplication;
 import dev.mcpspring.test.RawHttp;
 import dev.mcpspring.test.RawHttp.Response;
 import org.junit.jupiter.api.Test;
@@ -13,16 +13,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration;
-import org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration;
-import org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -109,7 +103,7 @@ class McpHostCheckIntegrationTests {
 	private static ConfigurableApplicationContext start(List<String> properties) {
 		List<String> all = new ArrayList<>(List.of("server.port=0", "spring.main.banner-mode=off"));
 		all.addAll(properties);
-		return new SpringApplicationBuilder(App.class).web(WebApplicationType.REACTIVE)
+		return new SpringApplicationBuilder(EchoServerApplication.class).web(WebApplicationType.REACTIVE)
 			.properties(all.toArray(String[]::new))
 			.run();
 	}
@@ -120,27 +114,6 @@ class McpHostCheckIntegrationTests {
 		String head = "POST /mcp HTTP/1.1\nHost: " + host + "\n" + ((origin != null) ? "Origin: " + origin + "\n" : "")
 				+ HEADERS;
 		return RawHttp.exchange(port, head, ECHO);
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@EnableAutoConfiguration(exclude = { ReactiveWebSecurityAutoConfiguration.class,
-			ReactiveUserDetailsServiceAutoConfiguration.class, ReactiveManagementWebSecurityAutoConfiguration.class })
-	static class App {
-
-		@Bean
-		Features features() {
-			return new Features();
-		}
-
-	}
-
-	static class Features {
-
-		@McpTool
-		String echo(String text) {
-			return "echo " + text;
-		}
-
 	}
 
 }
