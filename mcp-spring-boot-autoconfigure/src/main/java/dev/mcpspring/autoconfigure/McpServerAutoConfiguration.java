@@ -95,6 +95,11 @@ import org.springframework.util.StringUtils;
 public final class McpServerAutoConfiguration {
 
 	/**
+	 * Maximum number of live tasks of the tasks extension, across instances.
+	 */
+	public static final int MAX_TASKS = 1_000;
+
+	/**
 	 * Name of the {@link Executor} bean that runs blocking handler methods. Declare a
 	 * bean of this name to replace it.
 	 */
@@ -158,14 +163,15 @@ public final class McpServerAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	TaskStore mcpTaskStore() {
-		return new InMemoryTaskStore(1_000, Clock.systemUTC());
+		return new InMemoryTaskStore(MAX_TASKS, Clock.systemUTC());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(McpStatelessExtension.class)
-	McpTasks mcpTasks(ToolRegistry toolRegistry, TaskStore taskStore, JsonRpcCodec codec) {
-		return new McpTasks(toolRegistry, taskStore, codec.getJsonMapper(), Duration.ofHours(1), Duration.ofMillis(500),
-				Clock.systemUTC());
+	McpTasks mcpTasks(ToolRegistry toolRegistry, TaskStore taskStore, McpSessionBroker sessionBroker,
+			JsonRpcCodec codec) {
+		return new McpTasks(toolRegistry, taskStore, sessionBroker, codec.getJsonMapper(), Duration.ofHours(1),
+				Duration.ofMillis(500), Clock.systemUTC());
 	}
 
 	@Bean

@@ -195,7 +195,7 @@ public class McpServerHandler {
 					: this.methods.callTool(withInputs);
 		}
 		else if (this.extension != null && this.extension.serves(request.method())) {
-			result = this.extension.serve(request);
+			result = this.extension.serve(request, this.methods::callTool);
 		}
 		else {
 			result = result(withInputs);

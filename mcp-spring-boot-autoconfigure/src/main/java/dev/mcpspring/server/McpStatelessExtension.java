@@ -31,9 +31,10 @@ public interface McpStatelessExtension {
 	/**
 	 * Serve a method of the extension.
 	 * @param request the request, validated as stateless
+	 * @param toolCaller calls a tool the usual way, for methods that run tools
 	 * @return the result
 	 */
-	Mono<?> serve(McpRequest request);
+	Mono<?> serve(McpRequest request, ToolCaller toolCaller);
 
 	/**
 	 * Call a tool, possibly in a way of the extension's own.

@@ -94,6 +94,31 @@ final class McpInstance implements AutoCloseable {
 	}
 
 	/**
+	 * Post a stateless 2026-07-28 request, answered with JSON.
+	 * @param method the method, sent as {@code Mcp-Method}
+	 * @param name the tool name sent as {@code Mcp-Name}, or {@code null}
+	 * @param body the request, with its {@code _meta}
+	 */
+	Response postStateless(String method, @Nullable String name, String body) {
+		return this.client.post()
+			.uri("/mcp")
+			.contentType(MediaType.APPLICATION_JSON)
+			.header("Accept", "application/json, text/event-stream")
+			.header("MCP-Protocol-Version", "2026-07-28")
+			.header("Mcp-Method", method)
+			.headers((headers) -> {
+				if (name != null) {
+					headers.add("Mcp-Name", name);
+				}
+			})
+			.bodyValue(body)
+			.exchangeToMono((response) -> response.bodyToMono(String.class)
+				.defaultIfEmpty("")
+				.map((text) -> new Response(response.statusCode().value(), null, text)))
+			.block(TIMEOUT);
+	}
+
+	/**
 	 * Open a GET stream, or resume one after an event id.
 	 */
 	EventStream get(String sessionId, @Nullable String lastEventId) {

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.mcpspring.annotation.McpResource;
 import dev.mcpspring.annotation.McpTool;
+import dev.mcpspring.annotation.TaskSupport;
 import dev.mcpspring.redis.McpInstance.EventStream;
 import dev.mcpspring.redis.McpInstance.Response;
 import dev.mcpspring.server.McpContext;
@@ -138,6 +139,38 @@ class RedisCrossInstanceIntegrationTests {
 	}
 
 	@Test
+	void taskCreatedOnAIsPolledOnBAndCancelledOnCWhichStopsItsWorkOnA() throws InterruptedException {
+		Calls calls = this.a.getContext().getBean(Calls.class);
+		JsonNode created = this.a.postStateless("tools/call", "job", statelessTask(1, "tools/call",
+				"\"name\":\"job\",\"arguments\":{}")).json().path("result");
+		assertThat(created.path("resultType").asString()).as(created.toString()).isEqualTo("task");
+		assertThat(calls.jobStarted.await(10, TimeUnit.SECONDS)).isTrue();
+		String id = created.path("taskId").asString();
+		String taskId = "\"taskId\":\"" + id + "\"";
+		Response polled = this.b.postStateless("tasks/get", id, statelessTask(2, "tasks/get", taskId));
+		assertThat(polled.json().path("result").path("status").asString()).as(polled.body()).isEqualTo("working");
+		assertThat(this.c.postStateless("tasks/cancel", id, statelessTask(3, "tasks/cancel", taskId)).status())
+			.isEqualTo(200);
+		assertThat(calls.jobCancelled.await(10, TimeUnit.SECONDS)).isTrue();
+		assertThat(this.b.postStateless("tasks/get", id, statelessTask(4, "tasks/get", taskId)).json()
+			.path("result").path("status").asString()).isEqualTo("cancelled");
+	}
+
+	@Test
+	void taskCompletedOnAIsReadWithItsResultOnB() {
+		JsonNode created = this.a.postStateless("tools/call", "quickJob", statelessTask(1, "tools/call",
+				"\"name\":\"quickJob\",\"arguments\":{}")).json().path("result");
+		String id = created.path("taskId").asString();
+		String taskId = "\"taskId\":\"" + id + "\"";
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			JsonNode task = this.b.postStateless("tasks/get", id, statelessTask(2, "tasks/get", taskId)).json()
+				.path("result");
+			assertThat(task.path("status").asString()).isEqualTo("completed");
+			assertThat(task.path("result").path("content").get(0).path("text").asString()).isEqualTo("finished");
+		});
+	}
+
+	@Test
 	void deletedSessionIsUnknownEverywhere() {
 		String session = this.a.initialize();
 		assertThat(this.b.post(session, toolCall(1, "echo", "{\"text\":\"hi\"}")).status()).isEqualTo(200);
@@ -197,6 +230,12 @@ class RedisCrossInstanceIntegrationTests {
 		throw new AssertionError("The stream never heard from another instance");
 	}
 
+	private static String statelessTask(int id, String method, String params) {
+		return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"" + method + "\",\"params\":{" + params
+				+ ",\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\","
+				+ "\"io.modelcontextprotocol/clientCapabilities\":{\"extensions\":{\"io.modelcontextprotocol/tasks\":{}}}}}}";
+	}
+
 	static String toolCall(int id, String name, String arguments) {
 		return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":{\"name\":\"" + name
 				+ "\",\"arguments\":" + arguments + "}}";
@@ -224,6 +263,10 @@ class RedisCrossInstanceIntegrationTests {
 		final CountDownLatch started = new CountDownLatch(1);
 
 		final CountDownLatch cancelled = new CountDownLatch(1);
+
+		final CountDownLatch jobStarted = new CountDownLatch(1);
+
+		final CountDownLatch jobCancelled = new CountDownLatch(1);
 
 	}
 
@@ -274,6 +317,18 @@ class RedisCrossInstanceIntegrationTests {
 				.take(3)
 				.doOnNext((n) -> context.warning("n" + n))
 				.then(Mono.just("done"));
+		}
+
+		@McpTool(taskSupport = TaskSupport.OPTIONAL)
+		Mono<String> job() {
+			return Mono.<String>never()
+				.doOnSubscribe((subscription) -> this.calls.jobStarted.countDown())
+				.doOnCancel(this.calls.jobCancelled::countDown);
+		}
+
+		@McpTool(taskSupport = TaskSupport.OPTIONAL)
+		String quickJob() {
+			return "finished";
 		}
 
 		@McpResource(uri = "memo://notes")

@@ -87,18 +87,7 @@ class RedisOutageIntegrationTests {
 	}
 
 	private Response statelessEcho() {
-		return WebClient.create("http://127.0.0.1:" + this.server.getPort())
-			.post()
-			.uri("/mcp")
-			.header("Content-Type", "application/json")
-			.header("Accept", "application/json, text/event-stream")
-			.header("MCP-Protocol-Version", "2026-07-28")
-			.header("Mcp-Method", "tools/call")
-			.header("Mcp-Name", "echo")
-			.bodyValue(STATELESS_ECHO)
-			.exchangeToMono((response) -> response.bodyToMono(String.class)
-				.map((body) -> new Response(response.statusCode().value(), null, body)))
-			.block(Duration.ofSeconds(5));
+		return this.server.postStateless("tools/call", "echo", STATELESS_ECHO);
 	}
 
 	private String mcpHealth() {

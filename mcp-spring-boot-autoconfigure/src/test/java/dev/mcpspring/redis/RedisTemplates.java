@@ -14,12 +14,12 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
  *
  * @author MCP Spring Boot team
  */
-final class RedisTemplates {
+public final class RedisTemplates {
 
 	private RedisTemplates() {
 	}
 
-	static LettuceConnectionFactory connectionFactory(RedisServer server) {
+	public static LettuceConnectionFactory connectionFactory(RedisServer server) {
 		LettuceConnectionFactory factory = new LettuceConnectionFactory(
 				new RedisStandaloneConfiguration("127.0.0.1", server.getPort()),
 				LettuceClientConfiguration.builder().commandTimeout(Duration.ofSeconds(5)).build());
@@ -28,7 +28,7 @@ final class RedisTemplates {
 		return factory;
 	}
 
-	static ReactiveStringRedisTemplate template(LettuceConnectionFactory factory) {
+	public static ReactiveStringRedisTemplate template(LettuceConnectionFactory factory) {
 		return new ReactiveStringRedisTemplate(factory);
 	}
 

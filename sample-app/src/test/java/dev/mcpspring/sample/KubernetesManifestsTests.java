@@ -54,6 +54,9 @@ class KubernetesManifestsTests {
 			.containsEntry("SERVER_SHUTDOWN", "graceful")
 			.doesNotContainKey("SERVER_ADDRESS")
 			.doesNotContainKey("MCP_SERVER_TRANSPORT_ALLOWED_HOSTS");
+		assertThat(env.get("MCP_SERVER_STATELESS_REQUESTSTATEKEYS_K1")).as("request-state key shared by every replica")
+			.isNull();
+		assertThat(list(container, "env").toString()).contains("secretKeyRef={name=mcp-request-state, key=k1}");
 		assertThat(map(find("Service", "mcp-server"), "spec")).doesNotContainKey("sessionAffinity");
 		assertThat(map(find("Service", "mcp-redis"), "spec").get("ports").toString()).contains("port=6379");
 		assertThat(map(find("Ingress", "mcp-server"), "metadata").toString()).doesNotContain("affinity");

@@ -10,8 +10,10 @@ import dev.mcpspring.jsonrpc.JsonRpcCodec;
 import dev.mcpspring.redis.RedisMcpEventStore;
 import dev.mcpspring.redis.RedisMcpSessionBroker;
 import dev.mcpspring.redis.RedisMcpSessionRepository;
+import dev.mcpspring.redis.RedisTaskStore;
 import dev.mcpspring.server.session.McpSessionBroker;
 import dev.mcpspring.server.session.McpSessionRepository;
+import dev.mcpspring.server.task.TaskStore;
 import dev.mcpspring.transport.support.McpEventStore;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -75,6 +77,15 @@ public final class McpRedisAutoConfiguration {
 		McpServerProperties.Session.Redis redis = properties.getSession().getRedis();
 		return new RedisMcpEventStore(template, codec, redis.getKeyPrefix(), streamableHttp.getReplayEvents(),
 				streamableHttp.getReplayRetention(), redis.getResumeIdleTimeout(), redis.getTimeout());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TaskStore mcpTaskStore(@Qualifier(TEMPLATE_BEAN_NAME) ReactiveStringRedisTemplate template, JsonRpcCodec codec,
+			McpServerProperties properties) {
+		McpServerProperties.Session.Redis redis = properties.getSession().getRedis();
+		return new RedisTaskStore(template, codec.getJsonMapper(), redis.getKeyPrefix(),
+				McpServerAutoConfiguration.MAX_TASKS, redis.getTimeout());
 	}
 
 	@Bean

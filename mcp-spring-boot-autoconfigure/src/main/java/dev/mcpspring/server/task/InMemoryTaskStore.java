@@ -4,16 +4,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 import dev.mcpspring.jsonrpc.JsonRpcErrorCodes;
 import dev.mcpspring.server.McpException;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
 
 import org.springframework.util.Assert;
 
 /**
  * A {@link TaskStore} in memory, for one server instance: holds at most a given number
- * of tasks and discards (and cancels) each once its time to live has elapsed.
+ * of tasks and discards each once its time to live has elapsed.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -39,7 +41,11 @@ public class InMemoryTaskStore implements TaskStore {
 	}
 
 	@Override
-	public void save(McpTask task) {
+	public Mono<Void> save(McpTask task) {
+		return Mono.fromRunnable(() -> add(task));
+	}
+
+	private void add(McpTask task) {
 		if (this.tasks.size() >= this.maxTasks) {
 			removeExpired();
 		}
@@ -52,17 +58,25 @@ public class InMemoryTaskStore implements TaskStore {
 	}
 
 	@Override
-	public @Nullable McpTask find(String taskId, String owner) {
-		McpTask task = this.tasks.get(taskId);
-		if (task == null) {
+	public Mono<McpTask> find(String taskId, String owner) {
+		return Mono.fromSupplier(() -> live(this.tasks.get(taskId), this.clock.instant()))
+			.filter((task) -> task.getOwner().equals(owner));
+	}
+
+	@Override
+	public Mono<McpTask> update(String taskId, UnaryOperator<McpTask> change) {
+		return Mono.fromSupplier(() -> {
+			Instant now = this.clock.instant();
+			return this.tasks.computeIfPresent(taskId, (id, task) -> task.isExpired(now) ? null : change.apply(task));
+		});
+	}
+
+	private @Nullable McpTask live(@Nullable McpTask task, Instant now) {
+		if (task != null && task.isExpired(now)) {
+			this.tasks.remove(task.getId(), task);
 			return null;
 		}
-		Instant now = this.clock.instant();
-		if (task.isExpired(now)) {
-			discard(task, now);
-			return null;
-		}
-		return task.getOwner().equals(owner) ? task : null;
+		return task;
 	}
 
 	/**
@@ -78,17 +92,7 @@ public class InMemoryTaskStore implements TaskStore {
 	 */
 	public void removeExpired() {
 		Instant now = this.clock.instant();
-		this.tasks.values()
-			.stream()
-			.filter((task) -> task.isExpired(now))
-			.toList()
-			.forEach((task) -> discard(task, now));
-	}
-
-	private void discard(McpTask task, Instant now) {
-		if (this.tasks.remove(task.getId(), task)) {
-			task.cancel(now);
-		}
+		this.tasks.values().removeIf((task) -> task.isExpired(now));
 	}
 
 }

@@ -5,16 +5,19 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
-import dev.mcpspring.server.McpRequest;
-import dev.mcpspring.server.McpStatelessExtension;
+import dev.mcpspring.jsonrpc.JsonRpcRequest;
 import org.jspecify.annotations.Nullable;
-import reactor.core.Disposable;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A task of the tasks extension: a {@code tools/call} that runs in the background, and
  * its state as {@code tasks/get} reports it. Bound to the principal that created it.
+ * <p>
+ * Immutable: every change returns a new task, so that a {@link TaskStore} shared by
+ * several instances can apply it atomically. The work itself is not part of the task:
+ * the instance that runs it keeps it.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -29,39 +32,60 @@ public final class McpTask {
 
 	private final Instant createdAt;
 
+	private final Instant lastUpdatedAt;
+
 	private final Duration ttl;
 
 	private final Duration pollInterval;
 
-	private final McpRequest request;
+	private final JsonRpcRequest request;
 
-	private final ObjectNode responses = JsonNodeFactory.instance.objectNode();
+	private final String protocolVersion;
 
-	private Status status = Status.WORKING;
+	private final Status status;
 
-	private Instant lastUpdatedAt;
+	private final ObjectNode responses;
 
-	private @Nullable ObjectNode result;
+	private final @Nullable JsonNode result;
 
-	private @Nullable ObjectNode error;
+	private final @Nullable JsonNode error;
 
-	private ObjectNode inputRequests = JsonNodeFactory.instance.objectNode();
+	private final ObjectNode inputRequests;
 
-	private final McpStatelessExtension.ToolCaller toolCaller;
-
-	private @Nullable Disposable run;
-
-	McpTask(String id, String owner, Instant createdAt, Duration ttl, Duration pollInterval, McpRequest request,
-			ObjectNode responses, McpStatelessExtension.ToolCaller toolCaller) {
-		this.toolCaller = toolCaller;
+	private McpTask(String id, String owner, Instant createdAt, Instant lastUpdatedAt, Duration ttl,
+			Duration pollInterval, JsonRpcRequest request, String protocolVersion, Status status, ObjectNode responses,
+			@Nullable JsonNode result, @Nullable JsonNode error, ObjectNode inputRequests) {
 		this.id = id;
 		this.owner = owner;
 		this.createdAt = createdAt;
-		this.lastUpdatedAt = createdAt;
+		this.lastUpdatedAt = lastUpdatedAt;
 		this.ttl = ttl;
 		this.pollInterval = pollInterval;
 		this.request = request;
-		this.responses.setAll(responses);
+		this.protocolVersion = protocolVersion;
+		this.status = status;
+		this.responses = responses;
+		this.result = result;
+		this.error = error;
+		this.inputRequests = inputRequests;
+	}
+
+	/**
+	 * Create a working task.
+	 * @param id the task id
+	 * @param owner the principal name, empty for an anonymous caller
+	 * @param createdAt when the task was created
+	 * @param ttl how long the task is kept
+	 * @param pollInterval how often clients are asked to poll
+	 * @param request the {@code tools/call} request the task runs
+	 * @param protocolVersion the protocol revision of the request
+	 * @param responses the client input gathered before the task was created
+	 * @return the task
+	 */
+	static McpTask create(String id, String owner, Instant createdAt, Duration ttl, Duration pollInterval,
+			JsonRpcRequest request, String protocolVersion, ObjectNode responses) {
+		return new McpTask(id, owner, createdAt, createdAt, ttl, pollInterval, request, protocolVersion,
+				Status.WORKING, responses.deepCopy(), null, null, JsonNodeFactory.instance.objectNode());
 	}
 
 	public String getId() {
@@ -84,8 +108,16 @@ public final class McpTask {
 		return this.ttl;
 	}
 
-	public synchronized Status getStatus() {
+	public Status getStatus() {
 		return this.status;
+	}
+
+	/**
+	 * Return when the task's time to live ends.
+	 * @return the expiry time
+	 */
+	public Instant getExpiresAt() {
+		return this.createdAt.plus(this.ttl);
 	}
 
 	/**
@@ -94,86 +126,69 @@ public final class McpTask {
 	 * @return {@code true} if the task may be discarded
 	 */
 	public boolean isExpired(Instant now) {
-		return now.isAfter(this.createdAt.plus(this.ttl));
+		return now.isAfter(getExpiresAt());
 	}
 
-	McpRequest request() {
+	JsonRpcRequest request() {
 		return this.request;
 	}
 
-	McpStatelessExtension.ToolCaller toolCaller() {
-		return this.toolCaller;
+	String protocolVersion() {
+		return this.protocolVersion;
 	}
 
-	synchronized ObjectNode responses() {
+	ObjectNode responses() {
 		return this.responses.deepCopy();
 	}
 
-	synchronized void started(Disposable run) {
-		this.run = run;
+	McpTask complete(JsonNode result, Instant now) {
+		return this.status.isTerminal() ? this : with(Status.COMPLETED, now, this.responses, result, null);
 	}
 
-	synchronized void complete(ObjectNode result, Instant now) {
-		if (!this.status.isTerminal()) {
-			this.result = result;
-			update(Status.COMPLETED, now);
-		}
+	McpTask fail(JsonNode error, Instant now) {
+		return this.status.isTerminal() ? this : with(Status.FAILED, now, this.responses, null, error);
 	}
 
-	synchronized void fail(ObjectNode error, Instant now) {
-		if (!this.status.isTerminal()) {
-			this.error = error;
-			update(Status.FAILED, now);
+	McpTask inputRequired(ObjectNode inputRequests, Instant now) {
+		if (this.status.isTerminal()) {
+			return this;
 		}
-	}
-
-	synchronized void inputRequired(ObjectNode inputRequests, Instant now) {
-		if (!this.status.isTerminal()) {
-			this.inputRequests = inputRequests;
-			update(Status.INPUT_REQUIRED, now);
-		}
+		return new McpTask(this.id, this.owner, this.createdAt, now, this.ttl, this.pollInterval, this.request,
+				this.protocolVersion, Status.INPUT_REQUIRED, this.responses, null, null, inputRequests.deepCopy());
 	}
 
 	/**
-	 * Record responses to outstanding input requests, ignoring other keys.
+	 * Record responses to outstanding input requests, ignoring other keys. Once every
+	 * outstanding request is answered the task is working again and should run again.
 	 * @param inputResponses the responses by key
 	 * @param now the current time
-	 * @return {@code true} if every outstanding request is now answered and the task
-	 * should run again
+	 * @return the task, unchanged unless it waited for input
 	 */
-	synchronized boolean answer(ObjectNode inputResponses, Instant now) {
+	McpTask answer(ObjectNode inputResponses, Instant now) {
 		if (this.status != Status.INPUT_REQUIRED) {
-			return false;
+			return this;
 		}
+		ObjectNode responses = this.responses.deepCopy();
+		ObjectNode open = this.inputRequests.deepCopy();
 		inputResponses.properties().forEach((entry) -> {
-			if (this.inputRequests.has(entry.getKey())) {
-				this.responses.set(entry.getKey(), entry.getValue());
-				this.inputRequests.remove(entry.getKey());
+			if (open.has(entry.getKey())) {
+				responses.set(entry.getKey(), entry.getValue());
+				open.remove(entry.getKey());
 			}
 		});
-		this.lastUpdatedAt = now;
-		if (!this.inputRequests.isEmpty()) {
-			return false;
-		}
-		update(Status.WORKING, now);
-		return true;
+		Status status = open.isEmpty() ? Status.WORKING : Status.INPUT_REQUIRED;
+		return new McpTask(this.id, this.owner, this.createdAt, now, this.ttl, this.pollInterval, this.request,
+				this.protocolVersion, status, responses, null, null, open);
 	}
 
-	synchronized void cancel(Instant now) {
-		if (this.run != null) {
-			this.run.dispose();
-		}
-		if (!this.status.isTerminal()) {
-			update(Status.CANCELLED, now);
-		}
+	McpTask cancel(Instant now) {
+		return this.status.isTerminal() ? this : with(Status.CANCELLED, now, this.responses, null, null);
 	}
 
-	private void update(Status status, Instant now) {
-		this.status = status;
-		this.lastUpdatedAt = now;
-		if (status != Status.INPUT_REQUIRED) {
-			this.inputRequests = JsonNodeFactory.instance.objectNode();
-		}
+	private McpTask with(Status status, Instant now, ObjectNode responses, @Nullable JsonNode result,
+			@Nullable JsonNode error) {
+		return new McpTask(this.id, this.owner, this.createdAt, now, this.ttl, this.pollInterval, this.request,
+				this.protocolVersion, status, responses, result, error, JsonNodeFactory.instance.objectNode());
 	}
 
 	/**
@@ -183,7 +198,7 @@ public final class McpTask {
 	 * @param detailed whether to add the status-specific members ({@code tasks/get})
 	 * @return the task as a JSON object
 	 */
-	public synchronized ObjectNode toJson(boolean detailed) {
+	public ObjectNode toJson(boolean detailed) {
 		ObjectNode node = JsonNodeFactory.instance.objectNode();
 		node.put("taskId", this.id);
 		node.put("status", this.status.value());
@@ -201,6 +216,56 @@ public final class McpTask {
 			}
 		}
 		return node;
+	}
+
+	/**
+	 * Write everything a store must keep, for a store outside the JVM.
+	 * @return the task as a JSON object that {@link #fromStorage} reads back
+	 * @see #fromStorage(JsonNode)
+	 */
+	public ObjectNode toStorage() {
+		ObjectNode node = JsonNodeFactory.instance.objectNode();
+		node.put("id", this.id);
+		node.put("owner", this.owner);
+		node.put("createdAt", this.createdAt.toEpochMilli());
+		node.put("lastUpdatedAt", this.lastUpdatedAt.toEpochMilli());
+		node.put("ttl", this.ttl.toMillis());
+		node.put("pollInterval", this.pollInterval.toMillis());
+		ObjectNode request = node.putObject("request");
+		request.set("id", this.request.id());
+		request.put("method", this.request.method());
+		request.set("params", this.request.params());
+		node.put("protocolVersion", this.protocolVersion);
+		node.put("status", this.status.name());
+		node.set("responses", this.responses);
+		node.set("result", this.result);
+		node.set("error", this.error);
+		node.set("inputRequests", this.inputRequests);
+		return node;
+	}
+
+	/**
+	 * Read a task written by {@link #toStorage()}.
+	 * @param node the stored task
+	 * @return the task
+	 */
+	public static McpTask fromStorage(JsonNode node) {
+		JsonNode request = node.required("request");
+		JsonNode params = request.get("params");
+		return new McpTask(node.required("id").asString(), node.required("owner").asString(),
+				Instant.ofEpochMilli(node.required("createdAt").asLong()),
+				Instant.ofEpochMilli(node.required("lastUpdatedAt").asLong()),
+				Duration.ofMillis(node.required("ttl").asLong()),
+				Duration.ofMillis(node.required("pollInterval").asLong()),
+				new JsonRpcRequest(request.required("id"), request.required("method").asString(),
+						(params instanceof ObjectNode object) ? object : null),
+				node.required("protocolVersion").asString(), Status.valueOf(node.required("status").asString()),
+				(ObjectNode) node.required("responses"), presentOrNull(node.get("result")),
+				presentOrNull(node.get("error")), (ObjectNode) node.required("inputRequests"));
+	}
+
+	private static @Nullable JsonNode presentOrNull(@Nullable JsonNode node) {
+		return (node == null || node.isNull()) ? null : node;
 	}
 
 	/**

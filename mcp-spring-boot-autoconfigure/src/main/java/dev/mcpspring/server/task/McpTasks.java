@@ -1,11 +1,15 @@
 package dev.mcpspring.server.task;
 
+import java.security.Principal;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 
 import dev.mcpspring.jsonrpc.JsonRpcError;
 import dev.mcpspring.jsonrpc.JsonRpcErrorCodes;
@@ -19,11 +23,14 @@ import dev.mcpspring.server.McpRequest;
 import dev.mcpspring.server.McpStatelessExtension;
 import dev.mcpspring.server.ToolHandler;
 import dev.mcpspring.server.ToolRegistry;
+import dev.mcpspring.server.session.McpSessionBroker;
 import dev.mcpspring.server.stateless.InputExchange;
 import dev.mcpspring.server.stateless.StatelessSupport;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
+import reactor.core.Disposables;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,13 +55,24 @@ public final class McpTasks implements McpStatelessExtension {
 	 */
 	public static final String EXTENSION = "io.modelcontextprotocol/tasks";
 
+	/**
+	 * Broker topic of cancelled task ids.
+	 */
+	static final String CANCEL_TOPIC = "tasks:cancel";
+
 	private static final Log logger = LogFactory.getLog(McpTasks.class);
 
 	private final SecureRandom random = new SecureRandom();
 
+	private final Map<String, Disposable> running = new ConcurrentHashMap<>();
+
+	private final Disposable cancellations;
+
 	private final ToolRegistry tools;
 
 	private final TaskStore store;
+
+	private final McpSessionBroker broker;
 
 	private final JsonMapper jsonMapper;
 
@@ -65,7 +83,7 @@ public final class McpTasks implements McpStatelessExtension {
 	private final Clock clock;
 
 	/**
-	 * Create the extension.
+	 * Create the extension for a single instance.
 	 * @param tools the tools, which declare whether they run as tasks
 	 * @param store where tasks are kept
 	 * @param jsonMapper the mapper for results
@@ -75,12 +93,29 @@ public final class McpTasks implements McpStatelessExtension {
 	 */
 	public McpTasks(ToolRegistry tools, TaskStore store, JsonMapper jsonMapper, Duration ttl, Duration pollInterval,
 			Clock clock) {
+		this(tools, store, McpSessionBroker.local(), jsonMapper, ttl, pollInterval, clock);
+	}
+
+	/**
+	 * Create the extension.
+	 * @param tools the tools, which declare whether they run as tasks
+	 * @param store where tasks are kept
+	 * @param broker carries cancellations to the instance that runs a task
+	 * @param jsonMapper the mapper for results
+	 * @param ttl how long a task is kept
+	 * @param pollInterval how often clients are asked to poll
+	 * @param clock the clock
+	 */
+	public McpTasks(ToolRegistry tools, TaskStore store, McpSessionBroker broker, JsonMapper jsonMapper, Duration ttl,
+			Duration pollInterval, Clock clock) {
 		this.tools = tools;
 		this.store = store;
+		this.broker = broker;
 		this.jsonMapper = jsonMapper;
 		this.ttl = ttl;
 		this.pollInterval = pollInterval;
 		this.clock = clock;
+		this.cancellations = broker.subscribe(CANCEL_TOPIC).subscribe(this::stop);
 	}
 
 	/**
@@ -131,16 +166,17 @@ public final class McpTasks implements McpStatelessExtension {
 		if (inputs != null && !execution.inputsBeforeTask().stream().allMatch((key) -> inputs.response(key) != null)) {
 			return toolCaller.call(request);
 		}
-		return Mono.fromSupplier(() -> create(request, toolCaller));
+		return create(request, toolCaller);
 	}
 
 	/**
 	 * Serve {@code tasks/get}, {@code tasks/update} or {@code tasks/cancel}.
 	 * @param request the request
+	 * @param toolCaller calls the tool again once a task's input is complete
 	 * @return the detailed task, or an empty acknowledgement
 	 */
 	@Override
-	public Mono<?> serve(McpRequest request) {
+	public Mono<?> serve(McpRequest request, ToolCaller toolCaller) {
 		if (!supportsTasks(request)) {
 			return Mono.error(missingExtension());
 		}
@@ -148,57 +184,82 @@ public final class McpTasks implements McpStatelessExtension {
 		if (taskId == null || !taskId.isString()) {
 			return Mono.error(new McpException(JsonRpcErrorCodes.INVALID_PARAMS, "Missing taskId"));
 		}
-		McpTask task = this.store.find(taskId.asString(), owner(request));
-		if (task == null) {
-			return Mono
-				.error(new McpException(JsonRpcErrorCodes.INVALID_PARAMS, "Failed to retrieve task: Task not found"));
-		}
-		return switch (request.method()) {
-			case "tasks/get" -> Mono.just(task.toJson(true));
-			case "tasks/update" -> update(request, task);
-			default -> {
-				task.cancel(this.clock.instant());
-				yield Mono.just(this.jsonMapper.createObjectNode());
-			}
-		};
+		return this.store.find(taskId.asString(), owner(request))
+			.switchIfEmpty(Mono.error(
+					() -> new McpException(JsonRpcErrorCodes.INVALID_PARAMS, "Failed to retrieve task: Task not found")))
+			.flatMap((task) -> switch (request.method()) {
+				case "tasks/get" -> Mono.just(task.toJson(true));
+				case "tasks/update" -> update(request, task, toolCaller);
+				default -> cancel(task);
+			});
 	}
 
-	private Mono<?> update(McpRequest request, McpTask task) {
+	private Mono<ObjectNode> update(McpRequest request, McpTask task, ToolCaller toolCaller) {
 		if (!(request.params().get("inputResponses") instanceof ObjectNode responses)) {
 			return Mono.error(new McpException(JsonRpcErrorCodes.INVALID_PARAMS, "inputResponses must be an object"));
 		}
-		if (task.answer(responses, this.clock.instant())) {
-			run(task, task.toolCaller());
-		}
-		return Mono.just(this.jsonMapper.createObjectNode());
+		AtomicReference<McpTask> before = new AtomicReference<>(task);
+		return this.store.update(task.getId(), (current) -> {
+			before.set(current);
+			return current.answer(responses, this.clock.instant());
+		}).doOnNext((answered) -> {
+			if (before.get().getStatus() == McpTask.Status.INPUT_REQUIRED
+					&& answered.getStatus() == McpTask.Status.WORKING) {
+				run(answered, request.principal(), toolCaller);
+			}
+		}).thenReturn(this.jsonMapper.createObjectNode());
 	}
 
-	private ObjectNode create(McpRequest request, ToolCaller toolCaller) {
-		McpRequest base = new McpRequest(request.message(), null, request.protocolVersion(),
-				McpClientChannel.discard(), request.principal());
+	private Mono<ObjectNode> cancel(McpTask task) {
+		return this.store.update(task.getId(), (current) -> current.cancel(this.clock.instant()))
+			.doOnSuccess((cancelled) -> {
+				if (!stop(task.getId())) {
+					this.broker.publish(CANCEL_TOPIC, task.getId());
+				}
+			})
+			.thenReturn(this.jsonMapper.createObjectNode());
+	}
+
+	private Mono<ObjectNode> create(McpRequest request, ToolCaller toolCaller) {
 		InputExchange inputs = request.inputs();
-		McpTask task = new McpTask(newTaskId(), owner(request), this.clock.instant(), this.ttl, this.pollInterval,
-				base, (inputs != null) ? inputs.responses() : this.jsonMapper.createObjectNode(), toolCaller);
-		this.store.save(task);
-		run(task, toolCaller);
-		ObjectNode result = task.toJson(false);
-		result.put("resultType", "task");
-		return result;
+		McpTask task = McpTask.create(newTaskId(), owner(request), this.clock.instant(), this.ttl, this.pollInterval,
+				request.message(), request.protocolVersion(),
+				(inputs != null) ? inputs.responses() : this.jsonMapper.createObjectNode());
+		return this.store.save(task).then(Mono.fromSupplier(() -> {
+			run(task, request.principal(), toolCaller);
+			ObjectNode result = task.toJson(false);
+			result.put("resultType", "task");
+			return result;
+		}));
 	}
 
-	private void run(McpTask task, ToolCaller toolCaller) {
-		McpRequest request = task.request().withInputs(new InputExchange(task.responses()));
-		Disposable run = Mono.defer(() -> toolCaller.call(request))
-			.subscribe((result) -> task.complete(this.jsonMapper.valueToTree(result), this.clock.instant()),
-					(ex) -> failed(task, request, ex));
-		task.started(run);
+	/**
+	 * Run a task's tool here, until it ends, is cancelled, or its time to live elapses.
+	 */
+	private void run(McpTask task, @Nullable Principal principal, ToolCaller toolCaller) {
+		McpRequest request = new McpRequest(task.request(), null, task.protocolVersion(), McpClientChannel.discard(),
+				principal)
+			.withInputs(new InputExchange(task.responses()));
+		Duration remaining = Duration.between(this.clock.instant(), task.getExpiresAt());
+		Disposable.Swap work = Disposables.swap();
+		this.running.put(task.getId(), work);
+		work.update(Mono.defer(() -> toolCaller.call(request))
+			.take(remaining)
+			.flatMap((result) -> record(task, (current) -> current.complete(this.jsonMapper.valueToTree(result),
+					this.clock.instant())))
+			.onErrorResume((ex) -> record(task, failure(task, request, ex)))
+			.doFinally((signal) -> this.running.remove(task.getId(), work))
+			.subscribe(null, (ex) -> logger.warn("Could not record the outcome of task " + task.getId(), ex)));
 	}
 
-	private void failed(McpTask task, McpRequest request, Throwable ex) {
-		Instant now = this.clock.instant();
+	private Mono<McpTask> record(McpTask task, UnaryOperator<McpTask> outcome) {
+		return this.store.update(task.getId(), outcome);
+	}
+
+	private UnaryOperator<McpTask> failure(McpTask task, McpRequest request, Throwable ex) {
 		if (InputRequiredException.isInputRequired(ex) && request.inputs() != null) {
-			task.inputRequired(request.inputs().pendingRequests(), now);
-			return;
+			ObjectNode pending = request.inputs().pendingRequests();
+			return (current) -> current.inputRequired(pending, this.clock.instant());
 		}
 		JsonRpcError error;
 		if (ex instanceof ClientCapabilityException capability) {
@@ -211,7 +272,25 @@ public final class McpTasks implements McpStatelessExtension {
 			logger.error("Task " + task.getId() + " failed", ex);
 			error = JsonRpcError.of(JsonRpcErrorCodes.INTERNAL_ERROR, "Internal error");
 		}
-		task.fail(this.jsonMapper.valueToTree(error), now);
+		JsonNode json = this.jsonMapper.valueToTree(error);
+		return (current) -> current.fail(json, this.clock.instant());
+	}
+
+	private boolean stop(String taskId) {
+		Disposable work = this.running.remove(taskId);
+		if (work == null) {
+			return false;
+		}
+		work.dispose();
+		return true;
+	}
+
+	/**
+	 * Stop the work of every task running here and stop listening for cancellations.
+	 */
+	public void close() {
+		this.cancellations.dispose();
+		this.running.keySet().forEach(this::stop);
 	}
 
 	/**

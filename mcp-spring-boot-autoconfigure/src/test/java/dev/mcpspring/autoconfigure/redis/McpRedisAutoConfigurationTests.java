@@ -7,9 +7,11 @@ import dev.mcpspring.autoconfigure.McpServerAutoConfiguration;
 import dev.mcpspring.redis.RedisMcpEventStore;
 import dev.mcpspring.redis.RedisMcpSessionBroker;
 import dev.mcpspring.redis.RedisMcpSessionRepository;
+import dev.mcpspring.redis.RedisTaskStore;
 import dev.mcpspring.server.session.InMemoryMcpSessionRepository;
 import dev.mcpspring.server.session.McpSessionBroker;
 import dev.mcpspring.server.session.McpSessionRepository;
+import dev.mcpspring.server.task.TaskStore;
 import dev.mcpspring.transport.support.McpEventStore;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +55,7 @@ class McpRedisAutoConfigurationTests {
 			assertThat(context).getBean(McpSessionRepository.class).isInstanceOf(RedisMcpSessionRepository.class);
 			assertThat(context).getBean(McpSessionBroker.class).isInstanceOf(RedisMcpSessionBroker.class);
 			assertThat(context).getBean(McpEventStore.class).isInstanceOf(RedisMcpEventStore.class);
+			assertThat(context).getBean(TaskStore.class).isInstanceOf(RedisTaskStore.class);
 		});
 	}
 

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import dev.mcpspring.jsonrpc.JsonRpcError;
@@ -26,6 +27,7 @@ import dev.mcpspring.server.ToolCallException;
 import dev.mcpspring.server.ToolHandler;
 import dev.mcpspring.server.ToolRegistry;
 import dev.mcpspring.server.stateless.InputExchange;
+import dev.mcpspring.server.stateless.RequestStateCodec;
 import dev.mcpspring.server.stateless.StatelessSupport;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -35,6 +37,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for the tasks extension served by {@link McpServerHandler} ({@link McpTasks}).
@@ -51,7 +54,9 @@ class McpTasksTests {
 
 	private final AtomicBoolean cancelled = new AtomicBoolean();
 
-	private final McpServerHandler handler;
+	private final List<McpServerHandler> handlers;
+
+	private final AtomicInteger next = new AtomicInteger();
 
 	McpTasksTests() {
 		this.tools.register(tool("sync", null, (call) -> Mono.just(CallToolResult.of(Content.text("sync")))));
@@ -78,12 +83,25 @@ class McpTasksTests {
 			}
 
 		});
-		this.handler = McpServerHandler.builder(Implementation.of("test", "1.0"))
-			.toolRegistry(this.tools)
-			.jsonMapper(jsonMapper)
-			.statelessExtension(new McpTasks(this.tools, new InMemoryTaskStore(100, Clock.systemUTC()), jsonMapper,
-					Duration.ofHours(1), Duration.ofMillis(500), Clock.systemUTC()))
-			.build();
+		RequestStateCodec requestStates = RequestStateCodec.withRandomKey(Duration.ofMinutes(1), jsonMapper);
+		this.handlers = createInstances(this.tools).stream()
+			.map((tasks) -> McpServerHandler.builder(Implementation.of("test", "1.0"))
+				.toolRegistry(this.tools)
+				.jsonMapper(jsonMapper)
+				.requestStateCodec(requestStates)
+				.statelessExtension(tasks)
+				.build())
+			.toList();
+	}
+
+	/**
+	 * Create the extension of each server instance; requests go to each in turn.
+	 * @param tools the tools of the test
+	 * @return the extensions
+	 */
+	List<McpTasks> createInstances(ToolRegistry tools) {
+		return List.of(new McpTasks(tools, new InMemoryTaskStore(100, Clock.systemUTC()), jsonMapper,
+				Duration.ofHours(1), Duration.ofMillis(500), Clock.systemUTC()));
 	}
 
 	@Test
@@ -151,7 +169,7 @@ class McpTasksTests {
 		JsonNode ack = result(taskRequest("tasks/cancel", taskId, null));
 		assertThat(ack.path("resultType").asString()).isEqualTo("complete");
 		assertThat(ack.has("status")).isFalse();
-		assertThat(this.cancelled).isTrue();
+		await().atMost(TIMEOUT).untilTrue(this.cancelled);
 		assertThat(result(taskRequest("tasks/get", taskId, null)).path("status").asString()).isEqualTo("cancelled");
 		assertThat(result(taskRequest("tasks/cancel", taskId, null)).path("resultType").asString())
 			.isEqualTo("complete");
@@ -259,14 +277,18 @@ class McpTasksTests {
 		return new McpRequest(message, null, "2026-07-28", McpClientChannel.discard(), principal);
 	}
 
+	private McpServerHandler handler() {
+		return this.handlers.get(this.next.getAndIncrement() % this.handlers.size());
+	}
+
 	private JsonNode result(McpRequest request) {
-		McpResponse response = this.handler.handle(request).block(TIMEOUT);
+		McpResponse response = handler().handle(request).block(TIMEOUT);
 		assertThat(response.message().error()).as("error of %s", request.method()).isNull();
 		return jsonMapper.valueToTree(response.message().result());
 	}
 
 	private JsonRpcError error(McpRequest request) {
-		McpResponse response = this.handler.handle(request).block(TIMEOUT);
+		McpResponse response = handler().handle(request).block(TIMEOUT);
 		assertThat(response.message().error()).isNotNull();
 		return response.message().error();
 	}
