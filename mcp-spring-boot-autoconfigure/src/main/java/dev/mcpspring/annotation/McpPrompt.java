@@ -64,4 +64,12 @@ public @interface McpPrompt {
 	 */
 	String[] scopes() default {};
 
+	/**
+	 * Tags that group this prompt with others, so that they can be enabled or disabled
+	 * together, by configuration ({@code mcp.server.tags.include} and
+	 * {@code mcp.server.tags.exclude}) or at run time. Not sent to clients.
+	 * @return the tags
+	 */
+	String[] tags() default {};
+
 }

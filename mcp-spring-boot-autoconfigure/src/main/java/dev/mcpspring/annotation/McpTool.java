@@ -116,6 +116,14 @@ public @interface McpTool {
 	String[] scopes() default {};
 
 	/**
+	 * Tags that group this tool with others, so that they can be enabled or disabled
+	 * together, by configuration ({@code mcp.server.tags.include} and
+	 * {@code mcp.server.tags.exclude}) or at run time. Not sent to clients.
+	 * @return the tags
+	 */
+	String[] tags() default {};
+
+	/**
 	 * Whether the tool runs as a task for clients that declare the tasks extension
 	 * ({@code io.modelcontextprotocol/tasks}). A task answers {@code tools/call} with a
 	 * {@code CreateTaskResult} and runs in the background; input the tool asks for

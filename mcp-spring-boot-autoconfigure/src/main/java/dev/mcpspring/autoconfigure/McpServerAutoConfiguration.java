@@ -119,20 +119,28 @@ public final class McpServerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ToolRegistry mcpToolRegistry() {
-		return new ToolRegistry();
+	ToolRegistry mcpToolRegistry(McpServerProperties properties, McpScopeRegistry scopeRegistry) {
+		ToolRegistry registry = new ToolRegistry();
+		registry.setTagFilter(properties.getTags().toFilter());
+		registry.addRenameListener((from, to) -> scopeRegistry.rename(McpScopeRegistry.Kind.TOOL, from, to));
+		return registry;
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	PromptRegistry mcpPromptRegistry() {
-		return new PromptRegistry();
+	PromptRegistry mcpPromptRegistry(McpServerProperties properties, McpScopeRegistry scopeRegistry) {
+		PromptRegistry registry = new PromptRegistry();
+		registry.setTagFilter(properties.getTags().toFilter());
+		registry.addRenameListener((from, to) -> scopeRegistry.rename(McpScopeRegistry.Kind.PROMPT, from, to));
+		return registry;
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	ResourceRegistry mcpResourceRegistry() {
-		return new ResourceRegistry();
+	ResourceRegistry mcpResourceRegistry(McpServerProperties properties) {
+		ResourceRegistry registry = new ResourceRegistry();
+		registry.setTagFilter(properties.getTags().toFilter());
+		return registry;
 	}
 
 	@Bean
@@ -258,7 +266,7 @@ public final class McpServerAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	AnnotatedMcpHandlerDetector mcpAnnotatedHandlerDetector(ApplicationContext applicationContext,
-			McpServerHandler serverHandler, JsonSchemaGenerator schemaGenerator, JsonRpcCodec codec,
+			McpServerProperties properties, McpServerHandler serverHandler, JsonSchemaGenerator schemaGenerator, JsonRpcCodec codec,
 			ObjectProvider<McpMethodArgumentResolver> customResolvers, ToolArgumentResolver toolArgumentResolver,
 			ObjectProvider<McpArgumentValidator> validator, ToolResultConverter resultConverter,
 			McpScopeRegistry scopeRegistry, @Qualifier(TOOL_EXECUTOR_BEAN_NAME) Executor toolExecutor,
@@ -276,6 +284,7 @@ public final class McpServerAutoConfiguration {
 		detector.setScopeRegistry(scopeRegistry);
 		detector.setThreadContextPropagator(ThreadContextPropagator.of(contextPropagators.orderedStream().toList()));
 		detector.setInputSchemaValidator(inputSchemaValidator.getIfAvailable());
+		detector.setToolNames(properties.getTools().getRename());
 		return detector;
 	}
 

@@ -76,6 +76,9 @@ public class McpServerProperties implements InitializingBean {
 	@NestedConfigurationProperty
 	private final McpToolsProperties tools = new McpToolsProperties();
 
+	@NestedConfigurationProperty
+	private final McpTagsProperties tags = new McpTagsProperties();
+
 	@Override
 	public void afterPropertiesSet() {
 		McpServerPropertiesValidator.validate(this);
@@ -159,6 +162,10 @@ public class McpServerProperties implements InitializingBean {
 
 	public McpToolsProperties getTools() {
 		return this.tools;
+	}
+
+	public McpTagsProperties getTags() {
+		return this.tags;
 	}
 
 	public static class Session {

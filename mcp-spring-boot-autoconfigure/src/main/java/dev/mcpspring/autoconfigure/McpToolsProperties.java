@@ -1,6 +1,8 @@
 package dev.mcpspring.autoconfigure;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -19,12 +21,26 @@ public class McpToolsProperties {
 	 */
 	private @Nullable Duration timeout;
 
+	/**
+	 * New names of annotated tools, by the name they would otherwise have. Scopes
+	 * configured or declared for a tool apply under its new name.
+	 */
+	private Map<String, String> rename = new LinkedHashMap<>();
+
 	public @Nullable Duration getTimeout() {
 		return this.timeout;
 	}
 
 	public void setTimeout(@Nullable Duration timeout) {
 		this.timeout = timeout;
+	}
+
+	public Map<String, String> getRename() {
+		return this.rename;
+	}
+
+	public void setRename(Map<String, String> rename) {
+		this.rename = rename;
 	}
 
 }

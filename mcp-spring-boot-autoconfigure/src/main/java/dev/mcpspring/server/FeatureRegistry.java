@@ -5,9 +5,12 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 import dev.mcpspring.jsonrpc.JsonRpcErrorCodes;
 import org.jspecify.annotations.Nullable;
@@ -17,8 +20,9 @@ import org.springframework.util.Assert;
 /**
  * Base for the registries of tools, prompts and resources: features kept in key order,
  * so listing is deterministic and paginates with stable cursors, which can be added,
- * removed, enabled and disabled at runtime. Listeners hear of every change, so sessions
- * can be told their list changed.
+ * removed, enabled and disabled at runtime, one by one or by tag. Listeners hear of every
+ * change, so sessions can be told their list changed. A {@link TagFilter} decides which
+ * features start enabled.
  *
  * @param <H> the handler type
  * @author MCP Spring Boot team
@@ -31,6 +35,10 @@ public abstract class FeatureRegistry<H> {
 	private final NavigableMap<String, Entry<H>> entries = new ConcurrentSkipListMap<>();
 
 	private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+
+	private final List<BiConsumer<String, String>> renameListeners = new CopyOnWriteArrayList<>();
+
+	private volatile TagFilter tagFilter = TagFilter.NONE;
 
 	/**
 	 * Return the unique key of a handler, such as a tool name or resource URI.
@@ -46,15 +54,69 @@ public abstract class FeatureRegistry<H> {
 	protected abstract String featureName();
 
 	/**
-	 * Add a handler, enabled.
+	 * Check a handler before it is added; does nothing by default.
+	 * @param handler the handler
+	 * @throws IllegalStateException if the handler cannot be added
+	 */
+	protected void validate(H handler) {
+	}
+
+	/**
+	 * Add a handler without tags, enabled unless the {@link TagFilter} hides untagged
+	 * features.
 	 * @param handler the handler
 	 * @throws IllegalStateException if its key is already taken
 	 */
 	public void register(H handler) {
+		register(handler, Set.of());
+	}
+
+	/**
+	 * Add a handler with tags, enabled if the {@link TagFilter} allows its tags.
+	 * @param handler the handler
+	 * @param tags the tags, such as {@code admin} or {@code beta}
+	 * @throws IllegalStateException if its key is already taken
+	 */
+	public void register(H handler, Set<String> tags) {
+		validate(handler);
 		String key = keyOf(handler);
-		Entry<H> existing = this.entries.putIfAbsent(key, new Entry<>(handler, true));
+		Set<String> copy = Set.copyOf(tags);
+		Entry<H> existing = this.entries.putIfAbsent(key, new Entry<>(handler, this.tagFilter.allows(copy), copy));
 		Assert.state(existing == null, () -> "Duplicate " + featureName() + " '" + key + "'");
 		fireChanged();
+	}
+
+	/**
+	 * Replace a handler by another, keeping its tags and whether it is enabled; the new
+	 * one may have another key, which {@linkplain #addRenameListener rename listeners}
+	 * hear of before the change is visible.
+	 * @param key the key of the handler to replace
+	 * @param change returns the new handler
+	 * @return the new handler, or {@code null} if no handler has the key
+	 * @throws IllegalStateException if the new key is taken by another handler
+	 */
+	public @Nullable H replace(String key, UnaryOperator<H> change) {
+		H replacement;
+		synchronized (this.entries) {
+			Entry<H> entry = this.entries.get(key);
+			if (entry == null) {
+				return null;
+			}
+			replacement = change.apply(entry.handler());
+			String newKey = keyOf(replacement);
+			Assert.state(newKey.equals(key) || !this.entries.containsKey(newKey),
+					() -> "Duplicate " + featureName() + " '" + newKey + "'");
+			validate(replacement);
+			if (!newKey.equals(key)) {
+				this.renameListeners.forEach((listener) -> listener.accept(key, newKey));
+			}
+			this.entries.put(newKey, new Entry<>(replacement, entry.enabled(), entry.tags()));
+			if (!newKey.equals(key)) {
+				this.entries.remove(key);
+			}
+		}
+		fireChanged();
+		return replacement;
 	}
 
 	/**
@@ -81,10 +143,65 @@ public abstract class FeatureRegistry<H> {
 		if (entry == null) {
 			return false;
 		}
-		if (entry.enabled() != enabled && this.entries.replace(key, entry, new Entry<>(entry.handler(), enabled))) {
+		if (entry.enabled() != enabled && this.entries.replace(key, entry, entry.withEnabled(enabled))) {
 			fireChanged();
 		}
 		return true;
+	}
+
+	/**
+	 * Enable or disable every handler with a tag, telling listeners once.
+	 * @param tag the tag
+	 * @param enabled whether to enable them
+	 * @return the number of handlers with the tag
+	 */
+	public int setEnabledByTag(String tag, boolean enabled) {
+		int tagged = 0;
+		boolean changed = false;
+		for (var entry : this.entries.entrySet()) {
+			Entry<H> value = entry.getValue();
+			if (value.tags().contains(tag)) {
+				tagged++;
+				if (value.enabled() != enabled) {
+					changed |= this.entries.replace(entry.getKey(), value, value.withEnabled(enabled));
+				}
+			}
+		}
+		if (changed) {
+			fireChanged();
+		}
+		return tagged;
+	}
+
+	/**
+	 * Set which tags make a feature start enabled, and apply it to the features already
+	 * registered.
+	 * @param tagFilter the filter
+	 */
+	public void setTagFilter(TagFilter tagFilter) {
+		Assert.notNull(tagFilter, "TagFilter is required");
+		this.tagFilter = tagFilter;
+		boolean changed = false;
+		for (var entry : this.entries.entrySet()) {
+			Entry<H> value = entry.getValue();
+			boolean enabled = tagFilter.allows(value.tags());
+			if (value.enabled() != enabled) {
+				changed |= this.entries.replace(entry.getKey(), value, value.withEnabled(enabled));
+			}
+		}
+		if (changed) {
+			fireChanged();
+		}
+	}
+
+	/**
+	 * Return the tags of a handler.
+	 * @param key the handler key
+	 * @return the tags, empty if none or if the handler is unknown
+	 */
+	public Set<String> getTags(String key) {
+		Entry<H> entry = this.entries.get(key);
+		return (entry != null) ? entry.tags() : Set.of();
 	}
 
 	/**
@@ -119,6 +236,15 @@ public abstract class FeatureRegistry<H> {
 	 */
 	public void addChangeListener(Runnable listener) {
 		this.listeners.add(listener);
+	}
+
+	/**
+	 * Listen to handlers {@linkplain #replace replaced} under another key, for example to
+	 * move the scopes that protect a renamed tool.
+	 * @param listener called with the old and the new key
+	 */
+	public void addRenameListener(BiConsumer<String, String> listener) {
+		this.renameListeners.add(listener);
 	}
 
 	/**
@@ -189,7 +315,11 @@ public abstract class FeatureRegistry<H> {
 		throw new McpException(JsonRpcErrorCodes.INVALID_PARAMS, "Invalid cursor");
 	}
 
-	private record Entry<H>(H handler, boolean enabled) {
+	private record Entry<H>(H handler, boolean enabled, Set<String> tags) {
+
+		Entry<H> withEnabled(boolean enabled) {
+			return new Entry<>(this.handler, enabled, this.tags);
+		}
 
 	}
 

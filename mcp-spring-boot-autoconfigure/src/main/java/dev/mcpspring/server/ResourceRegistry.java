@@ -2,6 +2,7 @@ package dev.mcpspring.server;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.mcpspring.model.ResourceTemplate;
@@ -34,15 +35,44 @@ public class ResourceRegistry {
 	 * @throws IllegalStateException if its URI or template is taken or malformed
 	 */
 	public void register(ResourceHandler handler) {
+		register(handler, Set.of());
+	}
+
+	/**
+	 * Add a resource or template with tags, enabled if the {@link TagFilter} allows them.
+	 * @param handler the resource
+	 * @param tags the tags
+	 * @throws IllegalStateException if its URI or template is already taken
+	 */
+	public void register(ResourceHandler handler, Set<String> tags) {
 		ResourceTemplate template = handler.getResourceTemplate();
 		if (template != null) {
 			this.parsedTemplates.put(template.uriTemplate(), UriTemplate.parse(template.uriTemplate()));
-			this.templates.register(handler);
+			this.templates.register(handler, tags);
 		}
 		else {
 			Assert.state(handler.getResource() != null, "A resource handler needs a resource or a template");
-			this.fixed.register(handler);
+			this.fixed.register(handler, tags);
 		}
+	}
+
+	/**
+	 * Enable or disable every resource and template with a tag.
+	 * @param tag the tag
+	 * @param enabled whether to enable them
+	 * @return the number of resources and templates with the tag
+	 */
+	public int setEnabledByTag(String tag, boolean enabled) {
+		return this.fixed.setEnabledByTag(tag, enabled) + this.templates.setEnabledByTag(tag, enabled);
+	}
+
+	/**
+	 * Set which tags make a resource or template start enabled.
+	 * @param tagFilter the filter
+	 */
+	public void setTagFilter(TagFilter tagFilter) {
+		this.fixed.setTagFilter(tagFilter);
+		this.templates.setTagFilter(tagFilter);
 	}
 
 	/**

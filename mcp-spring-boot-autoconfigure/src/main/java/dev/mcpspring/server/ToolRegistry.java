@@ -30,16 +30,15 @@ public class ToolRegistry extends FeatureRegistry<ToolHandler> {
 	}
 
 	/**
-	 * Add a tool.
+	 * Check that the tool name is valid.
 	 * @param handler the tool
-	 * @throws IllegalStateException if the name is invalid or already taken
+	 * @throws IllegalStateException if the name is invalid
 	 */
 	@Override
-	public void register(ToolHandler handler) {
+	protected void validate(ToolHandler handler) {
 		String name = handler.getTool().name();
 		Assert.state(NAME_PATTERN.matcher(name).matches(),
 				() -> "Invalid tool name '" + name + "': use 1 to 128 characters from A-Z a-z 0-9 _ - .");
-		super.register(handler);
 	}
 
 	/**

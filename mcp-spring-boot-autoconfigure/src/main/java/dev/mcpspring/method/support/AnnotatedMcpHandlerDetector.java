@@ -112,6 +112,10 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 
 	private @Nullable InputSchemaValidator inputSchemaValidator;
 
+	private Map<String, String> toolNames = Map.of();
+
+	private final Set<String> declaredToolNames = new HashSet<>();
+
 	/**
 	 * Create a detector.
 	 * @param applicationContext the context whose beans are scanned
@@ -170,6 +174,15 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 	}
 
 	/**
+	 * Set the names under which annotated tools are registered instead of their declared
+	 * ones ({@code mcp.server.tools.rename}).
+	 * @param toolNames the new names by declared name
+	 */
+	public void setToolNames(Map<String, String> toolNames) {
+		this.toolNames = Map.copyOf(toolNames);
+	}
+
+	/**
 	 * Default predicate for blocking methods: those whose return type is not reactive
 	 * or asynchronous, unless they or their class are annotated {@link NonBlocking}.
 	 * @return the predicate
@@ -201,6 +214,14 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 					.forEach((method) -> register(beanName, bean, beanType, method));
 			}
 		}
+		this.toolNames.keySet()
+			.stream()
+			.filter((name) -> !this.declaredToolNames.contains(name))
+			.findFirst()
+			.ifPresent((name) -> {
+				throw new IllegalStateException("No @McpTool is named '" + name + "' to rename: check the keys of "
+						+ "mcp.server.tools.rename");
+			});
 	}
 
 	private static boolean isHandlerMethod(Method method) {
@@ -256,7 +277,10 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 	}
 
 	private void registerTool(McpHandlerMethod handlerMethod, McpTool annotation) {
-		String name = StringUtils.hasText(annotation.name()) ? annotation.name() : handlerMethod.getMethod().getName();
+		String declaredName = StringUtils.hasText(annotation.name()) ? annotation.name()
+				: handlerMethod.getMethod().getName();
+		String name = this.toolNames.getOrDefault(declaredName, declaredName);
+		this.declaredToolNames.add(declaredName);
 		OutputSchema outputSchema = outputSchema(handlerMethod);
 		ObjectNode handWrittenSchema = StringUtils.hasText(annotation.inputSchema())
 				? readSchema(annotation.inputSchema()) : null;
@@ -273,7 +297,7 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 		if (handWrittenSchema != null && this.inputSchemaValidator != null) {
 			handler = new SchemaValidatingToolHandler(handler, this.inputSchemaValidator.compile(handWrittenSchema));
 		}
-		this.features.tools().register(handler);
+		this.features.tools().register(handler, Set.of(annotation.tags()));
 		registerScopes(McpScopeRegistry.Kind.TOOL, name, annotation.scopes());
 	}
 
@@ -313,7 +337,8 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 						FeatureMetadata.emptyToNull(annotation.description()), mimeType, FeatureMetadata.icons(annotation.icons()), annotations, null)
 				: null;
 		this.features.resources()
-			.register(new MethodResourceHandler(resource, resourceTemplate, invocable(handlerMethod), this.jsonMapper));
+			.register(new MethodResourceHandler(resource, resourceTemplate, invocable(handlerMethod), this.jsonMapper),
+					Set.of(annotation.tags()));
 		registerScopes(McpScopeRegistry.Kind.RESOURCE, name, annotation.scopes());
 	}
 
@@ -324,7 +349,8 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 			.toList();
 		Prompt prompt = new Prompt(name, FeatureMetadata.emptyToNull(annotation.title()), FeatureMetadata.emptyToNull(annotation.description()),
 				arguments, FeatureMetadata.icons(annotation.icons()), null);
-		this.features.prompts().register(new MethodPromptHandler(prompt, invocable(handlerMethod)));
+		this.features.prompts()
+			.register(new MethodPromptHandler(prompt, invocable(handlerMethod)), Set.of(annotation.tags()));
 		registerScopes(McpScopeRegistry.Kind.PROMPT, name, annotation.scopes());
 	}
 

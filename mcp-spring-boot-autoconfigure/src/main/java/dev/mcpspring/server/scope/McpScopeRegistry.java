@@ -53,6 +53,20 @@ public class McpScopeRegistry {
 	}
 
 	/**
+	 * Move the scopes of a feature to its new name, so that renaming a feature never
+	 * leaves it unprotected. Scopes already set for the new name are kept.
+	 * @param kind the kind of feature
+	 * @param from the old name
+	 * @param to the new name
+	 */
+	public void rename(Kind kind, String from, String to) {
+		Set<String> moved = this.scopes.get(kind).remove(from);
+		if (moved != null) {
+			this.scopes.get(kind).putIfAbsent(to, moved);
+		}
+	}
+
+	/**
 	 * Set the scopes a feature requires unless it has an entry already, as for defaults
 	 * declared on annotations that configuration may override.
 	 * @param kind the kind of feature
