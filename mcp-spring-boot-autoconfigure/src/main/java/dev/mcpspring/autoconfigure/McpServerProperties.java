@@ -399,8 +399,8 @@ public class McpServerProperties implements InitializingBean {
 		}
 
 		/**
-		 * Most tool calls served at once; further calls get a "Server busy" JSON-RPC
-		 * error. Unlimited when not set.
+		 * Most tool calls served at once; further calls get HTTP 503 (a "Server busy"
+		 * JSON-RPC error on stdio). Unlimited when not set.
 		 */
 		private @Nullable Integer maxConcurrentToolCalls;
 

@@ -14,6 +14,7 @@ import dev.mcpspring.jsonrpc.JsonRpcError;
 import dev.mcpspring.jsonrpc.JsonRpcErrorCodes;
 import dev.mcpspring.jsonrpc.JsonRpcException;
 import dev.mcpspring.jsonrpc.JsonRpcMessage;
+import dev.mcpspring.jsonrpc.JsonRpcRequest;
 import dev.mcpspring.jsonrpc.JsonRpcResponse;
 import dev.mcpspring.server.InsufficientScopeException;
 import dev.mcpspring.server.McpSessionService;
@@ -191,6 +192,15 @@ public abstract class AbstractMcpHttpHandler {
 			builder.header(HttpHeaders.RETRY_AFTER, McpHttpErrors.RETRY_AFTER_SECONDS);
 		}
 		return json(builder, error.body());
+	}
+
+	/**
+	 * Return the id of a request, so that an error answering it names it.
+	 * @param message the message
+	 * @return the id, or {@code null} for a notification or a response
+	 */
+	protected static @Nullable JsonNode idOf(JsonRpcMessage message) {
+		return (message instanceof JsonRpcRequest request) ? request.id() : null;
 	}
 
 	/**
