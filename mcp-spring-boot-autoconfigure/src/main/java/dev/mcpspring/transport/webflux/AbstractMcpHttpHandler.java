@@ -21,6 +21,7 @@ import dev.mcpspring.server.McpSessionService;
 import dev.mcpspring.transport.support.HttpRequestRules;
 import dev.mcpspring.transport.support.McpHttpErrors;
 import dev.mcpspring.transport.support.OriginValidator;
+import dev.mcpspring.transport.support.StreamWriteLimits;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -67,6 +68,8 @@ public abstract class AbstractMcpHttpHandler {
 
 	private final Duration keepAliveInterval;
 
+	private StreamWriteLimits streamWriteLimits = StreamWriteLimits.defaults();
+
 	private @Nullable String resourceMetadataUrl;
 
 	/**
@@ -97,6 +100,15 @@ public abstract class AbstractMcpHttpHandler {
 	 */
 	public void setResourceMetadataUrl(@Nullable String resourceMetadataUrl) {
 		this.resourceMetadataUrl = resourceMetadataUrl;
+	}
+
+	/**
+	 * Set the limits of SSE streams whose client reads slowly.
+	 * @param streamWriteLimits the limits
+	 */
+	public void setStreamWriteLimits(StreamWriteLimits streamWriteLimits) {
+		Assert.notNull(streamWriteLimits, "StreamWriteLimits is required");
+		this.streamWriteLimits = streamWriteLimits;
 	}
 
 	protected McpSessionService getSessionService() {
@@ -331,7 +343,7 @@ public abstract class AbstractMcpHttpHandler {
 	 */
 	protected Mono<ServerResponse> sse(ServerResponse.BodyBuilder builder, Flux<ServerSentEvent<String>> events,
 			boolean primed) {
-		Flux<ServerSentEvent<String>> shared = events.publish().refCount(2);
+		Flux<ServerSentEvent<String>> shared = this.streamWriteLimits.apply(events).publish().refCount(2);
 		Flux<ServerSentEvent<String>> keepAlive = Flux
 			.interval(primed ? Duration.ZERO : this.keepAliveInterval, this.keepAliveInterval)
 			.onBackpressureDrop()
