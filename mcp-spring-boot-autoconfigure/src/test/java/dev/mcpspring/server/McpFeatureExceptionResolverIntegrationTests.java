@@ -1,6 +1,10 @@
 package dev.mcpspring.server;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;
@@ -38,8 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Failures of prompts, resources and completions are translated once, in the engine
  * (issue 14.1): a user {@link McpFeatureExceptionResolver} bean is applied, and the same
- * exception gets the same JSON-RPC error over Streamable HTTP (session and stateless) and
- * stdio, with nothing of the exception in it.
+ * exception gets the same JSON-RPC error over Streamable HTTP (session and stateless),
+ * legacy HTTP+SSE and stdio, with nothing of the exception in it.
  *
  * @author MCP Spring Boot team
  */
@@ -64,23 +68,31 @@ class McpFeatureExceptionResolverIntegrationTests {
 
 	private StdioPipe stdio;
 
+	private Socket sseSocket;
+
+	private BufferedReader sseEvents;
+
+	private String sseMessagePath;
+
 	@BeforeAll
 	void start() throws IOException {
 		this.context = new SpringApplicationBuilder(App.class).web(WebApplicationType.REACTIVE)
-			.properties("server.port=0", "spring.main.banner-mode=off")
+			.properties("server.port=0", "spring.main.banner-mode=off", "mcp.server.transport.sse.enabled=true")
 			.run();
 		this.port = this.context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
 		RawHttp.Response response = RawHttp.exchange(this.port,
 				"POST /mcp HTTP/1.1\nHost: localhost\n" + ACCEPT + "Content-Type: application/json\n", INITIALIZE);
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
 		this.sessionId = response.header("Mcp-Session-Id");
+		openLegacySse();
 		this.stdio = new StdioPipe(this.context.getBean(McpSessionService.class),
 				this.context.getBean(JsonRpcCodec.class));
 		assertThat(this.stdio.exchange(INITIALIZE).path("result").isObject()).isTrue();
 	}
 
 	@AfterAll
-	void stop() {
+	void stop() throws IOException {
+		this.sseSocket.close();
 		this.stdio.close();
 		this.context.close();
 	}
@@ -105,8 +117,8 @@ class McpFeatureExceptionResolverIntegrationTests {
 		// the stateless revision mirrors the error in the status: 400 for -32602
 		int statelessStatus = kind.equals("broken") ? 200 : 400;
 		List<JsonNode> answers = List.of(httpSession(session),
-				httpStateless(method, params, stateless, statelessStatus), this.stdio.exchange(session),
-				this.stdio.exchange(stateless));
+				httpStateless(method, params, stateless, statelessStatus), legacySse(session),
+				this.stdio.exchange(session), this.stdio.exchange(stateless));
 		for (JsonNode answer : answers) {
 			assertThat(answer.path("id").asInt()).as(answer.toString()).isEqualTo(7);
 			assertThat(answer.path("error").path("code").asInt()).as(answer.toString()).isEqualTo(expected.code());
@@ -133,6 +145,43 @@ class McpFeatureExceptionResolverIntegrationTests {
 				body.getBytes(StandardCharsets.UTF_8));
 		assertThat(response.status()).as(response.body()).isEqualTo(status);
 		return json(response.body());
+	}
+
+	/**
+	 * Open a legacy HTTP+SSE connection (2024-11-05) and initialize its session.
+	 */
+	private void openLegacySse() throws IOException {
+		this.sseSocket = new Socket();
+		this.sseSocket.connect(new InetSocketAddress("127.0.0.1", this.port), 5_000);
+		this.sseSocket.setSoTimeout(10_000);
+		this.sseSocket.getOutputStream()
+			.write("GET /sse HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n\r\n"
+				.getBytes(StandardCharsets.ISO_8859_1));
+		this.sseEvents = new BufferedReader(
+				new InputStreamReader(this.sseSocket.getInputStream(), StandardCharsets.UTF_8));
+		String line;
+		while (!(line = this.sseEvents.readLine()).startsWith("data:/")) {
+			// headers, chunk sizes and the event name
+		}
+		this.sseMessagePath = line.substring(5).strip();
+		JsonNode initialized = legacySse(
+				INITIALIZE.replace("2025-11-25", "2024-11-05").replace("\"id\":1", "\"id\":7"));
+		assertThat(initialized.path("result").path("protocolVersion").asString()).isEqualTo("2024-11-05");
+	}
+
+	/**
+	 * Post a message with id 7 on the legacy transport and read its answer from the
+	 * stream.
+	 */
+	private JsonNode legacySse(String body) throws IOException {
+		RawHttp.Response accepted = RawHttp.exchange(this.port, "POST " + this.sseMessagePath
+				+ " HTTP/1.1\nHost: localhost\nContent-Type: application/json\n", body);
+		assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+		String line;
+		while (!((line = this.sseEvents.readLine()).startsWith("data:") && line.contains("\"id\":7"))) {
+			// keep-alive comments, chunk sizes, event names
+		}
+		return json(line);
 	}
 
 	private JsonNode json(String body) {
