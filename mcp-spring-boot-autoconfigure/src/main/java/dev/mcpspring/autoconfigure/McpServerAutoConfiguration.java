@@ -27,7 +27,9 @@ import dev.mcpspring.schema.JsonSchemaGenerator;
 import dev.mcpspring.schema.JsonSchemaGeneratorCustomizer;
 import dev.mcpspring.server.CompletionRegistry;
 import dev.mcpspring.server.DefaultMcpExceptionResolver;
+import dev.mcpspring.server.DefaultMcpFeatureExceptionResolver;
 import dev.mcpspring.server.McpExceptionResolver;
+import dev.mcpspring.server.McpFeatureExceptionResolver;
 import dev.mcpspring.server.McpFeatureFilter;
 import dev.mcpspring.server.McpServerHandler;
 import dev.mcpspring.server.McpServerInterceptor;
@@ -188,6 +190,7 @@ public final class McpServerAutoConfiguration {
 			PromptRegistry promptRegistry, ResourceRegistry resourceRegistry, CompletionRegistry completionRegistry,
 			McpSessionBroker sessionBroker, ObjectProvider<McpStatelessExtension> statelessExtension,
 			ObjectProvider<McpExceptionResolver> exceptionResolvers,
+			ObjectProvider<McpFeatureExceptionResolver> featureExceptionResolvers,
 			ObjectProvider<McpServerInterceptor> interceptors, ObjectProvider<McpFeatureFilter> featureFilters,
 			ObjectProvider<ToolTimeoutListener> toolTimeoutListeners, JsonRpcCodec codec,
 			JsonSchemaGenerator schemaGenerator) {
@@ -196,6 +199,9 @@ public final class McpServerAutoConfiguration {
 		List<McpExceptionResolver> resolvers = new ArrayList<>();
 		resolvers.add(new DefaultMcpExceptionResolver());
 		exceptionResolvers.orderedStream().forEach(resolvers::add);
+		List<McpFeatureExceptionResolver> featureResolvers = new ArrayList<>();
+		featureResolvers.add(new DefaultMcpFeatureExceptionResolver());
+		featureExceptionResolvers.orderedStream().forEach(featureResolvers::add);
 		return McpServerHandler.builder(serverInfo)
 			.instructions(textOrNull(properties.getInstructions()))
 			.toolRegistry(toolRegistry)
@@ -205,6 +211,7 @@ public final class McpServerAutoConfiguration {
 			.instanceId(sessionBroker.getInstanceId())
 			.statelessExtension(statelessExtension.getIfAvailable())
 			.exceptionResolvers(resolvers)
+			.featureExceptionResolvers(featureResolvers)
 			.interceptors(interceptors.orderedStream().toList())
 			.featureFilter(allOf(featureFilters.orderedStream().toList()))
 			.pageSize(properties.getPageSize())

@@ -399,8 +399,8 @@ public class McpServerProperties implements InitializingBean {
 		}
 
 		/**
-		 * Most tool calls served at once; further calls get a "Server busy" JSON-RPC
-		 * error. Unlimited when not set.
+		 * Most tool calls served at once; further calls get HTTP 503 (a "Server busy"
+		 * JSON-RPC error on stdio). Unlimited when not set.
 		 */
 		private @Nullable Integer maxConcurrentToolCalls;
 
@@ -430,7 +430,36 @@ public class McpServerProperties implements InitializingBean {
 		 */
 		private Duration requestBodyTimeout = Duration.ofSeconds(30);
 
+		/**
+		 * Most events waiting to be written on one SSE stream whose client reads slowly;
+		 * past it the stream is closed, and a client of a resumable stream reconnects
+		 * with Last-Event-ID.
+		 */
+		private int maxPendingStreamEvents = 1000;
+
+		/**
+		 * Longest time events waiting on an SSE stream may go unwritten because the
+		 * client does not read; the stream is then closed.
+		 */
+		private Duration streamWriteTimeout = Duration.ofSeconds(30);
+
 		private final RateLimit rateLimit = new RateLimit();
+
+		public int getMaxPendingStreamEvents() {
+			return this.maxPendingStreamEvents;
+		}
+
+		public void setMaxPendingStreamEvents(int maxPendingStreamEvents) {
+			this.maxPendingStreamEvents = maxPendingStreamEvents;
+		}
+
+		public Duration getStreamWriteTimeout() {
+			return this.streamWriteTimeout;
+		}
+
+		public void setStreamWriteTimeout(Duration streamWriteTimeout) {
+			this.streamWriteTimeout = streamWriteTimeout;
+		}
 
 		public Duration getRequestHeaderTimeout() {
 			return this.requestHeaderTimeout;

@@ -97,6 +97,8 @@ final class McpServerPropertiesValidator {
 		if (maxConcurrentToolCalls != null) {
 			positive("limits.max-concurrent-tool-calls", maxConcurrentToolCalls, "32, or remove it for no limit");
 		}
+		positive("limits.max-pending-stream-events", limits.getMaxPendingStreamEvents(), "1000");
+		positive("limits.stream-write-timeout", limits.getStreamWriteTimeout(), "30s");
 		McpServerProperties.RateLimit rateLimit = limits.getRateLimit();
 		positive("limits.rate-limit.capacity", rateLimit.getCapacity(), "100");
 		positive("limits.rate-limit.period", rateLimit.getPeriod(), "1m");

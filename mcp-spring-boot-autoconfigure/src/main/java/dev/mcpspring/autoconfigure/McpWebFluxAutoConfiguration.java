@@ -9,6 +9,7 @@ import dev.mcpspring.server.McpSessionService;
 import dev.mcpspring.transport.support.InMemoryMcpEventStore;
 import dev.mcpspring.transport.support.McpEventStore;
 import dev.mcpspring.transport.support.OriginValidator;
+import dev.mcpspring.transport.support.StreamWriteLimits;
 import dev.mcpspring.transport.webflux.McpSessionStreamsLifecycle;
 import dev.mcpspring.transport.webflux.McpSseHandler;
 import dev.mcpspring.transport.webflux.McpStreamableHttpHandler;
@@ -55,13 +56,23 @@ public final class McpWebFluxAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	StreamWriteLimits mcpStreamWriteLimits(McpServerProperties properties) {
+		return new StreamWriteLimits(properties.getLimits().getMaxPendingStreamEvents(),
+				properties.getLimits().getStreamWriteTimeout());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	McpStreamableHttpHandler mcpStreamableHttpHandler(McpSessionService sessionService, JsonRpcCodec codec,
-			McpServerProperties properties, McpEventStore eventStore, Environment environment) {
+			McpServerProperties properties, McpEventStore eventStore, StreamWriteLimits streamWriteLimits,
+			Environment environment) {
 		McpTransportProperties transport = properties.getTransport();
-		return new McpStreamableHttpHandler(sessionService, codec, originValidator(transport, environment),
-				(int) properties.getLimits().getMaxRequestSize().toBytes(),
+		McpStreamableHttpHandler handler = new McpStreamableHttpHandler(sessionService, codec,
+				originValidator(transport, environment), (int) properties.getLimits().getMaxRequestSize().toBytes(),
 				transport.getStreamableHttp().getResponseMode(), transport.getStreamableHttp().getKeepAliveInterval(),
 				eventStore);
+		handler.setStreamWriteLimits(streamWriteLimits);
+		return handler;
 	}
 
 	@Bean
@@ -116,11 +127,13 @@ public final class McpWebFluxAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		McpSseHandler mcpSseHandler(McpSessionService sessionService, JsonRpcCodec codec, McpServerProperties properties,
-				Environment environment) {
+				StreamWriteLimits streamWriteLimits, Environment environment) {
 			McpTransportProperties transport = properties.getTransport();
-			return new McpSseHandler(sessionService, codec, originValidator(transport, environment),
+			McpSseHandler handler = new McpSseHandler(sessionService, codec, originValidator(transport, environment),
 					(int) properties.getLimits().getMaxRequestSize().toBytes(),
 					transport.getStreamableHttp().getKeepAliveInterval(), transport.getSse().getMessagePath());
+			handler.setStreamWriteLimits(streamWriteLimits);
+			return handler;
 		}
 
 		@Bean

@@ -11,19 +11,39 @@ import java.util.List;
 public final class ProtocolVersions {
 
 	/**
+	 * The first revision, with the HTTP+SSE transport.
+	 */
+	public static final String V2024_11_05 = "2024-11-05";
+
+	/**
+	 * The revision that introduced Streamable HTTP.
+	 */
+	public static final String V2025_03_26 = "2025-03-26";
+
+	/**
+	 * The revision that introduced elicitation and structured tool output.
+	 */
+	public static final String V2025_06_18 = "2025-06-18";
+
+	/**
+	 * The revision that introduced URL elicitation and tasks.
+	 */
+	public static final String V2025_11_25 = "2025-11-25";
+
+	/**
 	 * The newest supported revision, offered when a client asks for an unknown one.
 	 */
-	public static final String LATEST = "2025-11-25";
+	public static final String LATEST = V2025_11_25;
 
 	/**
 	 * The revision assumed when a request carries no {@code MCP-Protocol-Version} header.
 	 */
-	public static final String DEFAULT_WITHOUT_HEADER = "2025-03-26";
+	public static final String DEFAULT_WITHOUT_HEADER = V2025_03_26;
 
 	/**
 	 * Every supported revision, oldest first.
 	 */
-	public static final List<String> SUPPORTED = List.of("2024-11-05", "2025-03-26", "2025-06-18", LATEST);
+	public static final List<String> SUPPORTED = List.of(V2024_11_05, V2025_03_26, V2025_06_18, LATEST);
 
 	/**
 	 * The stateless revision, served per request without sessions.
@@ -40,7 +60,7 @@ public final class ProtocolVersions {
 	 * errors, newest first: the server is dual-era, serving the stateless revision per
 	 * request and the session revisions through {@code initialize}.
 	 */
-	public static final List<String> ADVERTISED = List.of(STATELESS, LATEST, "2025-06-18", "2025-03-26");
+	public static final List<String> ADVERTISED = List.of(STATELESS, LATEST, V2025_06_18, V2025_03_26);
 
 	private ProtocolVersions() {
 	}

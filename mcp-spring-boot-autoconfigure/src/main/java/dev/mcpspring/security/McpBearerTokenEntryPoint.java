@@ -2,6 +2,7 @@ package dev.mcpspring.security;
 
 import java.nio.charset.StandardCharsets;
 
+import dev.mcpspring.jsonrpc.JsonRpcErrorCodes;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -28,7 +29,8 @@ import org.springframework.web.server.ServerWebExchange;
  */
 public class McpBearerTokenEntryPoint implements ServerAuthenticationEntryPoint {
 
-	private static final byte[] BODY = "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,\"message\":\"Unauthorized\"}}"
+	private static final byte[] BODY = ("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":" + JsonRpcErrorCodes.INVALID_REQUEST
+			+ ",\"message\":\"Unauthorized\"}}")
 		.getBytes(StandardCharsets.UTF_8);
 
 	private final String resourceMetadataUrl;

@@ -2,15 +2,15 @@ package dev.mcpspring.server;
 
 import java.util.concurrent.Semaphore;
 
-import dev.mcpspring.jsonrpc.JsonRpcErrorCodes;
 import reactor.core.publisher.Mono;
 
 import org.springframework.util.Assert;
 
 /**
  * Bounds the number of {@code tools/call} requests served at once. A call over the
- * limit is not queued: it is answered at once with the JSON-RPC error {@code -32603}
- * "Server busy", which every transport can carry, so clients may retry later.
+ * limit is not queued: it is refused at once with a {@link ServerBusyException}, which
+ * HTTP answers with {@code 503} and {@code Retry-After} and other transports with the
+ * JSON-RPC error {@code -32603} "Server busy", so clients may retry later.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -35,7 +35,7 @@ public class ConcurrencyLimitInterceptor implements McpServerInterceptor {
 		}
 		return Mono.defer(() -> {
 			if (!this.permits.tryAcquire()) {
-				return Mono.error(new McpException(JsonRpcErrorCodes.INTERNAL_ERROR, "Server busy"));
+				return Mono.error(new ServerBusyException());
 			}
 			return chain.next(request).doFinally((signal) -> this.permits.release());
 		});

@@ -8,6 +8,7 @@ import dev.mcpspring.jsonrpc.JsonRpcNotification;
 import dev.mcpspring.model.CreateMessageResult;
 import dev.mcpspring.model.ElicitResult;
 import dev.mcpspring.model.LoggingLevel;
+import dev.mcpspring.model.ProtocolVersions;
 import dev.mcpspring.model.ReadResourceResult;
 import dev.mcpspring.model.Root;
 import dev.mcpspring.server.session.McpSession;
@@ -129,11 +130,12 @@ final class DefaultMcpContext implements McpContext {
 
 	@Override
 	public Mono<ElicitResult<JsonNode>> elicit(String message, ObjectNode requestedSchema) {
-		if ("2024-11-05".equals(getProtocolVersion()) || "2025-03-26".equals(getProtocolVersion())) {
+		if (ProtocolVersions.V2024_11_05.equals(getProtocolVersion())
+				|| ProtocolVersions.V2025_03_26.equals(getProtocolVersion())) {
 			return Mono.error(new ClientCapabilityException("elicitation"));
 		}
 		ObjectNode params = objectNode();
-		if (!"2025-06-18".equals(getProtocolVersion()) && !"2025-03-26".equals(getProtocolVersion())) {
+		if (!ProtocolVersions.V2025_06_18.equals(getProtocolVersion())) {
 			params.put("mode", "form");
 		}
 		params.put("message", message);

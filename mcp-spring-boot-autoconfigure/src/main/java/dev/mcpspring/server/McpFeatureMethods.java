@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import dev.mcpspring.jsonrpc.JsonRpcError;
 import dev.mcpspring.jsonrpc.JsonRpcErrorCodes;
 import dev.mcpspring.jsonrpc.JsonRpcException;
 import dev.mcpspring.model.CallToolResult;
@@ -50,16 +51,20 @@ final class McpFeatureMethods {
 
 	private final List<McpExceptionResolver> exceptionResolvers;
 
+	private final List<McpFeatureExceptionResolver> featureExceptionResolvers;
+
 	private final int pageSize;
 
 	private final McpFeatureFilter filter;
 
 	private final ToolTimeouts toolTimeouts;
 
-	McpFeatureMethods(McpServerFeatures features, List<McpExceptionResolver> exceptionResolvers, int pageSize,
-			McpFeatureFilter filter, ToolTimeouts toolTimeouts) {
+	McpFeatureMethods(McpServerFeatures features, List<McpExceptionResolver> exceptionResolvers,
+			List<McpFeatureExceptionResolver> featureExceptionResolvers, int pageSize, McpFeatureFilter filter,
+			ToolTimeouts toolTimeouts) {
 		this.features = features;
 		this.exceptionResolvers = List.copyOf(exceptionResolvers);
+		this.featureExceptionResolvers = List.copyOf(featureExceptionResolvers);
 		this.pageSize = pageSize;
 		this.filter = filter;
 		this.toolTimeouts = toolTimeouts;
@@ -107,7 +112,7 @@ final class McpFeatureMethods {
 			}
 		}
 		PromptGet invocation = new PromptGet(name, arguments, request);
-		return Mono.defer(() -> handler.get(invocation)).onErrorMap(McpFeatureMethods::toProtocolError);
+		return Mono.defer(() -> handler.get(invocation)).onErrorResume((ex) -> toProtocolError(ex, request));
 	}
 
 	Object listResources(McpRequest request) {
@@ -140,7 +145,7 @@ final class McpFeatureMethods {
 		}
 		ResourceRead invocation = new ResourceRead(uri, match.variables(), match.listVariables(), request);
 		return Mono.defer(() -> match.handler().read(invocation))
-			.onErrorMap(McpFeatureMethods::toProtocolError)
+			.onErrorResume((ex) -> toProtocolError(ex, request))
 			.onErrorMap((ex) -> request.isStateless() && ex instanceof JsonRpcException rpc
 					&& rpc.getError().code() == JsonRpcErrorCodes.RESOURCE_NOT_FOUND, (ex) -> resourceNotFound(uri, request));
 	}
@@ -183,9 +188,9 @@ final class McpFeatureMethods {
 		}
 		ObjectNode context = arguments(params.path("context").isObject() ? (ObjectNode) params.get("context")
 				: JsonNodeFactory.instance.objectNode(), "arguments");
-		return handler.complete(argumentName, argument.path("value").asString(), context, request)
+		return Mono.defer(() -> handler.complete(argumentName, argument.path("value").asString(), context, request))
 			.map(CompleteResult::of)
-			.onErrorMap(McpFeatureMethods::toProtocolError);
+			.onErrorResume((ex) -> toProtocolError(ex, request));
 	}
 
 	Object setLevel(McpRequest request) {
@@ -214,16 +219,24 @@ final class McpFeatureMethods {
 			}));
 	}
 
-	private static Throwable toProtocolError(Throwable ex) {
+	/**
+	 * Translate the failure of a prompt, resource or completion handler through the
+	 * {@link McpFeatureExceptionResolver} chain, once for every transport; what no
+	 * resolver answers is logged and becomes a generic internal error.
+	 */
+	private <T> Mono<T> toProtocolError(Throwable ex, McpRequest request) {
 		if (ex instanceof JsonRpcException || InputRequiredException.isInputRequired(ex)
 				|| ex instanceof ClientCapabilityException) {
-			return ex;
+			return Mono.error(ex);
 		}
-		if (ex instanceof InvalidArgumentsException || ex instanceof ToolCallException) {
-			return new McpException(JsonRpcErrorCodes.INVALID_PARAMS, ex.getMessage());
-		}
-		logger.error("Handler failed", ex);
-		return new McpException(JsonRpcErrorCodes.INTERNAL_ERROR, "Internal error");
+		return Flux.fromIterable(this.featureExceptionResolvers)
+			.concatMap((resolver) -> resolver.resolveException(ex, request))
+			.next()
+			.switchIfEmpty(Mono.fromSupplier(() -> {
+				logger.error("Failed to handle " + request.method(), ex);
+				return JsonRpcError.of(JsonRpcErrorCodes.INTERNAL_ERROR, "Internal error");
+			}))
+			.flatMap((error) -> Mono.error(new McpException(error, null)));
 	}
 
 	private static McpException resourceNotFound(String uri, McpRequest request) {

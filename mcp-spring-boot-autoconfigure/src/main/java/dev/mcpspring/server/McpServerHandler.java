@@ -83,7 +83,8 @@ public class McpServerHandler {
 				(builder.requestStateCodec != null) ? builder.requestStateCodec
 						: RequestStateCodec.withRandomKey(Duration.ofMinutes(10), builder.jsonMapper),
 				builder.cacheHints);
-		this.methods = new McpFeatureMethods(this.features, builder.exceptionResolvers, builder.pageSize,
+		this.methods = new McpFeatureMethods(this.features, builder.exceptionResolvers,
+				builder.featureExceptionResolvers, builder.pageSize,
 				builder.featureFilter, new ToolTimeouts(builder.toolTimeout, builder.toolTimeoutListeners));
 		this.clientRequests = new ClientRequests(builder.clientRequestTimeout, builder.instanceId);
 		this.contextFactory = new McpContextFactory(builder.jsonMapper, this.clientRequests, builder.schemaGenerator,
@@ -119,8 +120,9 @@ public class McpServerHandler {
 
 	/**
 	 * Serve a request through the interceptors. Failures become JSON-RPC error
-	 * responses, except {@link InsufficientScopeException}, which transports answer
-	 * with their own status ("forbidden").
+	 * responses, except {@link InsufficientScopeException} and
+	 * {@link ServerBusyException}, which transports answer with their own status
+	 * ("forbidden", "service unavailable").
 	 * @param request the request; for {@code initialize}, with the session it starts
 	 * @return the response
 	 */
@@ -131,12 +133,12 @@ public class McpServerHandler {
 
 	/**
 	 * Whether an error is left to the transport, which answers it with an HTTP status
-	 * of its own: a caller lacking scopes.
+	 * of its own: a caller lacking scopes, or a server at its limit.
 	 * @param ex the error
 	 * @return {@code true} if the transport handles it
 	 */
 	private static boolean isTransportError(Throwable ex) {
-		return ex instanceof InsufficientScopeException;
+		return ex instanceof InsufficientScopeException || ex instanceof ServerBusyException;
 	}
 
 	private McpServerInterceptor.Chain chain(List<McpServerInterceptor> interceptors) {

@@ -41,6 +41,9 @@ public final class McpServerHandlerBuilder {
 	List<McpExceptionResolver> exceptionResolvers = new ArrayList<>(
 			List.of(new DefaultMcpExceptionResolver()));
 
+	List<McpFeatureExceptionResolver> featureExceptionResolvers = new ArrayList<>(
+			List.of(new DefaultMcpFeatureExceptionResolver()));
+
 	int pageSize = 100;
 
 	Duration clientRequestTimeout = Duration.ofMinutes(1);
@@ -104,6 +107,18 @@ public final class McpServerHandlerBuilder {
 	 */
 	public McpServerHandlerBuilder exceptionResolvers(List<McpExceptionResolver> exceptionResolvers) {
 		this.exceptionResolvers = new ArrayList<>(exceptionResolvers);
+		return this;
+	}
+
+	/**
+	 * Set the exception resolvers of prompts, resources and completions, tried in order
+	 * before the generic internal error.
+	 * @param featureExceptionResolvers the resolvers
+	 * @return this builder
+	 */
+	public McpServerHandlerBuilder featureExceptionResolvers(
+			List<McpFeatureExceptionResolver> featureExceptionResolvers) {
+		this.featureExceptionResolvers = new ArrayList<>(featureExceptionResolvers);
 		return this;
 	}
 

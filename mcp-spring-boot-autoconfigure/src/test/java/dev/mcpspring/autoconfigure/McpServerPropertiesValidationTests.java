@@ -142,6 +142,20 @@ class McpServerPropertiesValidationTests {
 		}
 
 		@Test
+		void maxPendingStreamEventsMustBePositive() {
+			McpServerPropertiesValidationTests.this.runner
+				.withPropertyValues("mcp.server.limits.max-pending-stream-events=0")
+				.run(failsOn("mcp.server.limits.max-pending-stream-events", 0, "must be positive"));
+		}
+
+		@Test
+		void streamWriteTimeoutMustBePositive() {
+			McpServerPropertiesValidationTests.this.runner
+				.withPropertyValues("mcp.server.limits.stream-write-timeout=0s")
+				.run(failsOn("mcp.server.limits.stream-write-timeout", Duration.ZERO, "must be positive"));
+		}
+
+		@Test
 		void rateLimitCapacityMustBePositive() {
 			McpServerPropertiesValidationTests.this.runner
 				.withPropertyValues("mcp.server.limits.rate-limit.enabled=true", "mcp.server.limits.rate-limit.capacity=0")

@@ -8,6 +8,7 @@ import dev.mcpspring.server.McpServerHandler;
 import dev.mcpspring.server.McpSessionService;
 import dev.mcpspring.transport.support.McpEventStore;
 import dev.mcpspring.transport.support.OriginValidator;
+import dev.mcpspring.transport.support.StreamWriteLimits;
 import dev.mcpspring.transport.webflux.McpStreamableHttpHandler;
 import dev.mcpspring.transport.webflux.McpStreamableHttpHandler.ResponseMode;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,25 @@ class McpWebFluxAutoConfigurationTests {
 			assertThat(context).hasBean("mcpRouterFunction");
 			assertThat(context.getBean("mcpRouterFunction")).isInstanceOf(RouterFunction.class);
 		});
+	}
+
+	@Test
+	void streamWriteLimitsFromProperties() {
+		this.contextRunner
+			.withPropertyValues("mcp.server.limits.max-pending-stream-events=50",
+					"mcp.server.limits.stream-write-timeout=5s")
+			.run((context) -> {
+				StreamWriteLimits limits = context.getBean(StreamWriteLimits.class);
+				assertThat(limits.getMaxPendingEvents()).isEqualTo(50);
+				assertThat(limits.getWriteTimeout()).isEqualTo(Duration.ofSeconds(5));
+			});
+	}
+
+	@Test
+	void streamWriteLimitsBackOff() {
+		StreamWriteLimits custom = new StreamWriteLimits(7, Duration.ofSeconds(1));
+		this.contextRunner.withBean(StreamWriteLimits.class, () -> custom)
+			.run((context) -> assertThat(context).getBean(StreamWriteLimits.class).isSameAs(custom));
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 import dev.mcpspring.jsonrpc.JsonRpcErrorCodes;
 
@@ -85,6 +86,26 @@ public final class BadInputs {
 		bodies.add(new Body("method-number", utf8(valid.replace("\"" + method + "\"", "42")), invalid));
 		bodies.add(new Body("result-and-method", utf8(valid.replace("\"id\":7", "\"id\":7,\"result\":{}")), invalid));
 		return bodies;
+	}
+
+	/**
+	 * Return parameters of the wrong type or shape for every feature method, besides a
+	 * string and an array in place of the params object, which apply to every method.
+	 * @return the bad parameters by method, as JSON
+	 */
+	public static Map<String, List<String>> wrongParams() {
+		return Map.of("tools/call",
+				List.of("{\"name\":42}", "{\"name\":\"echo\",\"arguments\":\"c4n4ry\"}",
+						"{\"name\":\"echo\",\"arguments\":[1]}", "{\"name\":\"c4n4ry\"}"),
+				"resources/read", List.of("{\"uri\":42}", "{}", "{\"uri\":{\"c4n4ry\":1}}"), "prompts/get",
+				List.of("{\"name\":42}", "{\"name\":\"greet\",\"arguments\":\"c4n4ry\"}", "{\"name\":\"c4n4ry\"}",
+						"{\"name\":\"greet\",\"arguments\":{\"who\":42}}"),
+				"completion/complete",
+				List.of("{\"ref\":\"c4n4ry\"}", "{\"ref\":{\"type\":\"ref/prompt\",\"name\":\"greet\"},\"argument\":1}",
+						"{\"ref\":{\"type\":\"c4n4ry\"},\"argument\":{\"name\":\"who\",\"value\":\"a\"}}"),
+				"tools/list", List.of("{\"cursor\":42}", "{\"cursor\":\"c4n4ry\"}"), "resources/list",
+				List.of("{\"cursor\":[]}", "{\"cursor\":\"c4n4ry\"}"), "prompts/list", List.of("{\"cursor\":true}"),
+				"resources/templates/list", List.of("{\"cursor\":{}}"));
 	}
 
 	private static String nested(int depth, char open, char close) {

@@ -3,10 +3,12 @@ package dev.mcpspring.test;
 import dev.mcpspring.jsonrpc.JsonRpcCodec;
 import dev.mcpspring.jsonrpc.JsonRpcException;
 import dev.mcpspring.jsonrpc.JsonRpcMessage;
+import dev.mcpspring.jsonrpc.JsonRpcRequest;
 import dev.mcpspring.jsonrpc.JsonRpcResponse;
 import dev.mcpspring.server.McpCall;
 import dev.mcpspring.server.McpClientChannel;
 import dev.mcpspring.server.McpSessionService;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -47,8 +49,12 @@ final class InProcessMcpTestTransport implements McpTestTransport {
 		return this.service
 			.accept(decoded, session.getSessionId(), session.getProtocolVersionHeader(), null)
 			.flatMapMany((call) -> dispatch(call, session))
-			.onErrorResume(JsonRpcException.class,
-					(ex) -> Flux.just(tree(JsonRpcResponse.failure(ex.getId(), ex.getError()))));
+			.onErrorResume(JsonRpcException.class, (ex) -> Flux.just(tree(JsonRpcResponse
+				.failure((ex.getId() != null) ? ex.getId() : idOf(decoded), ex.getError()))));
+	}
+
+	private static @Nullable JsonNode idOf(JsonRpcMessage message) {
+		return (message instanceof JsonRpcRequest request) ? request.id() : null;
 	}
 
 	private Flux<JsonNode> dispatch(McpCall call, McpTestSession session) {

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
+import dev.mcpspring.jsonrpc.JsonRpcErrorCodes;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -16,8 +17,6 @@ import tools.jackson.databind.node.ObjectNode;
  * @since 0.1.0
  */
 final class ScriptedClientAnswers {
-
-	static final int METHOD_NOT_FOUND = -32601;
 
 	private final Map<String, Function<JsonNode, ?>> answers = new ConcurrentHashMap<>();
 
@@ -57,7 +56,7 @@ final class ScriptedClientAnswers {
 		Function<JsonNode, ?> answer = this.answers.get(request.path("method").asString());
 		if (answer == null) {
 			ObjectNode error = response.putObject("error");
-			error.put("code", METHOD_NOT_FOUND);
+			error.put("code", JsonRpcErrorCodes.METHOD_NOT_FOUND);
 			error.put("message", "No answer scripted for " + request.path("method").asString());
 			return response;
 		}

@@ -19,15 +19,16 @@ class ActuatorIntegrationTests {
 	@LocalServerPort
 	private int port;
 
+	// issue 14.5: health details only to authorized users outside the demo profile
 	@Test
-	void readinessIncludesMcpIndicator() throws Exception {
+	void readinessHidesDetailsFromAnonymousCallers() throws Exception {
 		HttpResponse<String> response = new McpHttpScript(this.port).get("/actuator/health/readiness",
 				"application/json");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).contains("\"status\":\"UP\"")
-			.contains("\"mcp\"")
-			.contains("\"readinessState\"")
-			.contains("\"transports\":[\"streamable-http\"]");
+			.doesNotContain("\"mcp\"")
+			.doesNotContain("\"sessions\"")
+			.doesNotContain("\"transports\"");
 	}
 
 	@Test

@@ -36,16 +36,6 @@ public final class StatelessSupport {
 	 */
 	public static final String SERVER_INFO_META = "io.modelcontextprotocol/serverInfo";
 
-	/**
-	 * Error code of a capability the client must declare for the request.
-	 */
-	public static final int MISSING_REQUIRED_CLIENT_CAPABILITY = -32021;
-
-	/**
-	 * Error code of a protocol version the server does not serve.
-	 */
-	public static final int UNSUPPORTED_PROTOCOL_VERSION = -32022;
-
 	private static final Set<String> REMOVED_METHODS = Set.of("initialize", "ping", "logging/setLevel",
 			"resources/subscribe", "resources/unsubscribe", "notifications/initialized");
 
@@ -114,7 +104,7 @@ public final class StatelessSupport {
 	 * @return the exception
 	 */
 	public static JsonRpcException unsupportedVersion(String requested) {
-		return new JsonRpcException(new JsonRpcError(UNSUPPORTED_PROTOCOL_VERSION, "Unsupported protocol version",
+		return new JsonRpcException(new JsonRpcError(JsonRpcErrorCodes.UNSUPPORTED_PROTOCOL_VERSION, "Unsupported protocol version",
 				Map.of("supported", ProtocolVersions.ADVERTISED, "requested", requested)), null);
 	}
 
@@ -219,7 +209,7 @@ public final class StatelessSupport {
 	 * @return the exception
 	 */
 	public static JsonRpcException missingCapability(String capability) {
-		return new JsonRpcException(new JsonRpcError(MISSING_REQUIRED_CLIENT_CAPABILITY,
+		return new JsonRpcException(new JsonRpcError(JsonRpcErrorCodes.MISSING_REQUIRED_CLIENT_CAPABILITY,
 				"Missing required client capability", Map.of("requiredCapabilities", Map.of(capability, Map.of()))),
 				null);
 	}

@@ -308,7 +308,7 @@ public final class McpTasks implements McpStatelessExtension {
 	 * @return the exception
 	 */
 	static McpException missingExtension() {
-		return new McpException(StatelessSupport.MISSING_REQUIRED_CLIENT_CAPABILITY,
+		return new McpException(JsonRpcErrorCodes.MISSING_REQUIRED_CLIENT_CAPABILITY,
 				"Missing required client capability",
 				Map.of("requiredCapabilities", Map.of("extensions", Map.of(EXTENSION, Map.of()))));
 	}

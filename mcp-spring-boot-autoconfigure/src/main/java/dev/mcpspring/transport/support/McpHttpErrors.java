@@ -4,6 +4,7 @@ import dev.mcpspring.jsonrpc.JsonRpcError;
 import dev.mcpspring.jsonrpc.JsonRpcErrorCodes;
 import dev.mcpspring.jsonrpc.JsonRpcException;
 import dev.mcpspring.jsonrpc.JsonRpcResponse;
+import dev.mcpspring.server.ServerBusyException;
 import dev.mcpspring.server.StreamLimitExceededException;
 import dev.mcpspring.server.session.SessionLimitExceededException;
 import dev.mcpspring.server.session.SessionNotFoundException;
@@ -19,7 +20,11 @@ import org.springframework.http.HttpStatus;
 /**
  * The one table from failures to HTTP answers that every MCP HTTP endpoint uses,
  * whatever the web stack: the status, the JSON-RPC error of the body, and whether the
- * client should try again later. Bodies never carry exception text.
+ * client should try again later. Bodies never carry exception text. JSON-RPC errors
+ * map to statuses through {@link #statusOf(int)}; the session revisions answer a
+ * request the engine served with {@code 200} whatever its error, as their transport
+ * says, so the table applies to messages refused before they are served, and to every
+ * answer of the stateless revision.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -43,9 +48,14 @@ public final class McpHttpErrors {
 	 * @return the HTTP answer
 	 */
 	public static HttpError of(Throwable ex, @Nullable JsonNode id) {
+		if (ex instanceof ServerBusyException busy) {
+			return new HttpError(HttpStatus.SERVICE_UNAVAILABLE, response(id, busy.getError()), true);
+		}
 		if (ex instanceof JsonRpcException rpcException) {
 			JsonNode requestId = (rpcException.getId() != null) ? rpcException.getId() : id;
-			return new HttpError(HttpStatus.BAD_REQUEST, response(requestId, rpcException.getError()), false);
+			HttpStatus status = statusOf(rpcException.getError().code());
+			return new HttpError(status.isError() ? status : HttpStatus.BAD_REQUEST,
+					response(requestId, rpcException.getError()), false);
 		}
 		if (ex instanceof SessionNotFoundException) {
 			return error(HttpStatus.NOT_FOUND, JsonRpcErrorCodes.INVALID_REQUEST, "Session not found", null);
@@ -69,16 +79,19 @@ public final class McpHttpErrors {
 	}
 
 	/**
-	 * Return the status of a JSON-RPC error answering a request of a stateless
-	 * revision, where the status mirrors the error (2026-07-28).
+	 * Return the status of a JSON-RPC error: the status mirrors the error for requests
+	 * the client got wrong, and is {@code 200} for errors of the work itself, which the
+	 * body describes (2026-07-28). A message refused before it is served is at least
+	 * {@code 400} (see {@link #of(Throwable, JsonNode)}).
 	 * @param code the JSON-RPC error code
 	 * @return the status
 	 */
-	public static HttpStatus statusOfStatelessError(int code) {
+	public static HttpStatus statusOf(int code) {
 		return switch (code) {
 			case JsonRpcErrorCodes.METHOD_NOT_FOUND -> HttpStatus.NOT_FOUND;
-			case JsonRpcErrorCodes.INVALID_PARAMS, JsonRpcErrorCodes.INVALID_REQUEST,
-					StandardHeaderValidator.HEADER_MISMATCH, -32021, -32022 ->
+			case JsonRpcErrorCodes.PARSE_ERROR, JsonRpcErrorCodes.INVALID_REQUEST, JsonRpcErrorCodes.INVALID_PARAMS,
+					JsonRpcErrorCodes.HEADER_MISMATCH, JsonRpcErrorCodes.MISSING_REQUIRED_CLIENT_CAPABILITY,
+					JsonRpcErrorCodes.UNSUPPORTED_PROTOCOL_VERSION ->
 				HttpStatus.BAD_REQUEST;
 			default -> HttpStatus.OK;
 		};

@@ -28,11 +28,6 @@ import tools.jackson.databind.node.ObjectNode;
 public final class StandardHeaderValidator {
 
 	/**
-	 * Error code of a header that is missing or does not match the body.
-	 */
-	public static final int HEADER_MISMATCH = -32020;
-
-	/**
 	 * The {@code Mcp-Method} header.
 	 */
 	public static final String MCP_METHOD = "Mcp-Method";

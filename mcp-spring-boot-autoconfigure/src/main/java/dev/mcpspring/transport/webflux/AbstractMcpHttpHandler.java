@@ -14,12 +14,14 @@ import dev.mcpspring.jsonrpc.JsonRpcError;
 import dev.mcpspring.jsonrpc.JsonRpcErrorCodes;
 import dev.mcpspring.jsonrpc.JsonRpcException;
 import dev.mcpspring.jsonrpc.JsonRpcMessage;
+import dev.mcpspring.jsonrpc.JsonRpcRequest;
 import dev.mcpspring.jsonrpc.JsonRpcResponse;
 import dev.mcpspring.server.InsufficientScopeException;
 import dev.mcpspring.server.McpSessionService;
 import dev.mcpspring.transport.support.HttpRequestRules;
 import dev.mcpspring.transport.support.McpHttpErrors;
 import dev.mcpspring.transport.support.OriginValidator;
+import dev.mcpspring.transport.support.StreamWriteLimits;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -66,6 +68,8 @@ public abstract class AbstractMcpHttpHandler {
 
 	private final Duration keepAliveInterval;
 
+	private StreamWriteLimits streamWriteLimits = StreamWriteLimits.defaults();
+
 	private @Nullable String resourceMetadataUrl;
 
 	/**
@@ -96,6 +100,15 @@ public abstract class AbstractMcpHttpHandler {
 	 */
 	public void setResourceMetadataUrl(@Nullable String resourceMetadataUrl) {
 		this.resourceMetadataUrl = resourceMetadataUrl;
+	}
+
+	/**
+	 * Set the limits of SSE streams whose client reads slowly.
+	 * @param streamWriteLimits the limits
+	 */
+	public void setStreamWriteLimits(StreamWriteLimits streamWriteLimits) {
+		Assert.notNull(streamWriteLimits, "StreamWriteLimits is required");
+		this.streamWriteLimits = streamWriteLimits;
 	}
 
 	protected McpSessionService getSessionService() {
@@ -191,6 +204,15 @@ public abstract class AbstractMcpHttpHandler {
 			builder.header(HttpHeaders.RETRY_AFTER, McpHttpErrors.RETRY_AFTER_SECONDS);
 		}
 		return json(builder, error.body());
+	}
+
+	/**
+	 * Return the id of a request, so that an error answering it names it.
+	 * @param message the message
+	 * @return the id, or {@code null} for a notification or a response
+	 */
+	protected static @Nullable JsonNode idOf(JsonRpcMessage message) {
+		return (message instanceof JsonRpcRequest request) ? request.id() : null;
 	}
 
 	/**
@@ -321,7 +343,7 @@ public abstract class AbstractMcpHttpHandler {
 	 */
 	protected Mono<ServerResponse> sse(ServerResponse.BodyBuilder builder, Flux<ServerSentEvent<String>> events,
 			boolean primed) {
-		Flux<ServerSentEvent<String>> shared = events.publish().refCount(2);
+		Flux<ServerSentEvent<String>> shared = this.streamWriteLimits.apply(events).publish().refCount(2);
 		Flux<ServerSentEvent<String>> keepAlive = Flux
 			.interval(primed ? Duration.ZERO : this.keepAliveInterval, this.keepAliveInterval)
 			.onBackpressureDrop()

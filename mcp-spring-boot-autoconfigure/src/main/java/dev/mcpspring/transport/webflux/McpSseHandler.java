@@ -120,7 +120,7 @@ public class McpSseHandler extends AbstractMcpHttpHandler {
 		}).flatMap((call) -> {
 			serve(connection, call);
 			return ServerResponse.accepted().build();
-		}));
+		}).onErrorResume((ex) -> failure(ex, idOf(message))));
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.util.function.BiFunction;
 
 import dev.mcpspring.jsonrpc.JsonRpcCodec;
 import dev.mcpspring.jsonrpc.JsonRpcError;
+import dev.mcpspring.jsonrpc.JsonRpcErrorCodes;
 import dev.mcpspring.jsonrpc.JsonRpcException;
 import dev.mcpspring.jsonrpc.JsonRpcMessage;
 import dev.mcpspring.jsonrpc.JsonRpcRequest;
@@ -201,11 +202,12 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 				if (call.kind() == McpCall.Kind.STATELESS) {
 					JsonRpcError mismatch = headerMismatch(request, (JsonRpcRequest) message);
 					if (mismatch != null) {
-						return error(HttpStatus.BAD_REQUEST, mismatch, ((JsonRpcRequest) message).id());
+						return error(McpHttpErrors.statusOf(mismatch.code()), mismatch, ((JsonRpcRequest) message).id());
 					}
 				}
 				return serve(call);
-			});
+			})
+			.onErrorResume((ex) -> failure(ex, idOf(message)));
 	}
 
 	/**
@@ -217,7 +219,7 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 		}
 		String mismatch = StandardHeaderValidator.validate(request.headers()::firstHeader, message,
 				toolSchema(message));
-		return (mismatch != null) ? JsonRpcError.of(StandardHeaderValidator.HEADER_MISMATCH, "Header mismatch: " + mismatch)
+		return (mismatch != null) ? JsonRpcError.of(JsonRpcErrorCodes.HEADER_MISMATCH, "Header mismatch: " + mismatch)
 				: null;
 	}
 
@@ -228,7 +230,7 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 			notifications = getSessionService().listen(call);
 		}
 		catch (JsonRpcException ex) {
-			return error(McpHttpErrors.statusOfStatelessError(ex.getError().code()), ex.getError(), id);
+			return error(McpHttpErrors.statusOf(ex.getError().code()), ex.getError(), id);
 		}
 		catch (RuntimeException ex) {
 			return failure(ex, id);
@@ -267,7 +269,8 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 			.subscribe((response) -> router.complete(response.message()), (ex) -> fail(router, rpcRequest, ex),
 					() -> router.complete(null));
 		Mono<ServerResponse> response = router.outcome()
-			.flatMap((outcome) -> stateless ? respondStateless(outcome, router, work) : respond(outcome, router));
+			.flatMap((outcome) -> stateless ? respondStateless(outcome, router, work) : respond(outcome, router))
+			.onErrorResume((ex) -> failure(ex, rpcRequest.id()));
 		return stateless ? response.doOnCancel(work::dispose) : response;
 	}
 
@@ -291,7 +294,7 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 		if (response == null) {
 			return ServerResponse.accepted().build();
 		}
-		HttpStatus status = (response.error() != null) ? McpHttpErrors.statusOfStatelessError(response.error().code())
+		HttpStatus status = (response.error() != null) ? McpHttpErrors.statusOf(response.error().code())
 				: HttpStatus.OK;
 		return json(ServerResponse.status(status), response);
 	}

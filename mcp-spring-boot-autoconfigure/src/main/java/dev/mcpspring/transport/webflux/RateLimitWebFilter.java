@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.mcpspring.jsonrpc.JsonRpcErrorCodes;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
@@ -35,7 +36,7 @@ import org.springframework.web.server.WebFilterChain;
  */
 public class RateLimitWebFilter implements WebFilter {
 
-	private static final byte[] BODY = ("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32603,"
+	private static final byte[] BODY = ("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":" + JsonRpcErrorCodes.INTERNAL_ERROR + ","
 			+ "\"message\":\"Too many requests, try again later\"}}")
 		.getBytes(StandardCharsets.UTF_8);
 

@@ -15,7 +15,6 @@ import dev.mcpspring.jsonrpc.JsonRpcErrorCodes;
 import dev.mcpspring.test.BadInputs;
 import dev.mcpspring.test.RawHttp;
 import dev.mcpspring.test.RawHttp.Response;
-import dev.mcpspring.transport.support.StandardHeaderValidator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -106,18 +105,7 @@ class McpBadInputCorpusTests {
 
 	static Stream<Arguments> wrongParams() {
 		List<Arguments> cases = new ArrayList<>();
-		Map<String, List<String>> byMethod = Map.of("tools/call",
-				List.of("{\"name\":42}", "{\"name\":\"echo\",\"arguments\":\"c4n4ry\"}",
-						"{\"name\":\"echo\",\"arguments\":[1]}", "{\"name\":\"c4n4ry\"}"),
-				"resources/read", List.of("{\"uri\":42}", "{}", "{\"uri\":{\"c4n4ry\":1}}"), "prompts/get",
-				List.of("{\"name\":42}", "{\"name\":\"greet\",\"arguments\":\"c4n4ry\"}", "{\"name\":\"c4n4ry\"}",
-						"{\"name\":\"greet\",\"arguments\":{\"who\":42}}"),
-				"completion/complete",
-				List.of("{\"ref\":\"c4n4ry\"}", "{\"ref\":{\"type\":\"ref/prompt\",\"name\":\"greet\"},\"argument\":1}",
-						"{\"ref\":{\"type\":\"c4n4ry\"},\"argument\":{\"name\":\"who\",\"value\":\"a\"}}"),
-				"tools/list", List.of("{\"cursor\":42}", "{\"cursor\":\"c4n4ry\"}"), "resources/list",
-				List.of("{\"cursor\":[]}", "{\"cursor\":\"c4n4ry\"}"), "prompts/list", List.of("{\"cursor\":true}"),
-				"resources/templates/list", List.of("{\"cursor\":{}}"));
+		Map<String, List<String>> byMethod = BadInputs.wrongParams();
 		for (String revision : List.of(SESSION, STATELESS)) {
 			for (String method : byMethod.keySet().stream().sorted().toList()) {
 				cases.add(Arguments.of(revision, method, "\"c4n4ry\""));
@@ -150,7 +138,7 @@ class McpBadInputCorpusTests {
 		}
 		boolean named = List.of("tools/call", "prompts/get", "resources/read").contains(method);
 		if (revision.equals(STATELESS) && named && (params.contains("\"name\"") || params.contains("\"uri\"")) && nameHeader(params).isEmpty()) {
-			return StandardHeaderValidator.HEADER_MISMATCH;
+			return JsonRpcErrorCodes.HEADER_MISMATCH;
 		}
 		return JsonRpcErrorCodes.INVALID_PARAMS;
 	}

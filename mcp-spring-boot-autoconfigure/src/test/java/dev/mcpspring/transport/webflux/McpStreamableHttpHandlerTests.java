@@ -436,7 +436,9 @@ class McpStreamableHttpHandlerTests {
 				.expectHeader()
 				.doesNotExist(SESSION_ID)
 				.expectBody(String.class)
-				.isEqualTo(rpcError(-32603, "Too many sessions, try again later"));
+				// issue 14.1: a 503 names the request it refuses
+				.isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32603,"
+						+ "\"message\":\"Too many sessions, try again later\"}}");
 		});
 	}
 
