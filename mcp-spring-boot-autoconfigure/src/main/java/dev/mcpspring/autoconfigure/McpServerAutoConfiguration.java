@@ -36,6 +36,7 @@ import dev.mcpspring.server.McpStatelessExtension;
 import dev.mcpspring.server.PromptRegistry;
 import dev.mcpspring.server.ResourceRegistry;
 import dev.mcpspring.server.ResourceUpdatePublisher;
+import dev.mcpspring.server.SessionAttributeLimits;
 import dev.mcpspring.server.ToolRegistry;
 import dev.mcpspring.server.ToolTimeoutListener;
 import dev.mcpspring.server.scope.McpScopeRegistry;
@@ -211,6 +212,7 @@ public final class McpServerAutoConfiguration {
 			.clientRequestTimeout(properties.getClientRequestTimeout())
 			.toolTimeout(properties.getTools().getTimeout())
 			.toolTimeoutListeners(toolTimeoutListeners.orderedStream().toList())
+			.sessionAttributeLimits(sessionAttributeLimits(properties.getSession().getAttributes()))
 			.jsonMapper(codec.getJsonMapper())
 			.schemaGenerator(schemaGenerator)
 			.requestStateCodec(requestStateCodec(properties.getStateless(), codec))
@@ -225,6 +227,10 @@ public final class McpServerAutoConfiguration {
 		Map<String, byte[]> keys = new LinkedHashMap<>();
 		stateless.getRequestStateKeys().forEach((id, secret) -> keys.put(id, Base64.getDecoder().decode(secret)));
 		return new RequestStateCodec(keys, stateless.getRequestStateTtl(), codec.getJsonMapper(), Clock.systemUTC());
+	}
+
+	private static SessionAttributeLimits sessionAttributeLimits(McpServerProperties.Session.Attributes attributes) {
+		return new SessionAttributeLimits(attributes.getMaxCount(), attributes.getMaxSize().toBytes());
 	}
 
 	private static CacheHints cacheHints(McpServerProperties.Stateless stateless) {

@@ -87,7 +87,7 @@ public class McpServerHandler {
 				builder.featureFilter, new ToolTimeouts(builder.toolTimeout, builder.toolTimeoutListeners));
 		this.clientRequests = new ClientRequests(builder.clientRequestTimeout, builder.instanceId);
 		this.contextFactory = new McpContextFactory(builder.jsonMapper, this.clientRequests, builder.schemaGenerator,
-				this.methods::readResource);
+				this.methods::readResource, builder.sessionAttributeLimits);
 		this.extension = builder.statelessExtension;
 		this.chain = chain(builder.interceptors);
 	}

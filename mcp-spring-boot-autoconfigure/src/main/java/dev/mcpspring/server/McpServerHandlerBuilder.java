@@ -49,6 +49,8 @@ public final class McpServerHandlerBuilder {
 
 	List<ToolTimeoutListener> toolTimeoutListeners = new ArrayList<>();
 
+	SessionAttributeLimits sessionAttributeLimits = SessionAttributeLimits.DEFAULTS;
+
 	JsonMapper jsonMapper = new JsonMapper();
 
 	JsonSchemaGenerator schemaGenerator = new DefaultJsonSchemaGenerator();
@@ -127,6 +129,18 @@ public final class McpServerHandlerBuilder {
 	public McpServerHandlerBuilder toolTimeout(@Nullable Duration toolTimeout) {
 		Assert.isTrue(toolTimeout == null || !toolTimeout.isNegative(), "toolTimeout must not be negative");
 		this.toolTimeout = toolTimeout;
+		return this;
+	}
+
+	/**
+	 * Set how many attributes, and how much JSON, a session may hold.
+	 * @param sessionAttributeLimits the limits
+	 * @return this builder
+	 * @see McpContext#putAttribute(String, Object)
+	 */
+	public McpServerHandlerBuilder sessionAttributeLimits(SessionAttributeLimits sessionAttributeLimits) {
+		Assert.notNull(sessionAttributeLimits, "SessionAttributeLimits is required");
+		this.sessionAttributeLimits = sessionAttributeLimits;
 		return this;
 	}
 
