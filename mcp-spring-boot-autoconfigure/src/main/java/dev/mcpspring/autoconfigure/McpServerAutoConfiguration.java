@@ -17,7 +17,9 @@ import dev.mcpspring.method.McpMethodArgumentResolverComposite;
 import dev.mcpspring.method.ThreadContextPropagator;
 import dev.mcpspring.method.support.AnnotatedMcpHandlerDetector;
 import dev.mcpspring.method.support.JakartaArgumentValidator;
+import dev.mcpspring.method.support.HttpHeadersMethodArgumentResolver;
 import dev.mcpspring.method.support.McpContextArgumentResolver;
+import dev.mcpspring.method.support.McpHeaderMethodArgumentResolver;
 import dev.mcpspring.method.support.PrincipalMethodArgumentResolver;
 import dev.mcpspring.method.support.ToolArgumentResolver;
 import dev.mcpspring.method.support.ToolResultConverter;
@@ -70,6 +72,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.task.support.ExecutorServiceAdapter;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
 /**
@@ -105,6 +108,9 @@ public final class McpServerAutoConfiguration {
 	 * bean of this name to replace it.
 	 */
 	public static final String TOOL_EXECUTOR_BEAN_NAME = "mcpToolExecutor";
+
+	private static final boolean httpHeadersPresent = ClassUtils.isPresent("org.springframework.http.HttpHeaders",
+			McpServerAutoConfiguration.class.getClassLoader());
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -281,6 +287,10 @@ public final class McpServerAutoConfiguration {
 		McpMethodArgumentResolverComposite resolvers = new McpMethodArgumentResolverComposite();
 		resolvers.addResolver(new McpContextArgumentResolver(serverHandler.getContextFactory()));
 		resolvers.addResolver(new PrincipalMethodArgumentResolver());
+		resolvers.addResolver(new McpHeaderMethodArgumentResolver());
+		if (httpHeadersPresent) {
+			resolvers.addResolver(new HttpHeadersMethodArgumentResolver());
+		}
 		customResolvers.orderedStream().forEach(resolvers::addResolver);
 		resolvers.addResolver(toolArgumentResolver);
 		AnnotatedMcpHandlerDetector detector = new AnnotatedMcpHandlerDetector(applicationContext,

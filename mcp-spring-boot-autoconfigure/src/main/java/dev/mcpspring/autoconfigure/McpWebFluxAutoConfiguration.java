@@ -58,10 +58,12 @@ public final class McpWebFluxAutoConfiguration {
 	McpStreamableHttpHandler mcpStreamableHttpHandler(McpSessionService sessionService, JsonRpcCodec codec,
 			McpServerProperties properties, McpEventStore eventStore, Environment environment) {
 		McpTransportProperties transport = properties.getTransport();
-		return new McpStreamableHttpHandler(sessionService, codec, originValidator(transport, environment),
-				(int) properties.getLimits().getMaxRequestSize().toBytes(),
+		McpStreamableHttpHandler handler = new McpStreamableHttpHandler(sessionService, codec,
+				originValidator(transport, environment), (int) properties.getLimits().getMaxRequestSize().toBytes(),
 				transport.getStreamableHttp().getResponseMode(), transport.getStreamableHttp().getKeepAliveInterval(),
 				eventStore);
+		handler.setExposeSensitiveHeaders(properties.getTools().getHeaders().isExposeSensitive());
+		return handler;
 	}
 
 	@Bean
@@ -118,9 +120,11 @@ public final class McpWebFluxAutoConfiguration {
 		McpSseHandler mcpSseHandler(McpSessionService sessionService, JsonRpcCodec codec, McpServerProperties properties,
 				Environment environment) {
 			McpTransportProperties transport = properties.getTransport();
-			return new McpSseHandler(sessionService, codec, originValidator(transport, environment),
+			McpSseHandler handler = new McpSseHandler(sessionService, codec, originValidator(transport, environment),
 					(int) properties.getLimits().getMaxRequestSize().toBytes(),
 					transport.getStreamableHttp().getKeepAliveInterval(), transport.getSse().getMessagePath());
+			handler.setExposeSensitiveHeaders(properties.getTools().getHeaders().isExposeSensitive());
+			return handler;
 		}
 
 		@Bean
