@@ -30,6 +30,7 @@ import dev.mcpspring.schema.JsonSchemaGeneratorCustomizer;
 import dev.mcpspring.server.CompletionRegistry;
 import dev.mcpspring.server.DefaultMcpExceptionResolver;
 import dev.mcpspring.server.McpExceptionResolver;
+import dev.mcpspring.server.McpExceptionTranslator;
 import dev.mcpspring.server.McpFeatureFilter;
 import dev.mcpspring.server.McpServerHandler;
 import dev.mcpspring.server.McpServerInterceptor;
@@ -195,6 +196,7 @@ public final class McpServerAutoConfiguration {
 			PromptRegistry promptRegistry, ResourceRegistry resourceRegistry, CompletionRegistry completionRegistry,
 			McpSessionBroker sessionBroker, ObjectProvider<McpStatelessExtension> statelessExtension,
 			ObjectProvider<McpExceptionResolver> exceptionResolvers,
+			ObjectProvider<McpExceptionTranslator> exceptionTranslators,
 			ObjectProvider<McpServerInterceptor> interceptors, ObjectProvider<McpFeatureFilter> featureFilters,
 			ObjectProvider<ToolTimeoutListener> toolTimeoutListeners, JsonRpcCodec codec,
 			JsonSchemaGenerator schemaGenerator) {
@@ -212,6 +214,7 @@ public final class McpServerAutoConfiguration {
 			.instanceId(sessionBroker.getInstanceId())
 			.statelessExtension(statelessExtension.getIfAvailable())
 			.exceptionResolvers(resolvers)
+			.exceptionTranslators(exceptionTranslators.orderedStream().toList())
 			.interceptors(interceptors.orderedStream().toList())
 			.featureFilter(allOf(featureFilters.orderedStream().toList()))
 			.pageSize(properties.getPageSize())

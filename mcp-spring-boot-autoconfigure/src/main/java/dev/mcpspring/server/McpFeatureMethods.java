@@ -56,13 +56,16 @@ final class McpFeatureMethods {
 
 	private final ToolTimeouts toolTimeouts;
 
+	private final List<McpExceptionTranslator> exceptionTranslators;
+
 	McpFeatureMethods(McpServerFeatures features, List<McpExceptionResolver> exceptionResolvers, int pageSize,
-			McpFeatureFilter filter, ToolTimeouts toolTimeouts) {
+			McpFeatureFilter filter, ToolTimeouts toolTimeouts, List<McpExceptionTranslator> exceptionTranslators) {
 		this.features = features;
 		this.exceptionResolvers = List.copyOf(exceptionResolvers);
 		this.pageSize = pageSize;
 		this.filter = filter;
 		this.toolTimeouts = toolTimeouts;
+		this.exceptionTranslators = List.copyOf(exceptionTranslators);
 	}
 
 	Object listTools(McpRequest request) {
@@ -107,7 +110,7 @@ final class McpFeatureMethods {
 			}
 		}
 		PromptGet invocation = new PromptGet(name, arguments, request);
-		return Mono.defer(() -> handler.get(invocation)).onErrorMap(McpFeatureMethods::toProtocolError);
+		return Mono.defer(() -> handler.get(invocation)).onErrorMap((ex) -> toProtocolError(ex, request));
 	}
 
 	Object listResources(McpRequest request) {
@@ -140,7 +143,7 @@ final class McpFeatureMethods {
 		}
 		ResourceRead invocation = new ResourceRead(uri, match.variables(), match.listVariables(), request);
 		return Mono.defer(() -> match.handler().read(invocation))
-			.onErrorMap(McpFeatureMethods::toProtocolError)
+			.onErrorMap((ex) -> toProtocolError(ex, request))
 			.onErrorMap((ex) -> request.isStateless() && ex instanceof JsonRpcException rpc
 					&& rpc.getError().code() == JsonRpcErrorCodes.RESOURCE_NOT_FOUND, (ex) -> resourceNotFound(uri, request));
 	}
@@ -185,7 +188,7 @@ final class McpFeatureMethods {
 				: JsonNodeFactory.instance.objectNode(), "arguments");
 		return handler.complete(argumentName, argument.path("value").asString(), context, request)
 			.map(CompleteResult::of)
-			.onErrorMap(McpFeatureMethods::toProtocolError);
+			.onErrorMap((ex) -> toProtocolError(ex, request));
 	}
 
 	Object setLevel(McpRequest request) {
@@ -205,6 +208,10 @@ final class McpFeatureMethods {
 				|| (ex instanceof ClientCapabilityException && call.request().isStateless())) {
 			return Mono.error(ex);
 		}
+		McpException translated = translate(ex, call.request());
+		if (translated != null) {
+			return Mono.error(translated);
+		}
 		return Flux.fromIterable(this.exceptionResolvers)
 			.concatMap((resolver) -> resolver.resolveException(ex, call))
 			.next()
@@ -214,10 +221,24 @@ final class McpFeatureMethods {
 			}));
 	}
 
-	private static Throwable toProtocolError(Throwable ex) {
+	private @Nullable McpException translate(Throwable ex, McpRequest request) {
+		for (McpExceptionTranslator translator : this.exceptionTranslators) {
+			McpException translated = translator.translate(ex, request);
+			if (translated != null) {
+				return translated;
+			}
+		}
+		return null;
+	}
+
+	private Throwable toProtocolError(Throwable ex, McpRequest request) {
 		if (ex instanceof JsonRpcException || InputRequiredException.isInputRequired(ex)
 				|| ex instanceof ClientCapabilityException) {
 			return ex;
+		}
+		McpException translated = translate(ex, request);
+		if (translated != null) {
+			return translated;
 		}
 		if (ex instanceof InvalidArgumentsException || ex instanceof ToolCallException) {
 			return new McpException(JsonRpcErrorCodes.INVALID_PARAMS, ex.getMessage());

@@ -84,7 +84,8 @@ public class McpServerHandler {
 						: RequestStateCodec.withRandomKey(Duration.ofMinutes(10), builder.jsonMapper),
 				builder.cacheHints);
 		this.methods = new McpFeatureMethods(this.features, builder.exceptionResolvers, builder.pageSize,
-				builder.featureFilter, new ToolTimeouts(builder.toolTimeout, builder.toolTimeoutListeners));
+				builder.featureFilter, new ToolTimeouts(builder.toolTimeout, builder.toolTimeoutListeners),
+				builder.exceptionTranslators);
 		this.clientRequests = new ClientRequests(builder.clientRequestTimeout, builder.instanceId);
 		this.contextFactory = new McpContextFactory(builder.jsonMapper, this.clientRequests, builder.schemaGenerator,
 				this.methods::readResource, builder.sessionAttributeLimits);

@@ -51,6 +51,8 @@ public final class McpServerHandlerBuilder {
 
 	SessionAttributeLimits sessionAttributeLimits = SessionAttributeLimits.DEFAULTS;
 
+	List<McpExceptionTranslator> exceptionTranslators = new ArrayList<>();
+
 	JsonMapper jsonMapper = new JsonMapper();
 
 	JsonSchemaGenerator schemaGenerator = new DefaultJsonSchemaGenerator();
@@ -141,6 +143,17 @@ public final class McpServerHandlerBuilder {
 	public McpServerHandlerBuilder sessionAttributeLimits(SessionAttributeLimits sessionAttributeLimits) {
 		Assert.notNull(sessionAttributeLimits, "SessionAttributeLimits is required");
 		this.sessionAttributeLimits = sessionAttributeLimits;
+		return this;
+	}
+
+	/**
+	 * Set what turns handler failures into protocol errors before they are resolved.
+	 * @param exceptionTranslators the translators, in order
+	 * @return this builder
+	 */
+	public McpServerHandlerBuilder exceptionTranslators(List<McpExceptionTranslator> exceptionTranslators) {
+		Assert.notNull(exceptionTranslators, "Exception translators are required");
+		this.exceptionTranslators = new ArrayList<>(exceptionTranslators);
 		return this;
 	}
 
