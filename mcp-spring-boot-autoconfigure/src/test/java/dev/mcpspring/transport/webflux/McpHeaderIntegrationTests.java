@@ -26,6 +26,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Request headers reach tools through {@code @McpHeader} and {@code HttpHeaders}
@@ -81,6 +82,18 @@ class McpHeaderIntegrationTests {
 				assertThat(tool.at("/inputSchema/properties").isEmpty()).as(tool.toString()).isTrue();
 			}
 		}
+	}
+
+	@Test
+	void headerParameterOfAnotherTypeFailsStartupNamingTheMethod() {
+		assertThatThrownBy(() -> new SpringApplicationBuilder(BadApp.class).web(WebApplicationType.REACTIVE)
+			.properties("server.port=0", "spring.main.banner-mode=off")
+			.run()
+			.close()).rootCause()
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("@McpHeader parameter 0 of")
+			.hasMessageContaining("count(java.lang.Integer)")
+			.hasMessageEndingWith("must be a String or a List<String>");
 	}
 
 	private static ConfigurableApplicationContext start(String... properties) {
@@ -161,6 +174,27 @@ class McpHeaderIntegrationTests {
 		@Bean
 		HeaderTools headerTools() {
 			return new HeaderTools();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableAutoConfiguration(exclude = { ReactiveWebSecurityAutoConfiguration.class,
+			ReactiveUserDetailsServiceAutoConfiguration.class, ReactiveManagementWebSecurityAutoConfiguration.class })
+	static class BadApp {
+
+		@Bean
+		BadTools badTools() {
+			return new BadTools();
+		}
+
+	}
+
+	static class BadTools {
+
+		@McpTool
+		String count(@McpHeader("X-Count") Integer count) {
+			return "count " + count;
 		}
 
 	}
