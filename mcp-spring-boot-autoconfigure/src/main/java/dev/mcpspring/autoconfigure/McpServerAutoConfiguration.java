@@ -17,7 +17,9 @@ import dev.mcpspring.method.McpMethodArgumentResolverComposite;
 import dev.mcpspring.method.ThreadContextPropagator;
 import dev.mcpspring.method.support.AnnotatedMcpHandlerDetector;
 import dev.mcpspring.method.support.JakartaArgumentValidator;
+import dev.mcpspring.method.support.HttpHeadersMethodArgumentResolver;
 import dev.mcpspring.method.support.McpContextArgumentResolver;
+import dev.mcpspring.method.support.McpHeaderMethodArgumentResolver;
 import dev.mcpspring.method.support.PrincipalMethodArgumentResolver;
 import dev.mcpspring.method.support.ToolArgumentResolver;
 import dev.mcpspring.method.support.ToolResultConverter;
@@ -30,6 +32,7 @@ import dev.mcpspring.server.DefaultMcpExceptionResolver;
 import dev.mcpspring.server.DefaultMcpFeatureExceptionResolver;
 import dev.mcpspring.server.McpExceptionResolver;
 import dev.mcpspring.server.McpFeatureExceptionResolver;
+import dev.mcpspring.server.McpExceptionTranslator;
 import dev.mcpspring.server.McpFeatureFilter;
 import dev.mcpspring.server.McpServerHandler;
 import dev.mcpspring.server.McpServerInterceptor;
@@ -38,6 +41,7 @@ import dev.mcpspring.server.McpStatelessExtension;
 import dev.mcpspring.server.PromptRegistry;
 import dev.mcpspring.server.ResourceRegistry;
 import dev.mcpspring.server.ResourceUpdatePublisher;
+import dev.mcpspring.server.SessionAttributeLimits;
 import dev.mcpspring.server.ToolRegistry;
 import dev.mcpspring.server.ToolTimeoutListener;
 import dev.mcpspring.server.scope.McpScopeRegistry;
@@ -71,6 +75,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.task.support.ExecutorServiceAdapter;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
 /**
@@ -106,6 +111,9 @@ public final class McpServerAutoConfiguration {
 	 * bean of this name to replace it.
 	 */
 	public static final String TOOL_EXECUTOR_BEAN_NAME = "mcpToolExecutor";
+
+	private static final boolean httpHeadersPresent = ClassUtils.isPresent("org.springframework.http.HttpHeaders",
+			McpServerAutoConfiguration.class.getClassLoader());
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -191,6 +199,7 @@ public final class McpServerAutoConfiguration {
 			McpSessionBroker sessionBroker, ObjectProvider<McpStatelessExtension> statelessExtension,
 			ObjectProvider<McpExceptionResolver> exceptionResolvers,
 			ObjectProvider<McpFeatureExceptionResolver> featureExceptionResolvers,
+			ObjectProvider<McpExceptionTranslator> exceptionTranslators,
 			ObjectProvider<McpServerInterceptor> interceptors, ObjectProvider<McpFeatureFilter> featureFilters,
 			ObjectProvider<ToolTimeoutListener> toolTimeoutListeners, JsonRpcCodec codec,
 			JsonSchemaGenerator schemaGenerator) {
@@ -212,12 +221,14 @@ public final class McpServerAutoConfiguration {
 			.statelessExtension(statelessExtension.getIfAvailable())
 			.exceptionResolvers(resolvers)
 			.featureExceptionResolvers(featureResolvers)
+			.exceptionTranslators(exceptionTranslators.orderedStream().toList())
 			.interceptors(interceptors.orderedStream().toList())
 			.featureFilter(allOf(featureFilters.orderedStream().toList()))
 			.pageSize(properties.getPageSize())
 			.clientRequestTimeout(properties.getClientRequestTimeout())
 			.toolTimeout(properties.getTools().getTimeout())
 			.toolTimeoutListeners(toolTimeoutListeners.orderedStream().toList())
+			.sessionAttributeLimits(sessionAttributeLimits(properties.getSession().getAttributes()))
 			.jsonMapper(codec.getJsonMapper())
 			.schemaGenerator(schemaGenerator)
 			.requestStateCodec(requestStateCodec(properties.getStateless(), codec))
@@ -232,6 +243,10 @@ public final class McpServerAutoConfiguration {
 		Map<String, byte[]> keys = new LinkedHashMap<>();
 		stateless.getRequestStateKeys().forEach((id, secret) -> keys.put(id, Base64.getDecoder().decode(secret)));
 		return new RequestStateCodec(keys, stateless.getRequestStateTtl(), codec.getJsonMapper(), Clock.systemUTC());
+	}
+
+	private static SessionAttributeLimits sessionAttributeLimits(McpServerProperties.Session.Attributes attributes) {
+		return new SessionAttributeLimits(attributes.getMaxCount(), attributes.getMaxSize().toBytes());
 	}
 
 	private static CacheHints cacheHints(McpServerProperties.Stateless stateless) {
@@ -282,6 +297,10 @@ public final class McpServerAutoConfiguration {
 		McpMethodArgumentResolverComposite resolvers = new McpMethodArgumentResolverComposite();
 		resolvers.addResolver(new McpContextArgumentResolver(serverHandler.getContextFactory()));
 		resolvers.addResolver(new PrincipalMethodArgumentResolver());
+		resolvers.addResolver(new McpHeaderMethodArgumentResolver());
+		if (httpHeadersPresent) {
+			resolvers.addResolver(new HttpHeadersMethodArgumentResolver());
+		}
 		customResolvers.orderedStream().forEach(resolvers::addResolver);
 		resolvers.addResolver(toolArgumentResolver);
 		AnnotatedMcpHandlerDetector detector = new AnnotatedMcpHandlerDetector(applicationContext,

@@ -233,6 +233,44 @@ public class McpServerProperties implements InitializingBean {
 			return this.redis;
 		}
 
+		private final Attributes attributes = new Attributes();
+
+		public Attributes getAttributes() {
+			return this.attributes;
+		}
+
+		public static class Attributes {
+
+			/**
+			 * Maximum number of attributes a session may hold; storing more fails the
+			 * call with a clear error.
+			 */
+			private int maxCount = 100;
+
+			/**
+			 * Maximum size of a session's attributes, names and JSON values together;
+			 * storing more fails the call with a clear error.
+			 */
+			private DataSize maxSize = DataSize.ofKilobytes(64);
+
+			public int getMaxCount() {
+				return this.maxCount;
+			}
+
+			public void setMaxCount(int maxCount) {
+				this.maxCount = maxCount;
+			}
+
+			public DataSize getMaxSize() {
+				return this.maxSize;
+			}
+
+			public void setMaxSize(DataSize maxSize) {
+				this.maxSize = maxSize;
+			}
+
+		}
+
 		/**
 		 * Where session state is kept.
 		 */

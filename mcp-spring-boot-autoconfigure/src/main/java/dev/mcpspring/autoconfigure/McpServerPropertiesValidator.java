@@ -40,6 +40,8 @@ final class McpServerPropertiesValidator {
 		positive("client-request-timeout", properties.getClientRequestTimeout(), "5m");
 		positive("session.max-sessions", properties.getSession().getMaxSessions(), "10000");
 		positive("session.idle-timeout", properties.getSession().getIdleTimeout(), "30m");
+		positive("session.attributes.max-count", properties.getSession().getAttributes().getMaxCount(), "100");
+		positive("session.attributes.max-size", properties.getSession().getAttributes().getMaxSize().toBytes(), "64KB");
 		validateStateless(properties.getStateless());
 		validateLimits(properties.getLimits());
 		McpTransportProperties transport = properties.getTransport();

@@ -4,6 +4,7 @@ import java.util.concurrent.Executor;
 
 import dev.mcpspring.method.ThreadContextPropagator;
 import dev.mcpspring.method.support.MicrometerThreadContextPropagator;
+import dev.mcpspring.security.ReactiveSecurityContextInterceptor;
 import dev.mcpspring.security.SecurityContextThreadContextPropagator;
 import io.micrometer.context.ContextSnapshotFactory;
 
@@ -102,6 +103,12 @@ final class McpToolExecutionConfigurations {
 		@ConditionalOnMissingBean
 		SecurityContextThreadContextPropagator mcpSecurityContextPropagator() {
 			return new SecurityContextThreadContextPropagator();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		ReactiveSecurityContextInterceptor mcpReactiveSecurityContextInterceptor() {
+			return new ReactiveSecurityContextInterceptor();
 		}
 
 	}

@@ -27,6 +27,12 @@ public class McpToolsProperties {
 	 */
 	private Map<String, String> rename = new LinkedHashMap<>();
 
+	private final Headers headers = new Headers();
+
+	public Headers getHeaders() {
+		return this.headers;
+	}
+
 	public @Nullable Duration getTimeout() {
 		return this.timeout;
 	}
@@ -41,6 +47,25 @@ public class McpToolsProperties {
 
 	public void setRename(Map<String, String> rename) {
 		this.rename = rename;
+	}
+
+	public static class Headers {
+
+		/**
+		 * Whether handlers may read the headers that carry credentials (Authorization,
+		 * Proxy-Authorization, Cookie, Set-Cookie) through @McpHeader or HttpHeaders
+		 * parameters; they read as absent otherwise.
+		 */
+		private boolean exposeSensitive;
+
+		public boolean isExposeSensitive() {
+			return this.exposeSensitive;
+		}
+
+		public void setExposeSensitive(boolean exposeSensitive) {
+			this.exposeSensitive = exposeSensitive;
+		}
+
 	}
 
 }

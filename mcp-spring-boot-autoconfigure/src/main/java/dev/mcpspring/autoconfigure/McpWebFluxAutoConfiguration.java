@@ -72,6 +72,7 @@ public final class McpWebFluxAutoConfiguration {
 				transport.getStreamableHttp().getResponseMode(), transport.getStreamableHttp().getKeepAliveInterval(),
 				eventStore);
 		handler.setStreamWriteLimits(streamWriteLimits);
+		handler.setExposeSensitiveHeaders(properties.getTools().getHeaders().isExposeSensitive());
 		return handler;
 	}
 
@@ -133,6 +134,7 @@ public final class McpWebFluxAutoConfiguration {
 					(int) properties.getLimits().getMaxRequestSize().toBytes(),
 					transport.getStreamableHttp().getKeepAliveInterval(), transport.getSse().getMessagePath());
 			handler.setStreamWriteLimits(streamWriteLimits);
+			handler.setExposeSensitiveHeaders(properties.getTools().getHeaders().isExposeSensitive());
 			return handler;
 		}
 

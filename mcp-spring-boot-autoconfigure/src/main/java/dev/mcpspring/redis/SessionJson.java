@@ -2,7 +2,9 @@ package dev.mcpspring.redis;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.mcpspring.model.LoggingLevel;
 import dev.mcpspring.server.session.McpSession;
@@ -15,7 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Writes a session as JSON and reads it back. The Lua scripts of
  * {@link RedisMcpSessionRepository} read the {@code subscriptions} array, which is
- * always present.
+ * always present. Session attributes are kept under {@code attributes} as the JSON they
+ * already are.
  *
  * @author MCP Spring Boot team
  */
@@ -39,6 +42,10 @@ final class SessionJson {
 		json.put("principalName", session.getPrincipalName());
 		ArrayNode subscriptions = json.putArray("subscriptions");
 		session.getSubscriptions().forEach(subscriptions::add);
+		if (!session.getAttributes().isEmpty()) {
+			ObjectNode attributes = json.putObject("attributes");
+			session.getAttributes().forEach(attributes::set);
+		}
 		return json.toString();
 	}
 
@@ -54,6 +61,9 @@ final class SessionJson {
 		LoggingLevel level = LoggingLevel.fromValue(json.path("loggingLevel").asString("info"));
 		session.restore(json.path("initialized").asBoolean(), (level != null) ? level : LoggingLevel.INFO,
 				subscriptions);
+		Map<String, JsonNode> attributes = new LinkedHashMap<>();
+		json.path("attributes").properties().forEach((entry) -> attributes.put(entry.getKey(), entry.getValue()));
+		session.restoreAttributes(attributes);
 		session.touch(now);
 		return session;
 	}

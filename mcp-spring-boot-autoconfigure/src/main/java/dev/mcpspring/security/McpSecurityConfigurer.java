@@ -3,8 +3,10 @@ package dev.mcpspring.security;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -38,6 +40,8 @@ public class McpSecurityConfigurer {
 	private @Nullable ReactiveOpaqueTokenIntrospector introspector;
 
 	private @Nullable ApiKeyAuthenticationManager apiKeyManager;
+
+	private @Nullable ReactiveAuthenticationManager bearerTokenManager;
 
 	private @Nullable ApiKeyAuthenticationConverter apiKeyConverter;
 
@@ -73,6 +77,18 @@ public class McpSecurityConfigurer {
 	}
 
 	/**
+	 * Accept bearer tokens checked by an authentication manager of the application,
+	 * which receives them as a {@code BearerTokenAuthenticationToken}. Used when there is
+	 * neither a JWT decoder nor an introspector.
+	 * @param manager the manager, or {@code null}
+	 * @return this configurer
+	 */
+	public McpSecurityConfigurer bearerTokens(@Nullable ReactiveAuthenticationManager manager) {
+		this.bearerTokenManager = manager;
+		return this;
+	}
+
+	/**
 	 * Accept API keys.
 	 * @param manager checks the keys, or {@code null}
 	 * @param converter reads the keys from requests
@@ -91,8 +107,9 @@ public class McpSecurityConfigurer {
 	 * @return the chain
 	 */
 	public SecurityWebFilterChain build(ServerHttpSecurity http) {
-		Assert.state(this.jwtDecoder != null || this.introspector != null || this.apiKeyManager != null,
-				"MCP security needs a JWT decoder, an opaque token introspector or API keys");
+		Assert.state(this.jwtDecoder != null || this.introspector != null || this.bearerTokenManager != null
+				|| this.apiKeyManager != null,
+				"MCP security needs a JWT decoder, an opaque token introspector, an authentication manager or API keys");
 		http.securityMatcher(ServerWebExchangeMatchers.pathMatchers(this.paths.toArray(String[]::new)))
 			.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -105,14 +122,18 @@ public class McpSecurityConfigurer {
 				.permitAll()
 				.anyExchange()
 				.authenticated());
-		if (this.jwtDecoder != null || this.introspector != null) {
+		if (this.jwtDecoder != null || this.introspector != null || this.bearerTokenManager != null) {
 			http.oauth2ResourceServer((resourceServer) -> {
 				resourceServer.authenticationEntryPoint(this.entryPoint);
 				if (this.jwtDecoder != null) {
 					resourceServer.jwt((jwt) -> jwt.jwtDecoder(this.jwtDecoder));
 				}
-				else {
+				else if (this.introspector != null) {
 					resourceServer.opaqueToken((opaque) -> opaque.introspector(this.introspector));
+				}
+				else {
+					ReactiveAuthenticationManager manager = this.bearerTokenManager;
+					resourceServer.authenticationManagerResolver((exchange) -> Mono.just(manager));
 				}
 			});
 		}

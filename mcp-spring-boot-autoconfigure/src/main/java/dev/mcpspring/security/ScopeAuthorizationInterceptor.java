@@ -1,5 +1,6 @@
 package dev.mcpspring.security;
 
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -21,7 +22,8 @@ import org.springframework.util.Assert;
  * {@code resources/subscribe} when the caller's token lacks the scopes the feature
  * requires, with an {@link InsufficientScopeException} that HTTP transports answer with
  * {@code 403} and an {@code insufficient_scope} challenge. The challenge asks for the
- * required scopes plus those already granted, so that a step-up keeps them.
+ * required scopes plus those already granted, so that a step-up keeps them. Scopes
+ * required server-wide apply to every request, {@code initialize} included.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -35,26 +37,49 @@ public class ScopeAuthorizationInterceptor implements McpServerInterceptor {
 
 	private final ResourceRegistry resourceRegistry;
 
+	private final Set<String> serverScopes;
+
+	private final AccessDeniedListener listener;
+
 	/**
 	 * Create an interceptor.
 	 * @param scopeRegistry the scopes each feature requires
 	 * @param resourceRegistry resolves resource URIs to resource names
 	 */
 	public ScopeAuthorizationInterceptor(McpScopeRegistry scopeRegistry, ResourceRegistry resourceRegistry) {
+		this(scopeRegistry, resourceRegistry, Set.of(), (request, scopes, reason) -> {
+		});
+	}
+
+	/**
+	 * Create an interceptor with scopes every request requires.
+	 * @param scopeRegistry the scopes each feature requires
+	 * @param resourceRegistry resolves resource URIs to resource names
+	 * @param serverScopes the scopes every request requires, on top of a feature's
+	 * @param listener hears of each refusal
+	 */
+	public ScopeAuthorizationInterceptor(McpScopeRegistry scopeRegistry, ResourceRegistry resourceRegistry,
+			Collection<String> serverScopes, AccessDeniedListener listener) {
 		Assert.notNull(scopeRegistry, "McpScopeRegistry is required");
 		Assert.notNull(resourceRegistry, "ResourceRegistry is required");
+		Assert.notNull(serverScopes, "Server scopes are required");
+		Assert.notNull(listener, "AccessDeniedListener is required");
 		this.scopeRegistry = scopeRegistry;
 		this.resourceRegistry = resourceRegistry;
+		this.serverScopes = Set.copyOf(serverScopes);
+		this.listener = listener;
 	}
 
 	@Override
 	public Mono<McpResponse> intercept(McpRequest request, Chain chain) {
-		Set<String> required = requiredScopes(request);
+		Set<String> required = new LinkedHashSet<>(this.serverScopes);
+		required.addAll(requiredScopes(request));
 		if (!required.isEmpty()) {
 			Set<String> granted = GrantedScopes.of(request.principal());
 			if (!granted.containsAll(required)) {
 				Set<String> challenge = new LinkedHashSet<>(granted);
 				challenge.addAll(required);
+				this.listener.accessDenied(request, required, "insufficient_scope");
 				return Mono.error(new InsufficientScopeException(challenge, request.message().id()));
 			}
 		}

@@ -3,6 +3,7 @@ package dev.mcpspring.server;
 import java.security.Principal;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import dev.mcpspring.jsonrpc.JsonRpcNotification;
 import dev.mcpspring.model.CreateMessageResult;
@@ -167,6 +168,42 @@ final class DefaultMcpContext implements McpContext {
 			}
 			return roots;
 		});
+	}
+
+	@Override
+	public <T> @Nullable T getAttribute(String name, Class<T> type) {
+		JsonNode value = session().getAttributes().get(name);
+		return (value != null) ? this.factory.getJsonMapper().treeToValue(value, type) : null;
+	}
+
+	@Override
+	public void putAttribute(String name, @Nullable Object value) {
+		McpSession session = session();
+		if (value == null) {
+			session.removeAttribute(name);
+			return;
+		}
+		JsonNode json = this.factory.getJsonMapper().valueToTree(value);
+		this.factory.getSessionAttributeLimits().check(session, name, json);
+		session.setAttribute(name, json);
+	}
+
+	@Override
+	public void removeAttribute(String name) {
+		session().removeAttribute(name);
+	}
+
+	@Override
+	public Set<String> getAttributeNames() {
+		return Set.copyOf(session().getAttributes().keySet());
+	}
+
+	private McpSession session() {
+		McpSession session = this.request.session();
+		if (session == null) {
+			throw new SessionAttributesUnavailableException(getProtocolVersion(), this.request.isStateless());
+		}
+		return session;
 	}
 
 	@Override

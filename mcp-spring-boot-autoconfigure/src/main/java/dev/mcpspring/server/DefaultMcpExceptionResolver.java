@@ -1,11 +1,12 @@
 package dev.mcpspring.server;
 
 import dev.mcpspring.model.CallToolResult;
+import dev.mcpspring.server.session.SessionAttributeLimitExceededException;
 import reactor.core.publisher.Mono;
 
 /**
- * Resolves the framework's own tool exceptions: {@link ToolCallException} to its
- * message, and {@link InvalidArgumentsException} to a message naming every bad field.
+ * Resolves the framework's own tool exceptions: {@link ToolCallException}, a missing
+ * client capability and misused session attributes to their message, and {@link InvalidArgumentsException} to a message naming every bad field.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -14,7 +15,9 @@ public class DefaultMcpExceptionResolver implements McpExceptionResolver {
 
 	@Override
 	public Mono<CallToolResult> resolveException(Throwable ex, ToolCall call) {
-		if (ex instanceof ToolCallException || ex instanceof ClientCapabilityException) {
+		if (ex instanceof ToolCallException || ex instanceof ClientCapabilityException
+				|| ex instanceof SessionAttributesUnavailableException
+				|| ex instanceof SessionAttributeLimitExceededException) {
 			return Mono.just(CallToolResult.error(ex.getMessage()));
 		}
 		if (ex instanceof InvalidArgumentsException invalid) {

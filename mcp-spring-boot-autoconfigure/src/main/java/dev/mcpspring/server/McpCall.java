@@ -16,11 +16,26 @@ import org.jspecify.annotations.Nullable;
  * @param session the session of a {@link Kind#SESSION} message, else {@code null}
  * @param protocolVersion the protocol revision the message is served with
  * @param principal the authenticated caller, or {@code null}
+ * @param headers the HTTP headers exposed to handlers, {@link RequestHeaders#EMPTY}
+ * without HTTP
  * @author MCP Spring Boot team
  * @since 0.1.0
  */
 public record McpCall(Kind kind, JsonRpcMessage message, @Nullable McpSession session, String protocolVersion,
-		@Nullable Principal principal) {
+		@Nullable Principal principal, RequestHeaders headers) {
+
+	/**
+	 * Create a call without headers.
+	 * @param kind how the message is served
+	 * @param message the message
+	 * @param session the session of a {@link Kind#SESSION} message, else {@code null}
+	 * @param protocolVersion the protocol revision the message is served with
+	 * @param principal the authenticated caller, or {@code null}
+	 */
+	public McpCall(Kind kind, JsonRpcMessage message, @Nullable McpSession session, String protocolVersion,
+			@Nullable Principal principal) {
+		this(kind, message, session, protocolVersion, principal, RequestHeaders.EMPTY);
+	}
 
 	/**
 	 * Whether the message is a request, which gets a response.

@@ -2,6 +2,7 @@ package dev.mcpspring.server;
 
 import java.security.Principal;
 import java.util.List;
+import java.util.Set;
 
 import dev.mcpspring.model.CreateMessageResult;
 import dev.mcpspring.model.ElicitResult;
@@ -26,6 +27,11 @@ import tools.jackson.databind.node.ObjectNode;
  * (revision 2026-07-28) the same calls become an {@code InputRequiredResult}, and the
  * handler runs again when the client retries with the answers, so handlers must be safe
  * to re-run up to the point where they ask.
+ * <p>
+ * Session attributes keep small JSON values for the client between its calls. They are
+ * saved through the session store once the request is answered, so with a shared store
+ * any instance sees them. Requests without a session (the stateless revision, or
+ * sessions disabled) fail with {@link SessionAttributesUnavailableException}.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -174,6 +180,42 @@ public interface McpContext {
 	 * @return a context using that key once
 	 */
 	McpContext withInputKey(String key);
+
+	/**
+	 * Return a session attribute, converted from its JSON form.
+	 * @param name the attribute name
+	 * @param type the type to convert the value to
+	 * @param <T> the value type
+	 * @return the value, or {@code null} if the session has no such attribute
+	 * @throws SessionAttributesUnavailableException if the request has no session
+	 */
+	<T> @Nullable T getAttribute(String name, Class<T> type);
+
+	/**
+	 * Store a session attribute, replacing any of the same name. The value is kept as
+	 * JSON, so it must serialize with the server's JSON mapper and read back as the type
+	 * later asked for.
+	 * @param name the attribute name
+	 * @param value the value, or {@code null} to remove the attribute
+	 * @throws SessionAttributesUnavailableException if the request has no session
+	 * @throws dev.mcpspring.server.session.SessionAttributeLimitExceededException if the
+	 * session would hold too many attributes or too much JSON
+	 */
+	void putAttribute(String name, @Nullable Object value);
+
+	/**
+	 * Remove a session attribute.
+	 * @param name the attribute name
+	 * @throws SessionAttributesUnavailableException if the request has no session
+	 */
+	void removeAttribute(String name);
+
+	/**
+	 * Return the names of the session attributes.
+	 * @return the names
+	 * @throws SessionAttributesUnavailableException if the request has no session
+	 */
+	Set<String> getAttributeNames();
 
 	/**
 	 * Read one of this server's resources.

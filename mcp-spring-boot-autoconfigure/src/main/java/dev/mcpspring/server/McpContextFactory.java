@@ -24,12 +24,16 @@ public class McpContextFactory {
 
 	private final BiFunction<String, McpRequest, Mono<ReadResourceResult>> resourceReader;
 
+	private final SessionAttributeLimits sessionAttributeLimits;
+
 	McpContextFactory(JsonMapper jsonMapper, ClientRequests clientRequests, JsonSchemaGenerator schemaGenerator,
-			BiFunction<String, McpRequest, Mono<ReadResourceResult>> resourceReader) {
+			BiFunction<String, McpRequest, Mono<ReadResourceResult>> resourceReader,
+			SessionAttributeLimits sessionAttributeLimits) {
 		this.jsonMapper = jsonMapper;
 		this.clientRequests = clientRequests;
 		this.schemaGenerator = schemaGenerator;
 		this.resourceReader = resourceReader;
+		this.sessionAttributeLimits = sessionAttributeLimits;
 	}
 
 	/**
@@ -43,6 +47,10 @@ public class McpContextFactory {
 
 	JsonMapper getJsonMapper() {
 		return this.jsonMapper;
+	}
+
+	SessionAttributeLimits getSessionAttributeLimits() {
+		return this.sessionAttributeLimits;
 	}
 
 	ClientRequests getClientRequests() {

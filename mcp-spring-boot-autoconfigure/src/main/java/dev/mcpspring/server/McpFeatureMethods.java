@@ -59,15 +59,18 @@ final class McpFeatureMethods {
 
 	private final ToolTimeouts toolTimeouts;
 
+	private final List<McpExceptionTranslator> exceptionTranslators;
+
 	McpFeatureMethods(McpServerFeatures features, List<McpExceptionResolver> exceptionResolvers,
 			List<McpFeatureExceptionResolver> featureExceptionResolvers, int pageSize, McpFeatureFilter filter,
-			ToolTimeouts toolTimeouts) {
+			ToolTimeouts toolTimeouts, List<McpExceptionTranslator> exceptionTranslators) {
 		this.features = features;
 		this.exceptionResolvers = List.copyOf(exceptionResolvers);
 		this.featureExceptionResolvers = List.copyOf(featureExceptionResolvers);
 		this.pageSize = pageSize;
 		this.filter = filter;
 		this.toolTimeouts = toolTimeouts;
+		this.exceptionTranslators = List.copyOf(exceptionTranslators);
 	}
 
 	Object listTools(McpRequest request) {
@@ -210,6 +213,10 @@ final class McpFeatureMethods {
 				|| (ex instanceof ClientCapabilityException && call.request().isStateless())) {
 			return Mono.error(ex);
 		}
+		McpException translated = translate(ex, call.request());
+		if (translated != null) {
+			return Mono.error(translated);
+		}
 		return Flux.fromIterable(this.exceptionResolvers)
 			.concatMap((resolver) -> resolver.resolveException(ex, call))
 			.next()
@@ -217,6 +224,16 @@ final class McpFeatureMethods {
 				logger.error("Tool '" + call.name() + "' failed", ex);
 				return CallToolResult.error("An internal error occurred while running tool '" + call.name() + "'");
 			}));
+	}
+
+	private @Nullable McpException translate(Throwable ex, McpRequest request) {
+		for (McpExceptionTranslator translator : this.exceptionTranslators) {
+			McpException translated = translator.translate(ex, request);
+			if (translated != null) {
+				return translated;
+			}
+		}
+		return null;
 	}
 
 	/**
@@ -228,6 +245,10 @@ final class McpFeatureMethods {
 		if (ex instanceof JsonRpcException || InputRequiredException.isInputRequired(ex)
 				|| ex instanceof ClientCapabilityException) {
 			return Mono.error(ex);
+		}
+		McpException translated = translate(ex, request);
+		if (translated != null) {
+			return Mono.error(translated);
 		}
 		return Flux.fromIterable(this.featureExceptionResolvers)
 			.concatMap((resolver) -> resolver.resolveException(ex, request))

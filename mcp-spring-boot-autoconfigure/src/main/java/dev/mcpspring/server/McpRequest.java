@@ -20,11 +20,14 @@ import tools.jackson.databind.node.ObjectNode;
  * @param channel where messages for the client go while the request is served
  * @param principal the authenticated caller, or {@code null}
  * @param inputs the client input of a stateless request, or {@code null} for a session
+ * @param headers the HTTP headers exposed to handlers, {@link RequestHeaders#EMPTY}
+ * without HTTP
  * @author MCP Spring Boot team
  * @since 0.1.0
  */
 public record McpRequest(JsonRpcRequest message, @Nullable McpSession session, String protocolVersion,
-		McpClientChannel channel, @Nullable Principal principal, @Nullable InputExchange inputs) {
+		McpClientChannel channel, @Nullable Principal principal, @Nullable InputExchange inputs,
+		RequestHeaders headers) {
 
 	/**
 	 * {@code _meta} key of the protocol version of a stateless request.
@@ -47,6 +50,20 @@ public record McpRequest(JsonRpcRequest message, @Nullable McpSession session, S
 	public static final String LOG_LEVEL_META = MetaKeys.LOG_LEVEL;
 
 	/**
+	 * Create a request without headers.
+	 * @param message the decoded request
+	 * @param session the session, or {@code null}
+	 * @param protocolVersion the protocol revision
+	 * @param channel where messages for the client go
+	 * @param principal the authenticated caller, or {@code null}
+	 * @param inputs the client input of a stateless request, or {@code null}
+	 */
+	public McpRequest(JsonRpcRequest message, @Nullable McpSession session, String protocolVersion,
+			McpClientChannel channel, @Nullable Principal principal, @Nullable InputExchange inputs) {
+		this(message, session, protocolVersion, channel, principal, inputs, RequestHeaders.EMPTY);
+	}
+
+	/**
 	 * Create a request.
 	 * @param message the decoded request
 	 * @param session the session, or {@code null}
@@ -56,7 +73,7 @@ public record McpRequest(JsonRpcRequest message, @Nullable McpSession session, S
 	 */
 	public McpRequest(JsonRpcRequest message, @Nullable McpSession session, String protocolVersion,
 			McpClientChannel channel, @Nullable Principal principal) {
-		this(message, session, protocolVersion, channel, principal, null);
+		this(message, session, protocolVersion, channel, principal, null, RequestHeaders.EMPTY);
 	}
 
 	/**
@@ -66,7 +83,7 @@ public record McpRequest(JsonRpcRequest message, @Nullable McpSession session, S
 	 * @param protocolVersion the protocol revision
 	 */
 	public McpRequest(JsonRpcRequest message, @Nullable McpSession session, String protocolVersion) {
-		this(message, session, protocolVersion, McpClientChannel.discard(), null, null);
+		this(message, session, protocolVersion, McpClientChannel.discard(), null, null, RequestHeaders.EMPTY);
 	}
 
 	/**
@@ -144,7 +161,19 @@ public record McpRequest(JsonRpcRequest message, @Nullable McpSession session, S
 	 * @return the new request
 	 */
 	public McpRequest withInputs(InputExchange inputs) {
-		return new McpRequest(this.message, this.session, this.protocolVersion, this.channel, this.principal, inputs);
+		return new McpRequest(this.message, this.session, this.protocolVersion, this.channel, this.principal, inputs,
+				this.headers);
+	}
+
+	/**
+	 * Return a copy of this request whose messages to the client go through the given
+	 * channel.
+	 * @param channel the channel
+	 * @return the new request
+	 */
+	public McpRequest withChannel(McpClientChannel channel) {
+		return new McpRequest(this.message, this.session, this.protocolVersion, channel, this.principal, this.inputs,
+				this.headers);
 	}
 
 }

@@ -84,11 +84,11 @@ public class McpServerHandler {
 						: RequestStateCodec.withRandomKey(Duration.ofMinutes(10), builder.jsonMapper),
 				builder.cacheHints);
 		this.methods = new McpFeatureMethods(this.features, builder.exceptionResolvers,
-				builder.featureExceptionResolvers, builder.pageSize,
-				builder.featureFilter, new ToolTimeouts(builder.toolTimeout, builder.toolTimeoutListeners));
+				builder.featureExceptionResolvers, builder.pageSize, builder.featureFilter,
+				new ToolTimeouts(builder.toolTimeout, builder.toolTimeoutListeners), builder.exceptionTranslators);
 		this.clientRequests = new ClientRequests(builder.clientRequestTimeout, builder.instanceId);
 		this.contextFactory = new McpContextFactory(builder.jsonMapper, this.clientRequests, builder.schemaGenerator,
-				this.methods::readResource);
+				this.methods::readResource, builder.sessionAttributeLimits);
 		this.extension = builder.statelessExtension;
 		this.chain = chain(builder.interceptors);
 	}

@@ -52,6 +52,10 @@ public final class McpServerHandlerBuilder {
 
 	List<ToolTimeoutListener> toolTimeoutListeners = new ArrayList<>();
 
+	SessionAttributeLimits sessionAttributeLimits = SessionAttributeLimits.DEFAULTS;
+
+	List<McpExceptionTranslator> exceptionTranslators = new ArrayList<>();
+
 	JsonMapper jsonMapper = new JsonMapper();
 
 	JsonSchemaGenerator schemaGenerator = new DefaultJsonSchemaGenerator();
@@ -142,6 +146,29 @@ public final class McpServerHandlerBuilder {
 	public McpServerHandlerBuilder toolTimeout(@Nullable Duration toolTimeout) {
 		Assert.isTrue(toolTimeout == null || !toolTimeout.isNegative(), "toolTimeout must not be negative");
 		this.toolTimeout = toolTimeout;
+		return this;
+	}
+
+	/**
+	 * Set how many attributes, and how much JSON, a session may hold.
+	 * @param sessionAttributeLimits the limits
+	 * @return this builder
+	 * @see McpContext#putAttribute(String, Object)
+	 */
+	public McpServerHandlerBuilder sessionAttributeLimits(SessionAttributeLimits sessionAttributeLimits) {
+		Assert.notNull(sessionAttributeLimits, "SessionAttributeLimits is required");
+		this.sessionAttributeLimits = sessionAttributeLimits;
+		return this;
+	}
+
+	/**
+	 * Set what turns handler failures into protocol errors before they are resolved.
+	 * @param exceptionTranslators the translators, in order
+	 * @return this builder
+	 */
+	public McpServerHandlerBuilder exceptionTranslators(List<McpExceptionTranslator> exceptionTranslators) {
+		Assert.notNull(exceptionTranslators, "Exception translators are required");
+		this.exceptionTranslators = new ArrayList<>(exceptionTranslators);
 		return this;
 	}
 

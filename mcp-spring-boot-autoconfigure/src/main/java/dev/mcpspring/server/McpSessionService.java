@@ -116,6 +116,22 @@ public class McpSessionService {
 	 */
 	public Mono<McpCall> accept(JsonRpcMessage message, @Nullable String sessionId, @Nullable String protocolVersion,
 			@Nullable Principal principal) {
+		return accept(message, sessionId, protocolVersion, principal, RequestHeaders.EMPTY);
+	}
+
+	/**
+	 * Decide how a message is served, as {@link #accept(JsonRpcMessage, String, String,
+	 * Principal)} does, keeping the HTTP headers that handlers may read.
+	 * @param message the decoded message
+	 * @param sessionId the session id the transport received, or {@code null}
+	 * @param protocolVersion the protocol version the transport received, or
+	 * {@code null}
+	 * @param principal the authenticated caller, or {@code null}
+	 * @param headers the headers exposed to handlers
+	 * @return the call, or an error as for the variant without headers
+	 */
+	public Mono<McpCall> accept(JsonRpcMessage message, @Nullable String sessionId, @Nullable String protocolVersion,
+			@Nullable Principal principal, RequestHeaders headers) {
 		JsonNode id = (message instanceof JsonRpcRequest request) ? request.id() : null;
 		if (isStateless(message, protocolVersion)) {
 			if (protocolVersion != null && !ProtocolVersions.SUPPORTED_STATELESS.contains(protocolVersion)) {
@@ -125,21 +141,22 @@ public class McpSessionService {
 				return Mono.error(invalid("Clients must not send responses on this protocol revision", null));
 			}
 			String version = (protocolVersion != null) ? protocolVersion : ProtocolVersions.STATELESS;
-			return Mono.just(new McpCall(McpCall.Kind.STATELESS, message, null, version, principal));
+			return Mono.just(new McpCall(McpCall.Kind.STATELESS, message, null, version, principal, headers));
 		}
 		if (message instanceof JsonRpcRequest request && "initialize".equals(request.method())) {
 			return (sessionId != null) ? Mono.error(invalid("Session already initialized", id))
-					: Mono.just(new McpCall(McpCall.Kind.INITIALIZE, message, null, ProtocolVersions.LATEST, principal));
+					: Mono.just(new McpCall(McpCall.Kind.INITIALIZE, message, null, ProtocolVersions.LATEST, principal,
+							headers));
 		}
 		if (!this.sessionsEnabled) {
 			String version = (protocolVersion != null) ? protocolVersion : ProtocolVersions.DEFAULT_WITHOUT_HEADER;
-			return Mono.just(new McpCall(McpCall.Kind.SESSIONLESS, message, null, version, principal));
+			return Mono.just(new McpCall(McpCall.Kind.SESSIONLESS, message, null, version, principal, headers));
 		}
 		if (sessionId == null) {
 			return Mono.error(invalid("Missing session id: send initialize first", id));
 		}
 		return find(sessionId, principal).map((session) -> new McpCall(McpCall.Kind.SESSION, message, session,
-				(protocolVersion != null) ? protocolVersion : session.getProtocolVersion(), principal));
+				(protocolVersion != null) ? protocolVersion : session.getProtocolVersion(), principal, headers));
 	}
 
 	/**
@@ -172,7 +189,7 @@ public class McpSessionService {
 		McpSession session = call.session();
 		Mono<McpResponse> response = this.inFlightRequests.track((session != null) ? session.getId() : null,
 				request.id(), this.engine.handle(new McpRequest(request, session, call.protocolVersion(), channel,
-						call.principal())));
+						call.principal(), null, call.headers())));
 		if (session == null) {
 			return response;
 		}
@@ -185,16 +202,18 @@ public class McpSessionService {
 		JsonNode requested = (params != null) ? params.get("protocolVersion") : null;
 		if (requested == null || !requested.isString()) {
 			// the engine answers the invalid request
-			return this.engine.handle(new McpRequest(request, null, call.protocolVersion(), channel, call.principal()));
+			return this.engine.handle(
+					new McpRequest(request, null, call.protocolVersion(), channel, call.principal(), null, call.headers()));
 		}
 		String version = ProtocolVersions.negotiate(requested.asString());
 		if (!this.sessionsEnabled) {
-			return this.engine.handle(new McpRequest(request, null, version, channel, call.principal()));
+			return this.engine
+				.handle(new McpRequest(request, null, version, channel, call.principal(), null, call.headers()));
 		}
 		McpSession session = new McpSession(newSessionId(), version, params.get("clientInfo"),
 				params.get("capabilities"), this.clock.instant());
 		session.setPrincipalName((call.principal() != null) ? call.principal().getName() : null);
-		return this.engine.handle(new McpRequest(request, session, version, channel, call.principal()))
+		return this.engine.handle(new McpRequest(request, session, version, channel, call.principal(), null, call.headers()))
 			.flatMap((response) -> (response.message().error() != null) ? Mono.just(response)
 					: this.repository.save(session).map((saved) -> new McpResponse(response.message(), saved)));
 	}
@@ -239,7 +258,8 @@ public class McpSessionService {
 		Assert.isTrue(call.isListen(), "Not a listen request");
 		JsonRpcRequest request = (JsonRpcRequest) call.message();
 		Set<String> honored = this.engine.listenable(
-				new McpRequest(request, null, call.protocolVersion(), McpClientChannel.discard(), call.principal()));
+				new McpRequest(request, null, call.protocolVersion(), McpClientChannel.discard(), call.principal(), null,
+						call.headers()));
 		ObjectNode requested = (ObjectNode) request.params().get("notifications");
 		return hold(this.messaging.getListenStreams().listen(request.id(), requested, honored));
 	}

@@ -11,7 +11,9 @@ import org.springframework.context.annotation.Conditional;
 /**
  * Matches when MCP security is configured: a JWT issuer URI, JWK set URI or public key
  * location, an opaque token introspection URI ({@code spring.security.oauth2.resourceserver.*}),
- * or API keys ({@code mcp.server.security.api-keys}).
+ * API keys ({@code mcp.server.security.api-keys}), or a {@code ReactiveJwtDecoder},
+ * {@code ReactiveOpaqueTokenIntrospector} or {@code ReactiveAuthenticationManager} bean
+ * declared by the application.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0

@@ -7,9 +7,12 @@ import java.util.Map;
 import dev.mcpspring.autoconfigure.McpServerAutoConfiguration;
 import dev.mcpspring.autoconfigure.McpServerProperties;
 import dev.mcpspring.autoconfigure.McpWebFluxAutoConfiguration;
+import dev.mcpspring.security.AccessDeniedExceptionTranslator;
+import dev.mcpspring.security.AccessDeniedListener;
 import dev.mcpspring.security.ApiKeyAuthenticationConverter;
 import dev.mcpspring.security.ApiKeyAuthenticationManager;
 import dev.mcpspring.security.AudienceValidatingOpaqueTokenIntrospector;
+import dev.mcpspring.security.AuditingAccessDeniedListener;
 import dev.mcpspring.security.McpBearerTokenEntryPoint;
 import dev.mcpspring.security.McpSecurityConfigurer;
 import dev.mcpspring.security.ProtectedResourceMetadata;
@@ -25,6 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.actuate.audit.AuditEventRepository;
+import org.springframework.boot.actuate.audit.listener.AuditApplicationEvent;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -33,12 +38,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -51,7 +58,8 @@ import org.springframework.util.StringUtils;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for securing MCP endpoints as an
- * OAuth 2.1 resource server, or with API keys.
+ * OAuth 2.1 resource server, or with API keys: on when configured by properties or when
+ * the application declares a token decoder, introspector or authentication manager.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -119,8 +127,17 @@ public final class McpSecurityAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ScopeAuthorizationInterceptor mcpScopeAuthorizationInterceptor(McpScopeRegistry scopeRegistry,
-			ResourceRegistry resourceRegistry) {
-		return new ScopeAuthorizationInterceptor(scopeRegistry, resourceRegistry);
+			ResourceRegistry resourceRegistry, McpSecurityProperties properties,
+			ObjectProvider<AccessDeniedListener> listeners) {
+		return new ScopeAuthorizationInterceptor(scopeRegistry, resourceRegistry, properties.getRequiredScopes(),
+				AccessDeniedListener.of(listeners.orderedStream().toList()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AccessDeniedExceptionTranslator mcpAccessDeniedExceptionTranslator(
+			ObjectProvider<AccessDeniedListener> listeners) {
+		return new AccessDeniedExceptionTranslator(AccessDeniedListener.of(listeners.orderedStream().toList()));
 	}
 
 	@Bean(FILTER_CHAIN_BEAN_NAME)
@@ -196,6 +213,37 @@ public final class McpSecurityAutoConfiguration {
 				}
 
 			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(BearerTokenAuthenticationToken.class)
+	static class AuthenticationManagerConfiguration {
+
+		@Bean
+		ResourceServerTokens mcpAuthenticationManagerTokens(ObjectProvider<ReactiveAuthenticationManager> managers) {
+			return (configurer) -> {
+				List<ReactiveAuthenticationManager> candidates = managers.orderedStream()
+					.filter((manager) -> !(manager instanceof ApiKeyAuthenticationManager))
+					.toList();
+				ReactiveAuthenticationManager manager = (candidates.size() == 1) ? candidates.get(0) : null;
+				configurer.bearerTokens(manager);
+				return manager != null;
+			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(AuditApplicationEvent.class)
+	@ConditionalOnBean(AuditEventRepository.class)
+	static class AuditConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		AuditingAccessDeniedListener mcpAuditingAccessDeniedListener(ApplicationEventPublisher publisher) {
+			return new AuditingAccessDeniedListener(publisher);
 		}
 
 	}

@@ -65,6 +65,13 @@ public class McpSecurityProperties implements InitializingBean {
 	private @Nullable String resourceDocumentation;
 
 	/**
+	 * Scopes every MCP request requires, initialize included, on top of the scopes of
+	 * a tool, prompt or resource; a caller without them gets HTTP 403 with an
+	 * insufficient_scope challenge.
+	 */
+	private List<String> requiredScopes = new ArrayList<>();
+
+	/**
 	 * Scopes required per tool name, overriding the scopes of the annotation.
 	 */
 	private Map<String, List<String>> toolScopes = new LinkedHashMap<>();
@@ -129,6 +136,14 @@ public class McpSecurityProperties implements InitializingBean {
 
 	public void setResourceDocumentation(@Nullable String resourceDocumentation) {
 		this.resourceDocumentation = resourceDocumentation;
+	}
+
+	public List<String> getRequiredScopes() {
+		return this.requiredScopes;
+	}
+
+	public void setRequiredScopes(List<String> requiredScopes) {
+		this.requiredScopes = requiredScopes;
 	}
 
 	public Map<String, List<String>> getToolScopes() {

@@ -81,8 +81,7 @@ public class TrafficLoggingInterceptor implements McpServerInterceptor {
 			logOutbound(outbound, session, message);
 			client.send(outbound);
 		};
-		McpRequest logged = new McpRequest(message, request.session(), request.protocolVersion(), channel,
-				request.principal(), request.inputs());
+		McpRequest logged = request.withChannel(channel);
 		long start = System.nanoTime();
 		String answer = "<-- response " + printable(message.method()) + " id=" + message.id();
 		return chain.next(logged)

@@ -3,6 +3,7 @@ package dev.mcpspring.server.session;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,8 +17,9 @@ import org.springframework.util.Assert;
 
 /**
  * The state of one MCP session: what was negotiated at initialization, what the client
- * chose since (log level, resource subscriptions) and when it was last used. Only plain
- * data, so a shared store can keep it. Changes after creation are recorded, so that
+ * chose since (log level, resource subscriptions), the attributes handlers stored for
+ * it, and when it was last used. Only plain data (attributes are JSON), so a shared
+ * store can keep it. Changes after creation are recorded, so that
  * whoever serves the session saves them ({@link #takeChanges()}).
  *
  * @author MCP Spring Boot team
@@ -46,6 +48,8 @@ public final class McpSession {
 	private volatile @Nullable String principalName;
 
 	private final Set<String> subscriptions = ConcurrentHashMap.newKeySet();
+
+	private final Map<String, JsonNode> attributes = new ConcurrentHashMap<>();
 
 	private final AtomicBoolean changed = new AtomicBoolean();
 
@@ -191,6 +195,46 @@ public final class McpSession {
 		if (this.subscriptions.remove(uri)) {
 			this.changed.set(true);
 		}
+	}
+
+	/**
+	 * Return the attributes handlers stored for the session, as JSON.
+	 * @return the attributes by name, a read-only view
+	 */
+	public Map<String, JsonNode> getAttributes() {
+		return Collections.unmodifiableMap(this.attributes);
+	}
+
+	/**
+	 * Store an attribute for the session, replacing any of the same name.
+	 * @param name the attribute name
+	 * @param value the value as JSON
+	 */
+	public void setAttribute(String name, JsonNode value) {
+		Assert.hasText(name, "Attribute name is required");
+		Assert.notNull(value, "Attribute value is required");
+		if (!value.equals(this.attributes.put(name, value))) {
+			this.changed.set(true);
+		}
+	}
+
+	/**
+	 * Remove an attribute of the session.
+	 * @param name the attribute name
+	 */
+	public void removeAttribute(String name) {
+		if (this.attributes.remove(name) != null) {
+			this.changed.set(true);
+		}
+	}
+
+	/**
+	 * Restore the attributes read from a store, without recording them as a change.
+	 * @param attributes the attributes by name
+	 */
+	public void restoreAttributes(Map<String, JsonNode> attributes) {
+		this.attributes.clear();
+		this.attributes.putAll(attributes);
 	}
 
 	/**

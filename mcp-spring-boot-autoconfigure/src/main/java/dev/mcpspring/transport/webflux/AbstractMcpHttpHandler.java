@@ -18,6 +18,8 @@ import dev.mcpspring.jsonrpc.JsonRpcRequest;
 import dev.mcpspring.jsonrpc.JsonRpcResponse;
 import dev.mcpspring.server.InsufficientScopeException;
 import dev.mcpspring.server.McpSessionService;
+import dev.mcpspring.server.RequestHeaders;
+import dev.mcpspring.transport.support.ExposedHeaders;
 import dev.mcpspring.transport.support.HttpRequestRules;
 import dev.mcpspring.transport.support.McpHttpErrors;
 import dev.mcpspring.transport.support.OriginValidator;
@@ -72,6 +74,8 @@ public abstract class AbstractMcpHttpHandler {
 
 	private @Nullable String resourceMetadataUrl;
 
+	private ExposedHeaders exposedHeaders = new ExposedHeaders(false);
+
 	/**
 	 * Create a handler.
 	 * @param sessionService the server, as transports see it
@@ -109,6 +113,24 @@ public abstract class AbstractMcpHttpHandler {
 	public void setStreamWriteLimits(StreamWriteLimits streamWriteLimits) {
 		Assert.notNull(streamWriteLimits, "StreamWriteLimits is required");
 		this.streamWriteLimits = streamWriteLimits;
+	}
+
+	/**
+	 * Set whether handlers may read the headers that carry credentials
+	 * ({@code Authorization}, {@code Cookie} and the like), hidden by default.
+	 * @param exposeSensitiveHeaders {@code true} to expose them
+	 */
+	public void setExposeSensitiveHeaders(boolean exposeSensitiveHeaders) {
+		this.exposedHeaders = new ExposedHeaders(exposeSensitiveHeaders);
+	}
+
+	/**
+	 * Return the headers of a request that handlers may read.
+	 * @param request the HTTP request
+	 * @return the exposed headers
+	 */
+	protected RequestHeaders exposedHeaders(ServerRequest request) {
+		return this.exposedHeaders.of(request.headers().asHttpHeaders());
 	}
 
 	protected McpSessionService getSessionService() {

@@ -116,7 +116,7 @@ public class McpSseHandler extends AbstractMcpHttpHandler {
 		return readMessage(request, (message) -> principal(request).flatMap((principal) -> {
 			McpSession session = connection.session;
 			return getSessionService().accept(message, (session != null) ? session.getId() : null, null,
-					principal.orElse(null));
+					principal.orElse(null), exposedHeaders(request));
 		}).flatMap((call) -> {
 			serve(connection, call);
 			return ServerResponse.accepted().build();

@@ -188,7 +188,8 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 		String sessionId = request.headers().firstHeader(McpHttpHeaders.MCP_SESSION_ID);
 		String version = request.headers().firstHeader(McpHttpHeaders.MCP_PROTOCOL_VERSION);
 		return principal(request)
-			.flatMap((principal) -> getSessionService().accept(message, sessionId, version, principal.orElse(null)))
+			.flatMap((principal) -> getSessionService().accept(message, sessionId, version, principal.orElse(null),
+					exposedHeaders(request)))
 			.flatMap((call) -> {
 				if (call.isListen()) {
 					return listen(call);

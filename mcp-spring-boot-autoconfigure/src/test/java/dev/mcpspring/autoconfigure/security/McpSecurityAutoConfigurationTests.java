@@ -6,6 +6,8 @@ import dev.mcpspring.autoconfigure.McpWebFluxAutoConfiguration;
 import dev.mcpspring.autoconfigure.diagnostics.InvalidMcpPropertyException;
 import dev.mcpspring.autoconfigure.diagnostics.McpDependencyCheckAutoConfiguration;
 import dev.mcpspring.autoconfigure.diagnostics.MissingDependencyException;
+import dev.mcpspring.security.AccessDeniedExceptionTranslator;
+import dev.mcpspring.security.AuditingAccessDeniedListener;
 import dev.mcpspring.security.ApiKeyAuthenticationManager;
 import dev.mcpspring.security.AudienceValidatingOpaqueTokenIntrospector;
 import dev.mcpspring.security.McpBearerTokenEntryPoint;
@@ -14,6 +16,9 @@ import dev.mcpspring.security.ScopeAuthorizationInterceptor;
 import dev.mcpspring.security.ScopeFeatureFilter;
 import org.junit.jupiter.api.Test;
 
+import reactor.core.publisher.Mono;
+
+import org.springframework.boot.actuate.audit.InMemoryAuditEventRepository;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration;
@@ -28,6 +33,17 @@ import org.springframework.boot.webflux.autoconfigure.HttpHandlerAutoConfigurati
 import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.introspection.BadOpaqueTokenException;
 import org.springframework.security.oauth2.server.resource.introspection.ReactiveOpaqueTokenIntrospector;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -251,6 +267,48 @@ class McpSecurityAutoConfigurationTests {
 			});
 	}
 
+	@Test
+	void applicationJwtDecoderBeanSwitchesSecurityOn() {
+		this.runner.withPropertyValues("mcp.server.security.resource=https://mcp.example.test/mcp")
+			.withBean(ReactiveJwtDecoder.class, RejectingJwtDecoder::new)
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasBean(McpSecurityAutoConfiguration.FILTER_CHAIN_BEAN_NAME)
+				.hasSingleBean(ScopeAuthorizationInterceptor.class)
+				.hasSingleBean(AccessDeniedExceptionTranslator.class)
+				.doesNotHaveBean(AuditingAccessDeniedListener.class));
+	}
+
+	@Test
+	void applicationOpaqueTokenIntrospectorBeanSwitchesSecurityOn() {
+		this.runner.withPropertyValues("mcp.server.security.resource=https://mcp.example.test/mcp")
+			.withBean(ReactiveOpaqueTokenIntrospector.class, RejectingIntrospector::new)
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasBean(McpSecurityAutoConfiguration.FILTER_CHAIN_BEAN_NAME));
+	}
+
+	@Test
+	void applicationAuthenticationManagerBeanSwitchesSecurityOnAndChecksBearerTokens() {
+		this.runner
+			.withPropertyValues("mcp.server.security.resource=https://mcp.example.test/mcp",
+					"mcp.server.security.required-scopes=mcp:read")
+			.withBean(ReactiveAuthenticationManager.class, GoodTokenAuthenticationManager::new)
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasBean(McpSecurityAutoConfiguration.FILTER_CHAIN_BEAN_NAME);
+				WebTestClient client = WebTestClient.bindToApplicationContext(context).build();
+				post(client, HttpHeaders.AUTHORIZATION, "Bearer good-token").expectStatus().isOk();
+				post(client, HttpHeaders.AUTHORIZATION, "Bearer bad-token").expectStatus().isUnauthorized();
+			});
+	}
+
+	@Test
+	void auditEventRepositoryAddsAuditingListener() {
+		this.runner
+			.withPropertyValues("mcp.server.security.resource=https://mcp.example.test/mcp",
+					"mcp.server.security.api-keys.ci.key=" + KEY)
+			.withBean(InMemoryAuditEventRepository.class)
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(AuditingAccessDeniedListener.class));
+	}
+
 	private static WebTestClient.ResponseSpec post(WebTestClient client, String header, String value) {
 		return client.post()
 			.uri("/mcp")
@@ -270,6 +328,41 @@ class McpSecurityAutoConfigurationTests {
 		@McpTool(description = "Echo")
 		String echo(String text) {
 			return text;
+		}
+
+	}
+
+
+	/**
+	 * Nested, so that the test class loads without the OAuth 2 libraries.
+	 */
+	static class RejectingJwtDecoder implements ReactiveJwtDecoder {
+
+		@Override
+		public Mono<Jwt> decode(String token) {
+			return Mono.error(new BadJwtException("bad"));
+		}
+
+	}
+
+	static class RejectingIntrospector implements ReactiveOpaqueTokenIntrospector {
+
+		@Override
+		public Mono<OAuth2AuthenticatedPrincipal> introspect(String token) {
+			return Mono.error(new BadOpaqueTokenException("bad"));
+		}
+
+	}
+
+	static class GoodTokenAuthenticationManager implements ReactiveAuthenticationManager {
+
+		@Override
+		public Mono<Authentication> authenticate(Authentication authentication) {
+			String token = ((BearerTokenAuthenticationToken) authentication).getToken();
+			return "good-token".equals(token)
+					? Mono.just(new UsernamePasswordAuthenticationToken("alice", null,
+							AuthorityUtils.createAuthorityList("SCOPE_mcp:read")))
+					: Mono.error(new BadCredentialsException("bad token"));
 		}
 
 	}
