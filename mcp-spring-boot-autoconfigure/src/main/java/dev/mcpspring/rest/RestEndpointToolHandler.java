@@ -168,26 +168,28 @@ public class RestEndpointToolHandler implements ToolHandler {
 	}
 
 	/**
-	 * The error message of an error answer: the field errors, the {@code detail} of a
-	 * problem or the {@code message} of Boot's error attributes when the answer has them,
-	 * else the start of the body.
+	 * The error message of an error answer: the field errors when the answer has them
+	 * (Boot's error attributes with {@code include-binding-errors}), else the
+	 * {@code detail} of a problem or the {@code message} of Boot's error attributes, else
+	 * the start of the body. Exception messages naming Java methods are left out.
 	 */
 	private String errorMessage(String body) {
 		JsonNode error = parse(body);
 		if (error != null && error.isObject()) {
 			List<String> parts = new ArrayList<>();
 			String title = error.path("error").asString(error.path("title").asString(""));
-			String detail = error.path("detail").asString(error.path("message").asString(""));
 			if (!title.isEmpty()) {
 				parts.add(title);
 			}
-			if (!detail.isEmpty() && !detail.equals(title)) {
+			List<String> fieldErrors = new ArrayList<>();
+			for (JsonNode fieldError : error.path("errors")) {
+				fieldErrors.add(fieldName(fieldError) + ": " + fieldError.path("defaultMessage").asString(""));
+			}
+			String detail = error.path("detail").asString(error.path("message").asString(""));
+			if (fieldErrors.isEmpty() && !detail.isEmpty() && !detail.equals(title)) {
 				parts.add(detail);
 			}
-			for (JsonNode fieldError : error.path("errors")) {
-				String field = fieldError.path("field").asString(fieldError.path("objectName").asString(""));
-				parts.add(field + ": " + fieldError.path("defaultMessage").asString(fieldError.path("message").asString("")));
-			}
+			parts.addAll(fieldErrors);
 			if (!parts.isEmpty()) {
 				return ": " + String.join("; ", parts);
 			}
@@ -197,6 +199,19 @@ public class RestEndpointToolHandler implements ToolHandler {
 			return "";
 		}
 		return ": " + ((text.length() > MAX_ERROR_EXCERPT) ? text.substring(0, MAX_ERROR_EXCERPT) + "…" : text);
+	}
+
+	/**
+	 * The field of a bean validation error, or the parameter of a method validation
+	 * error (its first argument).
+	 */
+	private static String fieldName(JsonNode fieldError) {
+		String field = fieldError.path("field").asString("");
+		if (!field.isEmpty()) {
+			return field;
+		}
+		String parameter = fieldError.path("arguments").path(0).path("defaultMessage").asString("");
+		return (!parameter.isEmpty()) ? parameter : fieldError.path("objectName").asString("value");
 	}
 
 	@Override
