@@ -20,6 +20,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.ClientResponse;
@@ -77,15 +78,20 @@ public class OpenApiToolHandler implements ToolHandler {
 			.onErrorMap(TimeoutException.class,
 					(ex) -> new ToolCallException(describe() + " did not answer within " + seconds(this.source.timeout()), ex))
 			.onErrorMap(WebClientRequestException.class,
-					(ex) -> new ToolCallException(describe() + " failed: " + rootMessage(ex), ex));
+					(ex) -> new ToolCallException(describe() + " failed: " + rootMessage(ex), ex))
+			.onErrorMap(DataBufferLimitException.class,
+					(ex) -> new ToolCallException(describe() + " answered more than the client buffers: " + ex.getMessage(), ex));
 	}
 
 	private Mono<CallToolResult> exchange(ObjectNode arguments) {
 		WebClient.RequestBodySpec request = this.webClient.method(this.operation.method()).uri(uri(arguments));
 		request.headers((headers) -> this.source.headers().forEach(headers::set));
 		for (HttpOperation.Parameter parameter : this.operation.parameters()) {
+			if (parameter.location() != HttpOperation.Location.HEADER) {
+				continue;
+			}
 			JsonNode value = argument(arguments, parameter.argument(), parameter.required());
-			if (parameter.location() == HttpOperation.Location.HEADER && value != null) {
+			if (value != null) {
 				request.header(parameter.name(), text(value));
 			}
 		}

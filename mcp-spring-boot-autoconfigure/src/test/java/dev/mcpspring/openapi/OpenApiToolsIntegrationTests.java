@@ -221,6 +221,14 @@ class OpenApiToolsIntegrationTests {
 	}
 
 	@Test
+	void answerLargerThanTheBufferIsAToolError() {
+		JsonNode result = call("findPetsByTags", Map.of("tags", List.of("big")));
+		assertThat(result.path("isError").asBoolean()).isTrue();
+		assertThat(text(result))
+			.startsWith("GET /pet/findByTags on OpenAPI source 'petstore' answered more than the client buffers");
+	}
+
+	@Test
 	void unreachableApiIsAToolError() {
 		JsonNode result = call("down_getInventory", Map.of());
 		assertThat(result.path("isError").asBoolean()).isTrue();

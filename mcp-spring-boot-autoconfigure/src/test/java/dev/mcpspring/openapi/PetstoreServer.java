@@ -120,6 +120,9 @@ final class PetstoreServer implements AutoCloseable {
 			sendJson(exchange, 200, this.json.valueToTree(
 					this.pets.values().stream().filter((p) -> p.path("status").asString().equals(status)).toList()));
 		}
+		else if (method.equals("GET") && path.equals("/pet/findByTags")) {
+			send(exchange, 200, "application/json", "[\"" + "x".repeat(300_000) + "\"]");
+		}
 		else if (method.equals("GET") && path.equals("/store/inventory")) {
 			ObjectNode inventory = this.json.createObjectNode();
 			this.pets.values().forEach((p) -> inventory.put(p.path("status").asString(),
