@@ -22,4 +22,9 @@ import org.jspecify.annotations.Nullable;
 public record BlobResourceContents(String uri, @Nullable String mimeType, String blob,
 		@JsonProperty("_meta") @Nullable Map<String, Object> meta) implements ResourceContents {
 
+	@Override
+	public BlobResourceContents withUri(String uri) {
+		return new BlobResourceContents(uri, this.mimeType, this.blob, this.meta);
+	}
+
 }

@@ -3,6 +3,8 @@ package dev.mcpspring.model;
 import java.util.Base64;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
  * A content block of a tool result or a prompt message. Static factories cover the
@@ -11,6 +13,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @author MCP Spring Boot team
  * @since 0.1.0
  */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "type")
+@JsonSubTypes({ @JsonSubTypes.Type(value = TextContent.class, name = "text"),
+		@JsonSubTypes.Type(value = ImageContent.class, name = "image"),
+		@JsonSubTypes.Type(value = AudioContent.class, name = "audio"),
+		@JsonSubTypes.Type(value = EmbeddedResource.class, name = "resource"),
+		@JsonSubTypes.Type(value = ResourceLink.class, name = "resource_link") })
 public sealed interface Content permits TextContent, ImageContent, AudioContent, EmbeddedResource, ResourceLink {
 
 	/**

@@ -22,4 +22,9 @@ import org.jspecify.annotations.Nullable;
 public record TextResourceContents(String uri, @Nullable String mimeType, String text,
 		@JsonProperty("_meta") @Nullable Map<String, Object> meta) implements ResourceContents {
 
+	@Override
+	public TextResourceContents withUri(String uri) {
+		return new TextResourceContents(uri, this.mimeType, this.text, this.meta);
+	}
+
 }

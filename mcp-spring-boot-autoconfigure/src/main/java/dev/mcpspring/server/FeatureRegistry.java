@@ -34,6 +34,8 @@ public abstract class FeatureRegistry<H> {
 
 	private final NavigableMap<String, Entry<H>> entries = new ConcurrentSkipListMap<>();
 
+	private volatile boolean offeredWhileEmpty;
+
 	private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
 	private final List<BiConsumer<String, String>> renameListeners = new CopyOnWriteArrayList<>();
@@ -228,6 +230,24 @@ public abstract class FeatureRegistry<H> {
 	 */
 	public boolean isEmpty() {
 		return this.entries.values().stream().noneMatch(Entry::enabled);
+	}
+
+	/**
+	 * Offer this kind of feature to clients even while none is registered, for features
+	 * that arrive at run time (such as those of a proxied server): clients learn which
+	 * kinds a server has when they connect, and would not look for later ones.
+	 */
+	public void offerWhileEmpty() {
+		this.offeredWhileEmpty = true;
+	}
+
+	/**
+	 * Whether clients are told that the server has this kind of feature.
+	 * @return {@code true} if a handler is enabled or {@link #offerWhileEmpty()} was
+	 * called
+	 */
+	public boolean isOffered() {
+		return this.offeredWhileEmpty || !isEmpty();
 	}
 
 	/**

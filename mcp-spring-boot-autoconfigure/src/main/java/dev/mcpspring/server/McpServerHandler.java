@@ -224,14 +224,14 @@ public class McpServerHandler {
 
 	private Mono<?> optionalResult(McpRequest request) {
 		String method = request.method();
-		if (method.startsWith("prompts/") && !this.features.prompts().isEmpty()) {
+		if (method.startsWith("prompts/") && this.features.prompts().isOffered()) {
 			return switch (method) {
 				case "prompts/list" -> Mono.fromSupplier(() -> this.methods.listPrompts(request));
 				case "prompts/get" -> this.methods.getPrompt(request);
 				default -> methodNotFound();
 			};
 		}
-		if (method.startsWith("resources/") && !this.features.resources().isEmpty()) {
+		if (method.startsWith("resources/") && this.features.resources().isOffered()) {
 			return switch (method) {
 				case "resources/list" -> Mono.fromSupplier(() -> this.methods.listResources(request));
 				case "resources/templates/list" -> Mono.fromSupplier(() -> this.methods.listResourceTemplates(request));
@@ -260,10 +260,10 @@ public class McpServerHandler {
 			throw new McpException(JsonRpcErrorCodes.INVALID_PARAMS, "Missing notifications filter");
 		}
 		Set<String> honored = new HashSet<>(Set.of("toolsListChanged"));
-		if (!this.features.prompts().isEmpty()) {
+		if (this.features.prompts().isOffered()) {
 			honored.add("promptsListChanged");
 		}
-		if (!this.features.resources().isEmpty()) {
+		if (this.features.resources().isOffered()) {
 			honored.addAll(Set.of("resourcesListChanged", "resourceSubscriptions"));
 		}
 		return honored;
@@ -297,13 +297,13 @@ public class McpServerHandler {
 	private ServerCapabilities capabilities() {
 		ServerCapabilities.ListChanged listChanged = new ServerCapabilities.ListChanged(true);
 		return new ServerCapabilities(listChanged,
-				this.features.resources().isEmpty() ? null : new ServerCapabilities.Resources(true, true),
-				this.features.prompts().isEmpty() ? null : listChanged, EMPTY_OBJECT,
+				!this.features.resources().isOffered() ? null : new ServerCapabilities.Resources(true, true),
+				!this.features.prompts().isOffered() ? null : listChanged, EMPTY_OBJECT,
 				hasCompletions() ? EMPTY_OBJECT : null);
 	}
 
 	private boolean hasCompletions() {
-		return !this.features.prompts().isEmpty() || !this.features.resources().getTemplates().isEmpty();
+		return this.features.prompts().isOffered() || this.features.resources().getTemplates().isOffered();
 	}
 
 	private static <T> Mono<T> methodNotFound() {

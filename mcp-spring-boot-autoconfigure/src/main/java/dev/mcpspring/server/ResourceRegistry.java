@@ -112,6 +112,24 @@ public class ResourceRegistry {
 	}
 
 	/**
+	 * Offer resources to clients even while none is registered.
+	 * @see FeatureRegistry#offerWhileEmpty()
+	 */
+	public void offerWhileEmpty() {
+		this.fixed.offerWhileEmpty();
+		this.templates.offerWhileEmpty();
+	}
+
+	/**
+	 * Whether clients are told that the server has resources.
+	 * @return {@code true} if a resource or template is enabled, or resources are
+	 * offered while empty
+	 */
+	public boolean isOffered() {
+		return this.fixed.isOffered() || this.templates.isOffered();
+	}
+
+	/**
 	 * Return the fixed resources.
 	 * @return the registry of fixed resources
 	 */

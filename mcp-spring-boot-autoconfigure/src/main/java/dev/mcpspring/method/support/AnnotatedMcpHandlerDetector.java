@@ -231,21 +231,22 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 	private void register(String beanName, Object bean, Class<?> beanType, Method method) {
 		try {
 			McpHandlerMethod handlerMethod = ProxiedBeans.handlerMethod(bean, method);
+			FeatureMount mount = FeatureMount.of(beanType);
 			McpTool tool = AnnotatedElementUtils.findMergedAnnotation(method, McpTool.class);
 			if (tool != null) {
-				registerTool(handlerMethod, tool);
+				registerTool(handlerMethod, tool, mount);
 			}
 			McpResource resource = AnnotatedElementUtils.findMergedAnnotation(method, McpResource.class);
 			if (resource != null) {
-				registerResource(handlerMethod, resource);
+				registerResource(handlerMethod, resource, mount);
 			}
 			McpPrompt prompt = AnnotatedElementUtils.findMergedAnnotation(method, McpPrompt.class);
 			if (prompt != null) {
-				registerPrompt(handlerMethod, prompt);
+				registerPrompt(handlerMethod, prompt, mount);
 			}
 			McpComplete complete = AnnotatedElementUtils.findMergedAnnotation(method, McpComplete.class);
 			if (complete != null) {
-				registerCompletion(handlerMethod, complete);
+				registerCompletion(handlerMethod, complete, mount);
 			}
 		}
 		catch (RuntimeException ex) {
@@ -276,9 +277,9 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 		}
 	}
 
-	private void registerTool(McpHandlerMethod handlerMethod, McpTool annotation) {
-		String declaredName = StringUtils.hasText(annotation.name()) ? annotation.name()
-				: handlerMethod.getMethod().getName();
+	private void registerTool(McpHandlerMethod handlerMethod, McpTool annotation, FeatureMount mount) {
+		String declaredName = mount.name(StringUtils.hasText(annotation.name()) ? annotation.name()
+				: handlerMethod.getMethod().getName());
 		String name = this.toolNames.getOrDefault(declaredName, declaredName);
 		this.declaredToolNames.add(declaredName);
 		OutputSchema outputSchema = outputSchema(handlerMethod);
@@ -297,7 +298,7 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 		if (handWrittenSchema != null && this.inputSchemaValidator != null) {
 			handler = new SchemaValidatingToolHandler(handler, this.inputSchemaValidator.compile(handWrittenSchema));
 		}
-		this.features.tools().register(handler, Set.of(annotation.tags()));
+		this.features.tools().register(handler, mount.tags(annotation.tags()));
 		registerScopes(McpScopeRegistry.Kind.TOOL, name, annotation.scopes());
 	}
 
@@ -316,41 +317,44 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 		}
 	}
 
-	private void registerResource(McpHandlerMethod handlerMethod, McpResource annotation) {
-		String name = StringUtils.hasText(annotation.name()) ? annotation.name() : handlerMethod.getMethod().getName();
-		UriTemplate template = UriTemplate.parse(annotation.uri());
+	private void registerResource(McpHandlerMethod handlerMethod, McpResource annotation, FeatureMount mount) {
+		String name = mount
+			.name(StringUtils.hasText(annotation.name()) ? annotation.name() : handlerMethod.getMethod().getName());
+		String uri = mount.uri(annotation.uri());
+		UriTemplate template = UriTemplate.parse(uri);
 		for (SchemaProperty property : inputProperties(handlerMethod)) {
 			if (!template.getVariableNames().contains(property.name())) {
 				throw new IllegalArgumentException(
-						"parameter '" + property.name() + "' is not a variable of " + annotation.uri());
+						"parameter '" + property.name() + "' is not a variable of " + uri);
 			}
 		}
 		Annotations annotations = FeatureMetadata.resourceAnnotations(annotation);
 		String mimeType = FeatureMetadata.emptyToNull(annotation.mimeType());
 		Resource resource = template.isTemplate() ? null
-				: new Resource(annotation.uri(), name, FeatureMetadata.emptyToNull(annotation.title()),
+				: new Resource(uri, name, FeatureMetadata.emptyToNull(annotation.title()),
 						FeatureMetadata.emptyToNull(annotation.description()), mimeType,
 						(annotation.size() >= 0) ? annotation.size() : null, FeatureMetadata.icons(annotation.icons()), annotations,
 						null);
 		ResourceTemplate resourceTemplate = template.isTemplate()
-				? new ResourceTemplate(annotation.uri(), name, FeatureMetadata.emptyToNull(annotation.title()),
+				? new ResourceTemplate(uri, name, FeatureMetadata.emptyToNull(annotation.title()),
 						FeatureMetadata.emptyToNull(annotation.description()), mimeType, FeatureMetadata.icons(annotation.icons()), annotations, null)
 				: null;
 		this.features.resources()
 			.register(new MethodResourceHandler(resource, resourceTemplate, invocable(handlerMethod), this.jsonMapper),
-					Set.of(annotation.tags()));
+					mount.tags(annotation.tags()));
 		registerScopes(McpScopeRegistry.Kind.RESOURCE, name, annotation.scopes());
 	}
 
-	private void registerPrompt(McpHandlerMethod handlerMethod, McpPrompt annotation) {
-		String name = StringUtils.hasText(annotation.name()) ? annotation.name() : handlerMethod.getMethod().getName();
+	private void registerPrompt(McpHandlerMethod handlerMethod, McpPrompt annotation, FeatureMount mount) {
+		String name = mount
+			.name(StringUtils.hasText(annotation.name()) ? annotation.name() : handlerMethod.getMethod().getName());
 		List<PromptArgument> arguments = inputProperties(handlerMethod).stream()
 			.map((property) -> new PromptArgument(property.name(), null, property.description(), property.required()))
 			.toList();
 		Prompt prompt = new Prompt(name, FeatureMetadata.emptyToNull(annotation.title()), FeatureMetadata.emptyToNull(annotation.description()),
 				arguments, FeatureMetadata.icons(annotation.icons()), null);
 		this.features.prompts()
-			.register(new MethodPromptHandler(prompt, invocable(handlerMethod)), Set.of(annotation.tags()));
+			.register(new MethodPromptHandler(prompt, invocable(handlerMethod)), mount.tags(annotation.tags()));
 		registerScopes(McpScopeRegistry.Kind.PROMPT, name, annotation.scopes());
 	}
 
@@ -360,7 +364,7 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 		}
 	}
 
-	private void registerCompletion(McpHandlerMethod handlerMethod, McpComplete annotation) {
+	private void registerCompletion(McpHandlerMethod handlerMethod, McpComplete annotation, FeatureMount mount) {
 		boolean prompt = StringUtils.hasText(annotation.prompt());
 		if (prompt == StringUtils.hasText(annotation.resource())) {
 			throw new IllegalArgumentException("@McpComplete needs exactly one of prompt and resource");
@@ -369,7 +373,7 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 			throw new IllegalArgumentException("@McpComplete methods must return a List<String>");
 		}
 		String type = prompt ? CompletionRegistry.PROMPT_REFERENCE : CompletionRegistry.RESOURCE_REFERENCE;
-		String reference = prompt ? annotation.prompt() : annotation.resource();
+		String reference = prompt ? mount.name(annotation.prompt()) : mount.uri(annotation.resource());
 		this.features.completions()
 			.register(new MethodCompletionHandler(type, reference, invocable(handlerMethod)));
 	}

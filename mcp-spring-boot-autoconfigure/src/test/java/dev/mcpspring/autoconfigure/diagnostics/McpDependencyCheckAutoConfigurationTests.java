@@ -177,6 +177,16 @@ class McpDependencyCheckAutoConfigurationTests {
 	}
 
 	@Test
+	void proxyWithoutTheJavaSdkClientFailsStartup() {
+		this.runner.withClassLoader(new FilteredClassLoader("io.modelcontextprotocol"))
+			.withPropertyValues("mcp.server.proxy.servers.weather.url=http://127.0.0.1:1/mcp")
+			.run(failsWith("mcp.server.proxy.servers.weather.url", "proxies of remote MCP servers",
+					List.of("io.modelcontextprotocol.sdk:mcp-core", "io.modelcontextprotocol.sdk:mcp-json-jackson3"),
+					"io.modelcontextprotocol.client.McpAsyncClient",
+					"io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper"));
+	}
+
+	@Test
 	void openApiSourceWithoutSwaggerParserFailsStartup() {
 		this.runner.withClassLoader(new FilteredClassLoader("io.swagger.parser"))
 			.withPropertyValues("mcp.server.openapi.sources.petstore.location=classpath:openapi/petstore.yaml")

@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of proxies of remote MCP servers.
+ */
+@NullMarked
+package dev.mcpspring.autoconfigure.proxy;
+
+import org.jspecify.annotations.NullMarked;
