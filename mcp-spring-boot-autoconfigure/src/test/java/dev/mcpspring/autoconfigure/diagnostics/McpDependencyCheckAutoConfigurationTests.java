@@ -187,6 +187,14 @@ class McpDependencyCheckAutoConfigurationTests {
 	}
 
 	@Test
+	void openApiSourceWithoutSwaggerParserFailsStartup() {
+		this.runner.withClassLoader(new FilteredClassLoader("io.swagger.parser"))
+			.withPropertyValues("mcp.server.openapi.sources.petstore.location=classpath:openapi/petstore.yaml")
+			.run(failsWith("mcp.server.openapi.sources.petstore.location", "remote OpenAPI documents as tools",
+					List.of("io.swagger.parser.v3:swagger-parser"), "io.swagger.parser.OpenAPIParser"));
+	}
+
+	@Test
 	void disabledRateLimitNeedsNoLibraries() {
 		this.runner.withClassLoader(new FilteredClassLoader("io.github.bucket4j"))
 			.withPropertyValues("mcp.server.limits.rate-limit.enabled=false", "mcp.server.limits.rate-limit.capacity=5")

@@ -1,0 +1,238 @@
+package dev.mcpspring.rest;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import dev.mcpspring.annotation.McpExposed;
+import dev.mcpspring.method.support.ToolResultConverter;
+import dev.mcpspring.model.Tool;
+import dev.mcpspring.model.ToolAnnotations;
+import dev.mcpspring.schema.JsonSchemaGenerator;
+import dev.mcpspring.schema.OutputSchema;
+import dev.mcpspring.schema.SchemaProperty;
+import dev.mcpspring.server.ToolRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.core.DefaultParameterNameDiscoverer;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.ReactiveAdapter;
+import org.springframework.core.ReactiveAdapterRegistry;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.server.reactive.HttpHandler;
+import org.springframework.util.StringUtils;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ValueConstants;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.reactive.result.method.RequestMappingInfo;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Finds the WebFlux handler methods to offer as tools at startup, those annotated with
+ * {@link McpExposed} (or in an annotated controller) and those the
+ * {@link EndpointSelection} includes, and registers a {@link RestEndpointToolHandler}
+ * for each. Input schemas come from the {@code @PathVariable}, {@code @RequestParam} and
+ * {@code @RequestBody} parameters, with the same generator and Jakarta constraints as
+ * {@code @McpTool}; output schemas from the return type.
+ *
+ * @author MCP Spring Boot team
+ * @since 0.1.0
+ */
+public class RestEndpointToolDetector implements SmartInitializingSingleton {
+
+	private static final Log logger = LogFactory.getLog(RestEndpointToolDetector.class);
+
+	private static final DefaultParameterNameDiscoverer parameterNames = new DefaultParameterNameDiscoverer();
+
+	private final Supplier<List<RequestMappingHandlerMapping>> handlerMappings;
+
+	private final EndpointSelection selection;
+
+	private final JsonSchemaGenerator schemaGenerator;
+
+	private final ToolRegistry toolRegistry;
+
+	private final Supplier<HttpHandler> httpHandler;
+
+	private final JsonMapper jsonMapper;
+
+	/**
+	 * Create a detector.
+	 * @param handlerMappings the handler mappings whose methods are candidates, looked up
+	 * once all singletons exist
+	 * @param selection which endpoints the properties include or exclude
+	 * @param schemaGenerator generates input and output schemas
+	 * @param toolRegistry where the tools are registered
+	 * @param httpHandler the application's HTTP handler, looked up at the first call
+	 * @param jsonMapper reads and writes JSON bodies
+	 */
+	public RestEndpointToolDetector(Supplier<List<RequestMappingHandlerMapping>> handlerMappings, EndpointSelection selection,
+			JsonSchemaGenerator schemaGenerator, ToolRegistry toolRegistry, Supplier<HttpHandler> httpHandler,
+			JsonMapper jsonMapper) {
+		this.handlerMappings = handlerMappings;
+		this.selection = selection;
+		this.schemaGenerator = schemaGenerator;
+		this.toolRegistry = toolRegistry;
+		this.httpHandler = httpHandler;
+		this.jsonMapper = jsonMapper;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		for (RequestMappingHandlerMapping mapping : this.handlerMappings.get()) {
+			for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mapping.getHandlerMethods().entrySet()) {
+				register(entry.getKey(), entry.getValue());
+			}
+		}
+	}
+
+	private void register(RequestMappingInfo info, HandlerMethod handlerMethod) {
+		Method method = handlerMethod.getMethod();
+		McpExposed exposed = AnnotatedElementUtils.findMergedAnnotation(method, McpExposed.class);
+		boolean classExposed = AnnotatedElementUtils.hasAnnotation(handlerMethod.getBeanType(), McpExposed.class);
+		Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+		HttpMethod httpMethod = methods.isEmpty() ? HttpMethod.GET : methods.iterator().next().asHttpMethod();
+		for (var pattern : info.getPatternsCondition().getPatterns()) {
+			String path = pattern.getPatternString();
+			boolean selected = exposed != null || classExposed || this.selection.includes(httpMethod.name(), path);
+			if (selected && !this.selection.excludes(httpMethod.name(), path)) {
+				try {
+					this.toolRegistry.register(createTool(handlerMethod, exposed, httpMethod, path));
+				}
+				catch (RuntimeException ex) {
+					throw new IllegalStateException("Cannot expose " + httpMethod + " " + path + " ("
+							+ handlerMethod.getBeanType().getSimpleName() + "#" + method.getName() + ") as a tool: "
+							+ ex.getMessage(), ex);
+				}
+			}
+		}
+	}
+
+	private RestEndpointToolHandler createTool(HandlerMethod handlerMethod, @Nullable McpExposed exposed,
+			HttpMethod httpMethod, String path) {
+		List<SchemaProperty> properties = new ArrayList<>();
+		List<String> pathVariables = new ArrayList<>();
+		List<String> queryParameters = new ArrayList<>();
+		boolean hasBody = false;
+		boolean bodyRequired = false;
+		for (MethodParameter parameter : handlerMethod.getMethodParameters()) {
+			parameter.initParameterNameDiscovery(parameterNames);
+			PathVariable pathVariable = parameter.getParameterAnnotation(PathVariable.class);
+			RequestParam requestParam = parameter.getParameterAnnotation(RequestParam.class);
+			RequestBody requestBody = parameter.getParameterAnnotation(RequestBody.class);
+			if (pathVariable != null) {
+				String name = name(pathVariable.name(), parameter);
+				pathVariables.add(name);
+				properties.add(property(name, parameter, true, null));
+			}
+			else if (requestParam != null && !Map.class.isAssignableFrom(parameter.getParameterType())) {
+				String name = name(requestParam.name(), parameter);
+				boolean hasDefault = !ValueConstants.DEFAULT_NONE.equals(requestParam.defaultValue());
+				queryParameters.add(name);
+				properties.add(property(name, parameter, requestParam.required() && !hasDefault
+						&& !parameter.isOptional(), hasDefault ? requestParam.defaultValue() : null));
+			}
+			else if (requestBody != null) {
+				hasBody = true;
+				bodyRequired = requestBody.required();
+				properties.add(property(RestEndpoint.BODY_ARGUMENT, parameter, bodyRequired, null));
+			}
+		}
+		String name = (exposed != null && StringUtils.hasText(exposed.name())) ? exposed.name()
+				: handlerMethod.getMethod().getName();
+		RestEndpoint endpoint = new RestEndpoint(httpMethod, stripRegex(path), List.copyOf(pathVariables),
+				List.copyOf(queryParameters), hasBody, bodyRequired);
+		String description = (exposed != null && StringUtils.hasText(exposed.description())) ? exposed.description()
+				: endpoint.toString();
+		OutputSchema outputSchema = outputSchema(handlerMethod);
+		Tool tool = new Tool(name, null, description, this.schemaGenerator.generateInputSchema(properties),
+				(outputSchema != null) ? outputSchema.schema() : null, annotations(httpMethod), null, null);
+		if (logger.isDebugEnabled()) {
+			logger.debug("Exposing " + endpoint + " as tool '" + name + "'");
+		}
+		return new RestEndpointToolHandler(tool, endpoint, outputSchema, this.httpHandler, this.jsonMapper);
+	}
+
+	private static String name(String declared, MethodParameter parameter) {
+		if (StringUtils.hasText(declared)) {
+			return declared;
+		}
+		String name = parameter.getParameterName();
+		if (name == null) {
+			throw new IllegalStateException("Name of parameter " + parameter.getParameterIndex()
+					+ " unknown: compile with -parameters or name it in the annotation");
+		}
+		return name;
+	}
+
+	private SchemaProperty property(String name, MethodParameter parameter, boolean required,
+			@Nullable String defaultValue) {
+		MethodParameter nested = parameter.nestedIfOptional();
+		Type type = nested.getNestedGenericParameterType();
+		return new SchemaProperty(name, type, parameter.getParameterAnnotations(), null, required,
+				(defaultValue != null) ? defaultValue(defaultValue) : null, parameter.getParameter().getAnnotatedType());
+	}
+
+	private JsonNode defaultValue(String value) {
+		try {
+			JsonNode node = this.jsonMapper.readTree(value);
+			if (node != null && (node.isNumber() || node.isBoolean())) {
+				return node;
+			}
+		}
+		catch (JacksonException ex) {
+			// not a number or boolean: a string
+		}
+		return JsonNodeFactory.instance.stringNode(value);
+	}
+
+	private @Nullable OutputSchema outputSchema(HandlerMethod handlerMethod) {
+		ResolvableType type = ResolvableType.forMethodReturnType(handlerMethod.getMethod());
+		ReactiveAdapter adapter = ReactiveAdapterRegistry.getSharedInstance().getAdapter(type.resolve());
+		if (adapter != null) {
+			ResolvableType element = type.getGeneric(0);
+			type = adapter.isMultiValue() ? ResolvableType.forClassWithGenerics(List.class, element) : element;
+		}
+		if (HttpEntity.class.isAssignableFrom(type.resolve(Object.class))) {
+			type = type.as(HttpEntity.class).getGeneric(0);
+		}
+		Class<?> rawType = type.resolve(Object.class);
+		if (ToolResultConverter.isUnstructured(rawType) || rawType == Optional.class) {
+			return null;
+		}
+		return this.schemaGenerator.generateOutputSchema(type.getType());
+	}
+
+	private static ToolAnnotations annotations(HttpMethod method) {
+		boolean readOnly = method == HttpMethod.GET || method == HttpMethod.HEAD;
+		boolean idempotent = readOnly || method == HttpMethod.PUT || method == HttpMethod.DELETE;
+		return new ToolAnnotations(null, readOnly, readOnly ? null : method == HttpMethod.DELETE, idempotent, false);
+	}
+
+	/**
+	 * Turn {@code {id:\d+}} into {@code {id}}: the argument has been checked by the
+	 * schema, and the endpoint checks it again.
+	 */
+	private static String stripRegex(String path) {
+		return path.replaceAll("\\{([^}:]+):[^}]*}", "{$1}");
+	}
+
+}
