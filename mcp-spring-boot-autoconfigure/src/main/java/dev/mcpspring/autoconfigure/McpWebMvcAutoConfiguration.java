@@ -1,13 +1,8 @@
 package dev.mcpspring.autoconfigure;
 
-import java.util.LinkedHashSet;
-import java.util.Set;
-
-import dev.mcpspring.security.ProtectedResourceMetadataWebFilter;
 import dev.mcpspring.server.McpSessionService;
 import dev.mcpspring.transport.webmvc.McpHttpHandlerServlet;
 import jakarta.servlet.Servlet;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -51,26 +46,17 @@ public final class McpWebMvcAutoConfiguration {
 	@ConditionalOnMissingBean(name = SERVLET_REGISTRATION_BEAN_NAME)
 	ServletRegistrationBean<McpHttpHandlerServlet> mcpServletRegistration(
 			ObjectProvider<RouterFunction<ServerResponse>> routes, ObjectProvider<WebFilter> webFilters,
-			ObjectProvider<ProtectedResourceMetadataWebFilter> metadataFilter, McpServerProperties properties) {
+			McpServerProperties properties) {
 		RouterFunction<ServerResponse> router = routes.orderedStream()
 			.reduce(RouterFunction::and)
 			.orElseThrow(() -> new IllegalStateException("No MCP routes to serve"));
 		McpHttpHandlerServlet servlet = new McpHttpHandlerServlet(router, webFilters.orderedStream().toList());
 		ServletRegistrationBean<McpHttpHandlerServlet> registration = new ServletRegistrationBean<>(servlet,
-				urlMappings(properties, metadataFilter.getIfAvailable()));
+				McpLimitsAutoConfiguration.httpPaths(properties).toArray(String[]::new));
 		registration.setName("mcp");
 		registration.setAsyncSupported(true);
 		registration.setLoadOnStartup(1);
 		return registration;
-	}
-
-	private static String[] urlMappings(McpServerProperties properties,
-			@Nullable ProtectedResourceMetadataWebFilter metadataFilter) {
-		Set<String> mappings = new LinkedHashSet<>(McpLimitsAutoConfiguration.httpPaths(properties));
-		if (metadataFilter != null) {
-			mappings.addAll(metadataFilter.getPaths());
-		}
-		return mappings.toArray(String[]::new);
 	}
 
 }

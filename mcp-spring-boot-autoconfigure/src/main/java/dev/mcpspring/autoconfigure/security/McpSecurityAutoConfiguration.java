@@ -1,24 +1,17 @@
 package dev.mcpspring.autoconfigure.security;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import dev.mcpspring.autoconfigure.McpServerAutoConfiguration;
 import dev.mcpspring.autoconfigure.McpServerProperties;
 import dev.mcpspring.autoconfigure.McpWebFluxAutoConfiguration;
-import dev.mcpspring.security.ApiKeyAuthenticationConverter;
 import dev.mcpspring.security.ApiKeyAuthenticationManager;
 import dev.mcpspring.security.AudienceValidatingOpaqueTokenIntrospector;
 import dev.mcpspring.security.McpBearerTokenEntryPoint;
 import dev.mcpspring.security.McpSecurityConfigurer;
 import dev.mcpspring.security.ProtectedResourceMetadata;
 import dev.mcpspring.security.ProtectedResourceMetadataWebFilter;
-import dev.mcpspring.security.ScopeAuthorizationInterceptor;
-import dev.mcpspring.security.ScopeFeatureFilter;
 import dev.mcpspring.server.McpServerHandler;
-import dev.mcpspring.server.ResourceRegistry;
-import dev.mcpspring.server.scope.McpScopeRegistry;
 import dev.mcpspring.transport.webflux.McpSseHandler;
 import dev.mcpspring.transport.webflux.McpStreamableHttpHandler;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,24 +27,19 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.env.Environment;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.introspection.ReactiveOpaqueTokenIntrospector;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.util.StringUtils;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} for securing MCP endpoints as an
- * OAuth 2.1 resource server, or with API keys.
+ * {@link EnableAutoConfiguration Auto-configuration} for securing MCP endpoints on
+ * WebFlux as an OAuth 2.1 resource server, or with API keys.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -68,27 +56,13 @@ import org.springframework.util.StringUtils;
 @ConditionalOnBean(McpServerHandler.class)
 @ConditionalOnMcpSecurity
 @EnableConfigurationProperties(McpSecurityProperties.class)
+@Import(McpSecurityConfiguration.class)
 public final class McpSecurityAutoConfiguration {
 
 	/**
 	 * Name of the filter chain bean, which users may replace.
 	 */
 	public static final String FILTER_CHAIN_BEAN_NAME = "mcpSecurityWebFilterChain";
-
-	private static final String JWT_ISSUER_URI = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
-
-	@Bean
-	@ConditionalOnMissingBean
-	ProtectedResourceMetadata mcpProtectedResourceMetadata(McpSecurityProperties properties,
-			Environment environment) {
-		List<String> authorizationServers = new ArrayList<>(properties.getAuthorizationServers());
-		String issuerUri = environment.getProperty(JWT_ISSUER_URI);
-		if (authorizationServers.isEmpty() && StringUtils.hasText(issuerUri)) {
-			authorizationServers.add(issuerUri);
-		}
-		return new ProtectedResourceMetadata(properties.determineResource(), authorizationServers,
-				properties.getScopesSupported(), properties.getResourceName(), properties.getResourceDocumentation());
-	}
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -102,25 +76,8 @@ public final class McpSecurityAutoConfiguration {
 	@ConditionalOnMissingBean
 	McpBearerTokenEntryPoint mcpBearerTokenEntryPoint(ProtectedResourceMetadata metadata,
 			ObjectProvider<McpStreamableHttpHandler> streamableHttp, ObjectProvider<McpSseHandler> sse) {
-		streamableHttp.ifAvailable((handler) -> handler.setResourceMetadataUrl(metadata.metadataUrl()));
-		sse.ifAvailable((handler) -> handler.setResourceMetadataUrl(metadata.metadataUrl()));
+		McpSecurityConfiguration.pointHandlersAtMetadata(metadata, streamableHttp, sse);
 		return new McpBearerTokenEntryPoint(metadata);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	ScopeFeatureFilter mcpScopeFeatureFilter(McpScopeRegistry scopeRegistry, McpSecurityProperties properties) {
-		register(scopeRegistry, McpScopeRegistry.Kind.TOOL, properties.getToolScopes());
-		register(scopeRegistry, McpScopeRegistry.Kind.PROMPT, properties.getPromptScopes());
-		register(scopeRegistry, McpScopeRegistry.Kind.RESOURCE, properties.getResourceScopes());
-		return new ScopeFeatureFilter(scopeRegistry);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	ScopeAuthorizationInterceptor mcpScopeAuthorizationInterceptor(McpScopeRegistry scopeRegistry,
-			ResourceRegistry resourceRegistry) {
-		return new ScopeAuthorizationInterceptor(scopeRegistry, resourceRegistry);
 	}
 
 	@Bean(FILTER_CHAIN_BEAN_NAME)
@@ -129,28 +86,14 @@ public final class McpSecurityAutoConfiguration {
 	SecurityWebFilterChain mcpSecurityWebFilterChain(ServerHttpSecurity http, McpServerProperties serverProperties,
 			McpSecurityProperties properties, McpBearerTokenEntryPoint entryPoint,
 			ObjectProvider<ResourceServerTokens> tokens, ObjectProvider<ApiKeyAuthenticationManager> apiKeys) {
-		McpSecurityConfigurer configurer = new McpSecurityConfigurer(mcpPaths(serverProperties), entryPoint);
+		McpSecurityConfigurer configurer = new McpSecurityConfigurer(
+				McpSecurityConfiguration.mcpPaths(serverProperties), entryPoint);
 		boolean oauth2 = tokens.orderedStream()
 			.map((token) -> token.applyTo(configurer))
 			.reduce(false, Boolean::logicalOr);
 		return configurer
-			.apiKeys(apiKeys.getIfAvailable(), new ApiKeyAuthenticationConverter(properties.getApiKeyHeader(), !oauth2))
+			.apiKeys(apiKeys.getIfAvailable(), McpSecurityConfiguration.apiKeyConverter(properties, oauth2))
 			.build(http);
-	}
-
-	private static void register(McpScopeRegistry registry, McpScopeRegistry.Kind kind,
-			Map<String, List<String>> scopes) {
-		scopes.forEach((name, values) -> registry.register(kind, name, values));
-	}
-
-	static List<String> mcpPaths(McpServerProperties properties) {
-		List<String> paths = new ArrayList<>();
-		paths.add(properties.getTransport().getStreamableHttp().getPath());
-		if (properties.getTransport().getSse().isEnabled()) {
-			paths.add(properties.getTransport().getSse().getPath());
-			paths.add(properties.getTransport().getSse().getMessagePath());
-		}
-		return paths;
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -196,35 +139,6 @@ public final class McpSecurityAutoConfiguration {
 				}
 
 			};
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(JwtAudienceValidator.class)
-	@Conditional(NoJwtAudiencesCondition.class)
-	static class JwtAudienceConfiguration {
-
-		@Bean
-		OAuth2TokenValidator<Jwt> mcpJwtAudienceValidator(McpSecurityProperties properties) {
-			return new JwtAudienceValidator(properties.determineResource());
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@Conditional(OnMcpSecurityCondition.ApiKeys.class)
-	static class ApiKeyConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		ApiKeyAuthenticationManager mcpApiKeyAuthenticationManager(McpSecurityProperties properties) {
-			return new ApiKeyAuthenticationManager(properties.getApiKeys()
-				.entrySet()
-				.stream()
-				.map((entry) -> new ApiKeyAuthenticationManager.ApiKey(entry.getKey(), entry.getValue().getKey(),
-						entry.getValue().getScopes()))
-				.toList());
 		}
 
 	}
