@@ -19,6 +19,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.boot.tomcat.autoconfigure.servlet.TomcatServletWebServerAutoConfiguration;
 import org.springframework.boot.web.server.servlet.context.AnnotationConfigServletWebServerApplicationContext;
 import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
@@ -27,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@link McpHttpHandlerServlet} on a real Tomcat: the WebFlux transports
- * answer on a servlet container as they do on Netty.
+ * answer on a servlet container as they do on Netty, and their streams are not cut by
+ * the container's async timeout.
  *
  * @author MCP Spring Boot team
  */
@@ -127,6 +129,25 @@ class McpHttpHandlerServletIntegrationTests {
 			assertThat(data).contains("\"id\":1").contains("\"protocolVersion\":\"2025-11-25\"");
 			response.body().close();
 		});
+	}
+
+	@Test
+	void streamsOutliveTheContainersAsyncTimeout() {
+		this.contextRunner.withBean("shortAsyncTimeout", TomcatConnectorCustomizer.class,
+				() -> (connector) -> connector.setAsyncTimeout(500))
+			.run((context) -> {
+				HttpResponse<Stream<String>> response = this.client.send(
+						request(context, "/sse").header("Accept", "text/event-stream").GET().build(),
+						HttpResponse.BodyHandlers.ofLines());
+				Iterator<String> lines = response.body().iterator();
+				assertThat(lines.next()).isEqualTo("event:endpoint");
+				String endpoint = lines.next().substring("data:".length());
+				Thread.sleep(1500);
+				assertThat(send(request(context, endpoint).header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString(INITIALIZE))).statusCode()).isEqualTo(202);
+				assertThat(nextData(lines)).contains("\"id\":1");
+				response.body().close();
+			});
 	}
 
 	private static String nextData(Iterator<String> lines) {
