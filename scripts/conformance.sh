@@ -10,7 +10,9 @@
 # Last line: "conformance: N passed, M failed" (required scenarios, all revisions).
 #
 # Environment: MCP_CONFORMANCE_CACHE (install dir), MCP_CONFORMANCE_RESULTS (results dir),
-# MCP_CONFORMANCE_NODE (a node >= 22 to use instead of installing one).
+# MCP_CONFORMANCE_NODE (a node >= 22 to use instead of installing one),
+# MCP_CONFORMANCE_STACK (webflux, the default, or mvc: the sample as a Spring MVC application
+# on Tomcat, built by the sample's spring-mvc Maven profile into sample-app-mvc.jar).
 set -euo pipefail
 
 SUITE_VERSION=0.2.0-alpha.12
@@ -18,7 +20,12 @@ NODE_VERSION=22.23.3
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 CACHE=${MCP_CONFORMANCE_CACHE:-$HOME/.cache/mcp-spring-boot-conformance}
 RESULTS=${MCP_CONFORMANCE_RESULTS:-$ROOT/target/conformance}
-JAR=$ROOT/sample-app/target/sample-app.jar
+STACK=${MCP_CONFORMANCE_STACK:-webflux}
+case $STACK in
+  webflux) JAR=$ROOT/sample-app/target/sample-app.jar MAVEN_PROFILES="" SERVER=Netty ;;
+  mvc) JAR=$ROOT/sample-app/target/sample-app-mvc.jar MAVEN_PROFILES="-Pspring-mvc" SERVER=Tomcat ;;
+  *) echo "conformance.sh: MCP_CONFORMANCE_STACK must be webflux or mvc, was '$STACK'" >&2; exit 2 ;;
+esac
 REVISIONS=("$@")
 [ ${#REVISIONS[@]} -gt 0 ] || REVISIONS=(2025-11-25)
 
@@ -46,7 +53,9 @@ fi
 install_once "$CACHE/suite-$SUITE_VERSION" "@modelcontextprotocol/conformance@$SUITE_VERSION"
 SUITE=$CACHE/suite-$SUITE_VERSION/node_modules/@modelcontextprotocol/conformance
 
-[ -f "$JAR" ] || (cd "$ROOT" && ./mvnw -q -B -pl sample-app -am package -DskipTests) || fail "could not build $JAR"
+# shellcheck disable=SC2086 # no profile, or one
+[ -f "$JAR" ] || (cd "$ROOT" && ./mvnw -q -B -pl sample-app -am package -DskipTests $MAVEN_PROFILES) \
+  || fail "could not build $JAR"
 
 mkdir -p "$RESULTS"
 LOG=$RESULTS/app.log
@@ -55,14 +64,14 @@ APP=$!
 trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true' EXIT
 PORT=""
 for _ in $(seq 1 120); do
-  PORT=$(sed -n 's/.*Netty started on port \([0-9]*\).*/\1/p' "$LOG" | head -n 1)
+  PORT=$(sed -n "s/.*$SERVER started on port \([0-9]*\).*/\1/p" "$LOG" | head -n 1)
   [ -n "$PORT" ] && break
   kill -0 $APP 2>/dev/null || { tail -n 30 "$LOG" >&2; fail "the sample app did not start"; }
   sleep 0.5
 done
 [ -n "$PORT" ] || fail "the sample app did not start within 60 s"
 URL=http://localhost:$PORT/mcp
-echo "sample app (conformance profile) on $URL"
+echo "sample app (conformance profile, $STACK stack) on $URL"
 
 total_passed=0 total_failed=0
 for REV in "${REVISIONS[@]}"; do

@@ -36,10 +36,12 @@ import org.springframework.util.Assert;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsWebFilter;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import org.springframework.web.server.WebFilter;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the limits of an MCP server:
- * concurrent tool calls, request rate and CORS.
+ * concurrent tool calls, request rate and CORS. The rate limit and CORS are web filters
+ * of the MCP routes, on WebFlux and on a servlet container alike.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -69,8 +71,8 @@ public final class McpLimitsAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ Bucket.class, Caffeine.class })
-	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+	@ConditionalOnClass({ Bucket.class, Caffeine.class, WebFilter.class })
+	@ConditionalOnWebApplication
 	@ConditionalOnBooleanProperty("mcp.server.limits.rate-limit.enabled")
 	static class RateLimitConfiguration {
 
@@ -87,7 +89,7 @@ public final class McpLimitsAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(CorsWebFilter.class)
-	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+	@ConditionalOnWebApplication
 	@Conditional(OnCorsOriginsCondition.class)
 	static class CorsConfigurationBlock {
 

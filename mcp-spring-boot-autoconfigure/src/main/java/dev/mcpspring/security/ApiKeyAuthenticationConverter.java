@@ -1,5 +1,7 @@
 package dev.mcpspring.security;
 
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -41,9 +43,26 @@ public class ApiKeyAuthenticationConverter implements ServerAuthenticationConver
 
 	@Override
 	public Mono<Authentication> convert(ServerWebExchange exchange) {
-		String key = key(exchange.getRequest().getHeaders());
-		return StringUtils.hasText(key) ? Mono.just(ApiKeyAuthenticationToken.unauthenticated(key.trim()))
-				: Mono.empty();
+		return Mono.justOrEmpty(convert(exchange.getRequest().getHeaders()));
+	}
+
+	/**
+	 * Read the key from request headers, on either web stack.
+	 * @param headers the request headers
+	 * @return an unauthenticated token carrying the key, or {@code null} without a key
+	 */
+	public @Nullable Authentication convert(HttpHeaders headers) {
+		String key = key(headers);
+		return StringUtils.hasText(key) ? ApiKeyAuthenticationToken.unauthenticated(key.trim()) : null;
+	}
+
+	/**
+	 * Return the names of the headers a key may come in.
+	 * @return the API key header, and {@code Authorization} when Bearer keys are
+	 * accepted
+	 */
+	public List<String> getHeaderNames() {
+		return this.bearer ? List.of(this.headerName, HttpHeaders.AUTHORIZATION) : List.of(this.headerName);
 	}
 
 	private @Nullable String key(HttpHeaders headers) {

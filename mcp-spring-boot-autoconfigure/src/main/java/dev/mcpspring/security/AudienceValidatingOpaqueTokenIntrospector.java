@@ -42,15 +42,21 @@ public class AudienceValidatingOpaqueTokenIntrospector implements ReactiveOpaque
 
 	@Override
 	public Mono<OAuth2AuthenticatedPrincipal> introspect(String token) {
-		return this.delegate.introspect(token).flatMap((principal) -> {
-			Object aud = principal.getAttribute("aud");
-			Collection<?> values = (aud instanceof Collection<?> collection) ? collection
-					: (aud != null) ? List.of(aud) : List.of();
-			if (values.stream().map(String::valueOf).anyMatch(this.audiences::contains)) {
-				return Mono.just(principal);
-			}
-			return Mono.error(new BadOpaqueTokenException("Token was not issued for this resource"));
-		});
+		return this.delegate.introspect(token).flatMap((principal) -> hasAudience(principal, this.audiences)
+				? Mono.just(principal) : Mono.error(new BadOpaqueTokenException("Token was not issued for this resource")));
+	}
+
+	/**
+	 * Whether an introspected token carries one of the accepted audiences.
+	 * @param principal the introspected token
+	 * @param audiences the accepted audiences
+	 * @return {@code true} if its {@code aud} holds one of them
+	 */
+	public static boolean hasAudience(OAuth2AuthenticatedPrincipal principal, Collection<String> audiences) {
+		Object aud = principal.getAttribute("aud");
+		Collection<?> values = (aud instanceof Collection<?> collection) ? collection
+				: (aud != null) ? List.of(aud) : List.of();
+		return values.stream().map(String::valueOf).anyMatch(audiences::contains);
 	}
 
 }

@@ -98,6 +98,14 @@ public class McpSessionChannels {
 	}
 
 	/**
+	 * Accept new streams again after {@link #closeAll()}, when a stopped application
+	 * starts again.
+	 */
+	public void reopen() {
+		this.closed = false;
+	}
+
+	/**
 	 * Return the number of open streams.
 	 * @return the count
 	 */

@@ -320,6 +320,14 @@ public class McpSessionService {
 	}
 
 	/**
+	 * Accept new streams again after {@link #closeStreams()}, when a stopped
+	 * application starts again, as a cached test context does after a pause.
+	 */
+	public void reopenStreams() {
+		this.messaging.reopen();
+	}
+
+	/**
 	 * Stop receiving messages from other instances.
 	 */
 	public void destroy() {

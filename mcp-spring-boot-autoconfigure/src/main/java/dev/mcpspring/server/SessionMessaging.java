@@ -157,6 +157,14 @@ class SessionMessaging implements ResourceUpdatePublisher {
 		this.listenStreams.closeAll();
 	}
 
+	/**
+	 * Accept new streams again, for a stopped application that starts again.
+	 */
+	void reopen() {
+		this.channels.reopen();
+		this.listenStreams.reopen();
+	}
+
 	void dispose() {
 		this.subscriptions.forEach(Disposable::dispose);
 	}

@@ -78,6 +78,14 @@ public class SubscriptionStreams {
 	}
 
 	/**
+	 * Accept new streams again after {@link #closeAll()}, when a stopped application
+	 * starts again.
+	 */
+	public void reopen() {
+		this.closed = false;
+	}
+
+	/**
 	 * Send a list change to the streams that opted in to it.
 	 * @param method the notification, such as {@code notifications/tools/list_changed}
 	 * @param filterKey the filter member that opts in, such as {@code toolsListChanged}

@@ -66,7 +66,7 @@ class McpSecurityIntegrationTests {
 		this.issuer = "http://localhost:" + port(startAuthorizationServer());
 		this.otherIssuer = "http://localhost:" + port(startAuthorizationServer());
 		ConfigurableApplicationContext mcp = start(new SpringApplicationBuilder(McpApp.class)
-			.web(WebApplicationType.REACTIVE)
+			.web(mcpWebApplicationType())
 			.properties("server.port=0", "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + this.issuer,
 					"mcp.server.security.resource=" + RESOURCE, "mcp.server.security.scopes-supported=mcp:read,mcp:admin",
 					"mcp.server.security.resource-name=Test MCP server"));
@@ -74,6 +74,13 @@ class McpSecurityIntegrationTests {
 			.baseUrl("http://localhost:" + port(mcp))
 			.responseTimeout(Duration.ofSeconds(20))
 			.build();
+	}
+
+	/**
+	 * The web stack of the MCP server under test.
+	 */
+	WebApplicationType mcpWebApplicationType() {
+		return WebApplicationType.REACTIVE;
 	}
 
 	@AfterAll

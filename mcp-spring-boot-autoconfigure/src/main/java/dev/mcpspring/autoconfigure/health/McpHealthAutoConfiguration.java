@@ -21,6 +21,7 @@ import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.boot.web.context.reactive.ReactiveWebApplicationContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.util.ClassUtils;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the {@code mcp} health
@@ -41,21 +42,33 @@ public final class McpHealthAutoConfiguration {
 	 */
 	static final Duration SESSION_COUNT_TIMEOUT = Duration.ofSeconds(2);
 
+	private static final boolean servletPresent = ClassUtils.isPresent(
+			"org.springframework.web.context.WebApplicationContext", McpHealthAutoConfiguration.class.getClassLoader());
+
 	@Bean
 	@ConditionalOnMissingBean(name = "mcpHealthIndicator")
 	McpServerHealthIndicator mcpHealthIndicator(McpSessionService sessionService, McpServerProperties properties,
 			ApplicationContext context) {
 		return new McpServerHealthIndicator(sessionService,
-				enabledTransports(properties.getTransport(), context instanceof ReactiveWebApplicationContext),
+				enabledTransports(properties.getTransport(), isWebApplication(context)),
 				SESSION_COUNT_TIMEOUT);
 	}
 
-	static List<String> enabledTransports(McpTransportProperties transport, boolean reactiveWeb) {
+	/**
+	 * Whether the HTTP transports can be served: a WebFlux application, or a servlet one
+	 * such as a Spring MVC application.
+	 */
+	private static boolean isWebApplication(ApplicationContext context) {
+		return context instanceof ReactiveWebApplicationContext || (servletPresent
+				&& context instanceof org.springframework.web.context.WebApplicationContext);
+	}
+
+	static List<String> enabledTransports(McpTransportProperties transport, boolean web) {
 		List<String> transports = new ArrayList<>();
-		if (reactiveWeb && transport.getStreamableHttp().isEnabled()) {
+		if (web && transport.getStreamableHttp().isEnabled()) {
 			transports.add("streamable-http");
 		}
-		if (reactiveWeb && transport.getSse().isEnabled()) {
+		if (web && transport.getSse().isEnabled()) {
 			transports.add("sse");
 		}
 		if (transport.getStdio().isEnabled()) {

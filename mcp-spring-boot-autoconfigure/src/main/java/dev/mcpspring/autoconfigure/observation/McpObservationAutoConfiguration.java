@@ -81,7 +81,7 @@ public final class McpObservationAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(ServerRequestObservationContext.class)
-	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+	@ConditionalOnWebApplication
 	@ConditionalOnBooleanProperty(name = "mcp.server.observation.http-server-requests.enabled", havingValue = false)
 	static class HttpServerRequestsConfiguration {
 

@@ -6,6 +6,7 @@ import dev.mcpspring.autoconfigure.McpServerAutoConfiguration;
 import dev.mcpspring.autoconfigure.McpServerProperties;
 import dev.mcpspring.autoconfigure.McpTransportProperties;
 import dev.mcpspring.autoconfigure.McpWebFluxAutoConfiguration;
+import dev.mcpspring.autoconfigure.McpWebMvcAutoConfiguration;
 import dev.mcpspring.jsonrpc.JsonRpcCodec;
 import dev.mcpspring.redis.RedisMcpEventStore;
 import dev.mcpspring.redis.RedisMcpSessionBroker;
@@ -39,7 +40,8 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
  * @author MCP Spring Boot team
  * @since 0.1.0
  */
-@AutoConfiguration(before = { McpServerAutoConfiguration.class, McpWebFluxAutoConfiguration.class },
+@AutoConfiguration(before = { McpServerAutoConfiguration.class, McpWebFluxAutoConfiguration.class,
+		McpWebMvcAutoConfiguration.class },
 		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration")
 @ConditionalOnClass({ ReactiveRedisConnectionFactory.class, JsonMapper.class })
 @ConditionalOnBean(ReactiveRedisConnectionFactory.class)

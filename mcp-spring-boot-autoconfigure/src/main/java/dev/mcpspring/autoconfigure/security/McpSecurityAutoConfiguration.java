@@ -1,35 +1,23 @@
 package dev.mcpspring.autoconfigure.security;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import dev.mcpspring.autoconfigure.McpServerAutoConfiguration;
 import dev.mcpspring.autoconfigure.McpServerProperties;
 import dev.mcpspring.autoconfigure.McpWebFluxAutoConfiguration;
-import dev.mcpspring.security.AccessDeniedExceptionTranslator;
-import dev.mcpspring.security.AccessDeniedListener;
-import dev.mcpspring.security.ApiKeyAuthenticationConverter;
 import dev.mcpspring.security.ApiKeyAuthenticationManager;
 import dev.mcpspring.security.AudienceValidatingOpaqueTokenIntrospector;
-import dev.mcpspring.security.AuditingAccessDeniedListener;
 import dev.mcpspring.security.McpBearerTokenEntryPoint;
 import dev.mcpspring.security.McpSecurityConfigurer;
 import dev.mcpspring.security.ProtectedResourceMetadata;
 import dev.mcpspring.security.ProtectedResourceMetadataWebFilter;
-import dev.mcpspring.security.ScopeAuthorizationInterceptor;
-import dev.mcpspring.security.ScopeFeatureFilter;
 import dev.mcpspring.server.McpServerHandler;
-import dev.mcpspring.server.ResourceRegistry;
-import dev.mcpspring.server.scope.McpScopeRegistry;
 import dev.mcpspring.transport.webflux.McpSseHandler;
 import dev.mcpspring.transport.webflux.McpStreamableHttpHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.actuate.audit.AuditEventRepository;
-import org.springframework.boot.actuate.audit.listener.AuditApplicationEvent;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -38,28 +26,23 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.env.Environment;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.introspection.ReactiveOpaqueTokenIntrospector;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.util.StringUtils;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} for securing MCP endpoints as an
- * OAuth 2.1 resource server, or with API keys: on when configured by properties or when
- * the application declares a token decoder, introspector or authentication manager.
+ * {@link EnableAutoConfiguration Auto-configuration} for securing MCP endpoints on
+ * WebFlux as an OAuth 2.1 resource server, or with API keys: on when configured by
+ * properties or when the application declares a token decoder, introspector or
+ * authentication manager.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -76,27 +59,13 @@ import org.springframework.util.StringUtils;
 @ConditionalOnBean(McpServerHandler.class)
 @ConditionalOnMcpSecurity
 @EnableConfigurationProperties(McpSecurityProperties.class)
+@Import(McpSecurityConfiguration.class)
 public final class McpSecurityAutoConfiguration {
 
 	/**
 	 * Name of the filter chain bean, which users may replace.
 	 */
 	public static final String FILTER_CHAIN_BEAN_NAME = "mcpSecurityWebFilterChain";
-
-	private static final String JWT_ISSUER_URI = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
-
-	@Bean
-	@ConditionalOnMissingBean
-	ProtectedResourceMetadata mcpProtectedResourceMetadata(McpSecurityProperties properties,
-			Environment environment) {
-		List<String> authorizationServers = new ArrayList<>(properties.getAuthorizationServers());
-		String issuerUri = environment.getProperty(JWT_ISSUER_URI);
-		if (authorizationServers.isEmpty() && StringUtils.hasText(issuerUri)) {
-			authorizationServers.add(issuerUri);
-		}
-		return new ProtectedResourceMetadata(properties.determineResource(), authorizationServers,
-				properties.getScopesSupported(), properties.getResourceName(), properties.getResourceDocumentation());
-	}
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -110,34 +79,8 @@ public final class McpSecurityAutoConfiguration {
 	@ConditionalOnMissingBean
 	McpBearerTokenEntryPoint mcpBearerTokenEntryPoint(ProtectedResourceMetadata metadata,
 			ObjectProvider<McpStreamableHttpHandler> streamableHttp, ObjectProvider<McpSseHandler> sse) {
-		streamableHttp.ifAvailable((handler) -> handler.setResourceMetadataUrl(metadata.metadataUrl()));
-		sse.ifAvailable((handler) -> handler.setResourceMetadataUrl(metadata.metadataUrl()));
+		McpSecurityConfiguration.pointHandlersAtMetadata(metadata, streamableHttp, sse);
 		return new McpBearerTokenEntryPoint(metadata);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	ScopeFeatureFilter mcpScopeFeatureFilter(McpScopeRegistry scopeRegistry, McpSecurityProperties properties) {
-		register(scopeRegistry, McpScopeRegistry.Kind.TOOL, properties.getToolScopes());
-		register(scopeRegistry, McpScopeRegistry.Kind.PROMPT, properties.getPromptScopes());
-		register(scopeRegistry, McpScopeRegistry.Kind.RESOURCE, properties.getResourceScopes());
-		return new ScopeFeatureFilter(scopeRegistry);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	ScopeAuthorizationInterceptor mcpScopeAuthorizationInterceptor(McpScopeRegistry scopeRegistry,
-			ResourceRegistry resourceRegistry, McpSecurityProperties properties,
-			ObjectProvider<AccessDeniedListener> listeners) {
-		return new ScopeAuthorizationInterceptor(scopeRegistry, resourceRegistry, properties.getRequiredScopes(),
-				AccessDeniedListener.of(listeners.orderedStream().toList()));
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	AccessDeniedExceptionTranslator mcpAccessDeniedExceptionTranslator(
-			ObjectProvider<AccessDeniedListener> listeners) {
-		return new AccessDeniedExceptionTranslator(AccessDeniedListener.of(listeners.orderedStream().toList()));
 	}
 
 	@Bean(FILTER_CHAIN_BEAN_NAME)
@@ -146,28 +89,32 @@ public final class McpSecurityAutoConfiguration {
 	SecurityWebFilterChain mcpSecurityWebFilterChain(ServerHttpSecurity http, McpServerProperties serverProperties,
 			McpSecurityProperties properties, McpBearerTokenEntryPoint entryPoint,
 			ObjectProvider<ResourceServerTokens> tokens, ObjectProvider<ApiKeyAuthenticationManager> apiKeys) {
-		McpSecurityConfigurer configurer = new McpSecurityConfigurer(mcpPaths(serverProperties), entryPoint);
+		McpSecurityConfigurer configurer = new McpSecurityConfigurer(
+				McpSecurityConfiguration.mcpPaths(serverProperties), entryPoint);
 		boolean oauth2 = tokens.orderedStream()
 			.map((token) -> token.applyTo(configurer))
 			.reduce(false, Boolean::logicalOr);
 		return configurer
-			.apiKeys(apiKeys.getIfAvailable(), new ApiKeyAuthenticationConverter(properties.getApiKeyHeader(), !oauth2))
+			.apiKeys(apiKeys.getIfAvailable(), McpSecurityConfiguration.apiKeyConverter(properties, oauth2))
 			.build(http);
 	}
 
-	private static void register(McpScopeRegistry registry, McpScopeRegistry.Kind kind,
-			Map<String, List<String>> scopes) {
-		scopes.forEach((name, values) -> registry.register(kind, name, values));
-	}
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(BearerTokenAuthenticationToken.class)
+	static class AuthenticationManagerConfiguration {
 
-	static List<String> mcpPaths(McpServerProperties properties) {
-		List<String> paths = new ArrayList<>();
-		paths.add(properties.getTransport().getStreamableHttp().getPath());
-		if (properties.getTransport().getSse().isEnabled()) {
-			paths.add(properties.getTransport().getSse().getPath());
-			paths.add(properties.getTransport().getSse().getMessagePath());
+		@Bean
+		ResourceServerTokens mcpAuthenticationManagerTokens(ObjectProvider<ReactiveAuthenticationManager> managers) {
+			return (configurer) -> {
+				List<ReactiveAuthenticationManager> candidates = managers.orderedStream()
+					.filter((manager) -> !(manager instanceof ApiKeyAuthenticationManager))
+					.toList();
+				ReactiveAuthenticationManager manager = (candidates.size() == 1) ? candidates.get(0) : null;
+				configurer.bearerTokens(manager);
+				return manager != null;
+			};
 		}
-		return paths;
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -213,66 +160,6 @@ public final class McpSecurityAutoConfiguration {
 				}
 
 			};
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(BearerTokenAuthenticationToken.class)
-	static class AuthenticationManagerConfiguration {
-
-		@Bean
-		ResourceServerTokens mcpAuthenticationManagerTokens(ObjectProvider<ReactiveAuthenticationManager> managers) {
-			return (configurer) -> {
-				List<ReactiveAuthenticationManager> candidates = managers.orderedStream()
-					.filter((manager) -> !(manager instanceof ApiKeyAuthenticationManager))
-					.toList();
-				ReactiveAuthenticationManager manager = (candidates.size() == 1) ? candidates.get(0) : null;
-				configurer.bearerTokens(manager);
-				return manager != null;
-			};
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(AuditApplicationEvent.class)
-	@ConditionalOnBean(AuditEventRepository.class)
-	static class AuditConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		AuditingAccessDeniedListener mcpAuditingAccessDeniedListener(ApplicationEventPublisher publisher) {
-			return new AuditingAccessDeniedListener(publisher);
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(JwtAudienceValidator.class)
-	@Conditional(NoJwtAudiencesCondition.class)
-	static class JwtAudienceConfiguration {
-
-		@Bean
-		OAuth2TokenValidator<Jwt> mcpJwtAudienceValidator(McpSecurityProperties properties) {
-			return new JwtAudienceValidator(properties.determineResource());
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@Conditional(OnMcpSecurityCondition.ApiKeys.class)
-	static class ApiKeyConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		ApiKeyAuthenticationManager mcpApiKeyAuthenticationManager(McpSecurityProperties properties) {
-			return new ApiKeyAuthenticationManager(properties.getApiKeys()
-				.entrySet()
-				.stream()
-				.map((entry) -> new ApiKeyAuthenticationManager.ApiKey(entry.getKey(), entry.getValue().getKey(),
-						entry.getValue().getScopes()))
-				.toList());
 		}
 
 	}

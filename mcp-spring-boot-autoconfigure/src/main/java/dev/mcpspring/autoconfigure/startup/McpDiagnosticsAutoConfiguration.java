@@ -4,6 +4,7 @@ import dev.mcpspring.autoconfigure.McpLoggingProperties;
 import dev.mcpspring.autoconfigure.McpServerAutoConfiguration;
 import dev.mcpspring.autoconfigure.McpServerProperties;
 import dev.mcpspring.autoconfigure.McpWebFluxAutoConfiguration;
+import dev.mcpspring.autoconfigure.McpWebMvcAutoConfiguration;
 import dev.mcpspring.autoconfigure.stdio.McpStdioAutoConfiguration;
 import dev.mcpspring.jsonrpc.JsonRpcCodec;
 import dev.mcpspring.server.McpSessionService;
@@ -29,7 +30,7 @@ import org.springframework.core.annotation.Order;
  * @since 0.1.0
  */
 @AutoConfiguration(after = { McpServerAutoConfiguration.class, McpWebFluxAutoConfiguration.class,
-		McpStdioAutoConfiguration.class })
+		McpWebMvcAutoConfiguration.class, McpStdioAutoConfiguration.class })
 @ConditionalOnBean(McpSessionService.class)
 @ConditionalOnBooleanProperty(name = "mcp.server.enabled", matchIfMissing = true)
 public final class McpDiagnosticsAutoConfiguration {

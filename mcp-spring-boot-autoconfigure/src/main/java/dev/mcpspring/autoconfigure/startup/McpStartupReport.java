@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 
 import dev.mcpspring.autoconfigure.McpServerProperties;
+import dev.mcpspring.autoconfigure.diagnostics.NoMcpWebServerException;
 import dev.mcpspring.model.ProtocolVersions;
 import dev.mcpspring.server.McpServerFeatures;
 import dev.mcpspring.server.McpSessionService;
@@ -16,6 +17,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.context.reactive.ReactiveWebApplicationContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationListener;
+import org.springframework.core.env.Environment;
 import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
 
@@ -24,7 +26,8 @@ import org.springframework.util.ClassUtils;
  * line with the transports and their endpoints, the protocol revisions, whether sessions
  * are on and how many tools, resources, resource templates and prompts there are; once
  * the beans are created, a {@code WARN} with the fix when no transport serves the
- * server. In a stdio application the log goes to standard error, never to standard
+ * server, or a {@link NoMcpWebServerException} when that is because no web server is on
+ * the classpath. In a stdio application the log goes to standard error, never to standard
  * output.
  *
  * @author MCP Spring Boot team
@@ -40,6 +43,8 @@ class McpStartupReport implements SmartInitializingSingleton, ApplicationListene
 			"org.springframework.web.reactive.function.server.RouterFunction", McpStartupReport.class.getClassLoader());
 
 	private static final String STDIO = "mcp.server.transport.stdio.enabled";
+
+	private static final String STREAMABLE_HTTP = "mcp.server.transport.streamable-http.enabled";
 
 	private final ApplicationContext context;
 
@@ -59,6 +64,9 @@ class McpStartupReport implements SmartInitializingSingleton, ApplicationListene
 	@Override
 	public void afterSingletonsInstantiated() {
 		if (ServedTransports.of(this.context, this.properties).isEmpty()) {
+			if (lacksWebServer()) {
+				throw new NoMcpWebServerException(this.properties.getName());
+			}
 			logger.warn("MCP server '" + this.properties.getName() + "' has no transport, so no client can reach it: "
 					+ noTransportReason());
 		}
@@ -91,17 +99,32 @@ class McpStartupReport implements SmartInitializingSingleton, ApplicationListene
 				+ count(features.prompts().getHandlers().size(), "prompt");
 	}
 
+	/**
+	 * Whether Streamable HTTP is wanted but the application is not a web application,
+	 * although nothing told it not to be one: no web server is on the classpath.
+	 */
+	private boolean lacksWebServer() {
+		Environment environment = this.context.getEnvironment();
+		return !(this.context instanceof ReactiveWebApplicationContext) && !isServletWebApplication()
+				&& environment.getProperty(STREAMABLE_HTTP, Boolean.class, true)
+				&& !"none".equalsIgnoreCase(environment.getProperty("spring.main.web-application-type"));
+	}
+
+	private boolean isServletWebApplication() {
+		return servletPresent && this.context instanceof org.springframework.web.context.WebApplicationContext;
+	}
+
 	private String noTransportReason() {
 		String stdio = "or set " + STDIO + "=true to serve it over standard input and output.";
 		if (this.context instanceof ReactiveWebApplicationContext) {
-			return "mcp.server.transport.streamable-http.enabled is false. Set it to true to serve MCP over HTTP, "
+			return STREAMABLE_HTTP + " is false. Set it to true to serve MCP over HTTP, "
 					+ stdio;
 		}
-		if (servletPresent && this.context instanceof org.springframework.web.context.WebApplicationContext) {
-			return "this is a servlet web application (Spring MVC is on the classpath), and the MCP HTTP transports "
-					+ "run on Spring WebFlux. Set spring.main.web-application-type=reactive"
-					+ (webFluxPresent ? "" : " and add org.springframework.boot:spring-boot-starter-webflux") + ", "
-					+ stdio;
+		if (isServletWebApplication()) {
+			return "this is a servlet web application and the MCP servlet is not registered"
+					+ (webFluxPresent ? " (see the conditions of McpWebMvcAutoConfiguration, with --debug)"
+							: ": it serves the Spring WebFlux handlers of MCP, so add org.springframework:spring-webflux")
+					+ ", " + stdio;
 		}
 		return "this is not a web application. Add org.springframework.boot:spring-boot-starter-webflux to serve MCP "
 				+ "over HTTP, " + stdio;

@@ -12,8 +12,9 @@ import org.springframework.util.Assert;
  * that would otherwise never end: the {@code GET} streams of sessions complete, each
  * {@code subscriptions/listen} stream ends with the response to its listen request (a
  * graceful end in the 2026-07-28 revision), and legacy HTTP+SSE connections complete.
- * Streams opened afterwards end at once. Stops before graceful shutdown starts (a higher
- * phase than Boot's {@code WebServerGracefulShutdownLifecycle}).
+ * Streams opened afterwards end at once, until the context starts again. Stops before
+ * graceful shutdown starts (a higher phase than Boot's
+ * {@code WebServerGracefulShutdownLifecycle}).
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -44,8 +45,17 @@ public class McpSessionStreamsLifecycle implements SmartLifecycle {
 		this.sseHandler = sseHandler;
 	}
 
+	/**
+	 * Start, or start again after {@link #stop()}: Spring pauses a context it keeps for
+	 * later, such as a cached test context, by stopping it, and restarts it when it is
+	 * needed again; streams and legacy SSE connections opened from then on must last.
+	 */
 	@Override
 	public void start() {
+		this.sessionService.reopenStreams();
+		if (this.sseHandler != null) {
+			this.sseHandler.reopen();
+		}
 		this.running = true;
 	}
 

@@ -134,6 +134,14 @@ public class McpSseHandler extends AbstractMcpHttpHandler {
 	}
 
 	/**
+	 * Accept connections again after {@link #closeAll()}, when a stopped application
+	 * starts again.
+	 */
+	public void reopen() {
+		this.closed = false;
+	}
+
+	/**
 	 * Serve a message whose answer, if any, goes on the connection's stream; the
 	 * session {@code initialize} starts is bound to the connection.
 	 */

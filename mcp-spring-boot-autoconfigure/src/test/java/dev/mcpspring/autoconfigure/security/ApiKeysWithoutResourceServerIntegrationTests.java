@@ -40,12 +40,19 @@ class ApiKeysWithoutResourceServerIntegrationTests {
 			.as("the OAuth 2 libraries must be off the classpath of this test")
 			.isFalse();
 		SpringApplication application = new SpringApplication(App.class);
-		application.setWebApplicationType(WebApplicationType.REACTIVE);
+		application.setWebApplicationType(webApplicationType());
 		this.context = application.run("--server.port=0", "--server.address=127.0.0.1",
 				"--mcp.server.security.resource=https://mcp.example.test/mcp",
 				"--mcp.server.security.api-keys.ci-bot.key=" + KEY);
 		int port = ((WebServerApplicationContext) this.context).getWebServer().getPort();
 		this.client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+	}
+
+	/**
+	 * The web stack of the application under test.
+	 */
+	WebApplicationType webApplicationType() {
+		return WebApplicationType.REACTIVE;
 	}
 
 	@AfterEach
@@ -68,6 +75,29 @@ class ApiKeysWithoutResourceServerIntegrationTests {
 	@Test
 	void requestWithValidKeyIsServed() {
 		initialize(KEY).expectStatus().isOk().expectHeader().exists("Mcp-Session-Id");
+	}
+
+	@Test
+	void requestWithWrongKeyIsInvalidTokenWithoutEcho() {
+		initialize("wrong-key-of-someone-else-0123").expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\", resource_metadata="
+					+ "\"https://mcp.example.test/.well-known/oauth-protected-resource/mcp\"")
+			.expectBody(String.class)
+			.isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,\"message\":\"Unauthorized\"}}");
+	}
+
+	@Test
+	void protectedResourceMetadataNeedsNoKey() {
+		this.client.get()
+			.uri("/.well-known/oauth-protected-resource/mcp")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.resource")
+			.isEqualTo("https://mcp.example.test/mcp");
 	}
 
 	private WebTestClient.ResponseSpec initialize(String key) {

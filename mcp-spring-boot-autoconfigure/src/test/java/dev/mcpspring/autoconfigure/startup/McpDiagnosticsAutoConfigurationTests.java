@@ -10,6 +10,7 @@ import dev.mcpspring.annotation.McpResource;
 import dev.mcpspring.annotation.McpTool;
 import dev.mcpspring.autoconfigure.McpServerAutoConfiguration;
 import dev.mcpspring.autoconfigure.McpWebFluxAutoConfiguration;
+import dev.mcpspring.autoconfigure.diagnostics.NoMcpWebServerException;
 import dev.mcpspring.autoconfigure.stdio.McpStdioAutoConfiguration;
 import dev.mcpspring.jsonrpc.JsonRpcCodec;
 import dev.mcpspring.server.McpServerHandler;
@@ -101,27 +102,50 @@ class McpDiagnosticsAutoConfigurationTests {
 	}
 
 	@Test
-	void warnsInAServletWebApplication(CapturedOutput output) {
+	void warnsInAServletWebApplicationWithoutTheMcpServlet(CapturedOutput output) {
 		new WebApplicationContextRunner().withConfiguration(MCP)
 			.withPropertyValues("mcp.server.name=shop")
 			.run((context) -> {
 				assertThat(context).hasNotFailed().hasSingleBean(McpServerHandler.class);
-				assertThat(output).contains(NO_TRANSPORT + "this is a servlet web application (Spring MVC is on the "
-						+ "classpath), and the MCP HTTP transports run on Spring WebFlux. Set "
-						+ "spring.main.web-application-type=reactive, or set mcp.server.transport.stdio.enabled=true "
-						+ "to serve it over standard input and output.");
+				assertThat(output).contains(NO_TRANSPORT + "this is a servlet web application and the MCP servlet is "
+						+ "not registered (see the conditions of McpWebMvcAutoConfiguration, with --debug), or set "
+						+ "mcp.server.transport.stdio.enabled=true to serve it over standard input and output.");
 				ready(context);
 				assertThat(output).doesNotContain("ready:");
 			});
 	}
 
 	@Test
-	void warnsInANonWebApplicationWithoutStdio(CapturedOutput output) {
+	void failsInANonWebApplicationWithoutStdio() {
 		new ApplicationContextRunner().withConfiguration(MCP)
 			.withPropertyValues("mcp.server.name=shop")
-			.run((context) -> assertThat(output).contains(NO_TRANSPORT + "this is not a web application. Add "
-					+ "org.springframework.boot:spring-boot-starter-webflux to serve MCP over HTTP, or set "
-					+ "mcp.server.transport.stdio.enabled=true to serve it over standard input and output."));
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(findCause(context.getStartupFailure(), NoMcpWebServerException.class)).isNotNull()
+					.hasMessage("MCP server 'shop' is to be served over HTTP, but the application is not a web "
+							+ "application");
+			});
+	}
+
+	@Test
+	void warnsInAnApplicationToldNotToBeAWebApplication(CapturedOutput output) {
+		new ApplicationContextRunner().withConfiguration(MCP)
+			.withPropertyValues("mcp.server.name=shop", "spring.main.web-application-type=none")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(output).contains(NO_TRANSPORT + "this is not a web application. Add "
+						+ "org.springframework.boot:spring-boot-starter-webflux to serve MCP over HTTP, or set "
+						+ "mcp.server.transport.stdio.enabled=true to serve it over standard input and output.");
+			});
+	}
+
+	private static <T extends Throwable> T findCause(Throwable failure, Class<T> type) {
+		for (Throwable candidate = failure; candidate != null; candidate = candidate.getCause()) {
+			if (type.isInstance(candidate)) {
+				return type.cast(candidate);
+			}
+		}
+		return null;
 	}
 
 	@Test

@@ -63,7 +63,7 @@ class StdioBadInputCorpusTests {
 	@BeforeAll
 	void start() {
 		this.context = new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
-			.properties("spring.main.banner-mode=off")
+			.properties("spring.main.banner-mode=off", "spring.main.web-application-type=none")
 			.run();
 		this.stdio = new StdioPipe(this.context.getBean(McpSessionService.class),
 				this.context.getBean(JsonRpcCodec.class));

@@ -90,6 +90,32 @@ class McpSessionStreamsLifecycleIntegrationTests {
 		});
 	}
 
+	@Test // a paused and restarted context, as a cached test context is
+	void restartAcceptsLegacySseConnectionsAgain() {
+		this.contextRunner.run((context) -> {
+			McpSessionStreamsLifecycle lifecycle = context.getBean(McpSessionStreamsLifecycle.class);
+			lifecycle.stop();
+			lifecycle.start();
+			HttpResponse<java.util.stream.Stream<String>> response = this.client.send(
+					HttpRequest.newBuilder(uri(context, "/sse")).header("Accept", "text/event-stream").GET().build(),
+					HttpResponse.BodyHandlers.ofLines());
+			java.util.Iterator<String> lines = response.body().iterator();
+			assertThat(lines.next()).isEqualTo("event:endpoint");
+			String endpoint = lines.next().substring("data:".length());
+			HttpResponse<String> accepted = this.client.send(HttpRequest.newBuilder(uri(context, endpoint))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(McpStreamableHttpHandlerTests.INITIALIZE))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(accepted.statusCode()).isEqualTo(202);
+			String data = lines.next();
+			while (!data.startsWith("data:")) {
+				data = lines.next();
+			}
+			assertThat(data).contains("\"id\":1").contains("\"protocolVersion\"");
+			response.body().close();
+		});
+	}
+
 	private CompletableFuture<?> open(AssertableReactiveWebApplicationContext context, HttpRequest.Builder request,
 			List<String> lines) {
 		return this.client.sendAsync(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofLines())
