@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import dev.mcpspring.annotation.McpTool;
@@ -61,12 +63,14 @@ class GracefulShutdownIntegrationTests {
 		String session = "MCP-Protocol-Version: 2025-11-25\nMcp-Session-Id: " + sessionId + "\n";
 		RawHttp.exchange(port, POST + session, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
 
+		// a thread per call: the common pool may run one blocking task at a time on two cores
+		ExecutorService clients = Executors.newFixedThreadPool(CALLS);
 		try (Socket stream = openGetStream(port, session)) {
 			List<CompletableFuture<RawHttp.Response>> calls = new ArrayList<>();
 			for (int i = 0; i < CALLS; i++) {
 				String call = "{\"jsonrpc\":\"2.0\",\"id\":" + (100 + i)
 						+ ",\"method\":\"tools/call\",\"params\":{\"name\":\"slow\",\"arguments\":{\"millis\":1500}}}";
-				calls.add(CompletableFuture.supplyAsync(() -> exchange(port, POST + session, call)));
+				calls.add(CompletableFuture.supplyAsync(() -> exchange(port, POST + session, call), clients));
 			}
 			assertThat(started.await(20, TimeUnit.SECONDS)).isTrue();
 
@@ -86,6 +90,9 @@ class GracefulShutdownIntegrationTests {
 			assertThat(rest).as("the GET stream ends with the last chunk").endsWith("0\r\n\r\n");
 			closed.get(30, TimeUnit.SECONDS);
 			assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - closing)).isLessThan(30);
+		}
+		finally {
+			clients.shutdownNow();
 		}
 	}
 
