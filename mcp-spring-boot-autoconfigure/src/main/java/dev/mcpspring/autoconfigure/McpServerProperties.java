@@ -304,10 +304,18 @@ public class McpServerProperties implements InitializingBean {
 
 			/**
 			 * How long a stream resumed on another instance waits for a new event of
-			 * an unfinished stream before it ends, in case the instance writing it is
-			 * gone.
+			 * an unfinished stream before it ends, while the instance writing it still
+			 * runs but sends nothing.
 			 */
 			private Duration resumeIdleTimeout = Duration.ofMinutes(1);
+
+			/**
+			 * How long a stream resumed on another instance waits for an event before
+			 * it asks Redis whether the instance writing it still runs; once that
+			 * instance is gone, the stream ends, with an error for the request it
+			 * answered.
+			 */
+			private Duration writerCheckInterval = Duration.ofSeconds(2);
 
 			public Duration getTimeout() {
 				return this.timeout;
@@ -331,6 +339,14 @@ public class McpServerProperties implements InitializingBean {
 
 			public void setResumeIdleTimeout(Duration resumeIdleTimeout) {
 				this.resumeIdleTimeout = resumeIdleTimeout;
+			}
+
+			public Duration getWriterCheckInterval() {
+				return this.writerCheckInterval;
+			}
+
+			public void setWriterCheckInterval(Duration writerCheckInterval) {
+				this.writerCheckInterval = writerCheckInterval;
 			}
 
 		}

@@ -74,11 +74,12 @@ public final class McpRedisAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	McpEventStore mcpEventStore(@Qualifier(TEMPLATE_BEAN_NAME) ReactiveStringRedisTemplate template,
-			JsonRpcCodec codec, McpServerProperties properties) {
+			JsonRpcCodec codec, McpSessionBroker broker, McpServerProperties properties) {
 		McpTransportProperties.StreamableHttp streamableHttp = properties.getTransport().getStreamableHttp();
 		McpServerProperties.Session.Redis redis = properties.getSession().getRedis();
 		return new RedisMcpEventStore(template, codec, redis.getKeyPrefix(), streamableHttp.getReplayEvents(),
-				streamableHttp.getReplayRetention(), redis.getResumeIdleTimeout(), redis.getTimeout());
+				streamableHttp.getReplayRetention(), redis.getResumeIdleTimeout(), redis.getTimeout(), broker,
+				redis.getWriterCheckInterval());
 	}
 
 	@Bean
