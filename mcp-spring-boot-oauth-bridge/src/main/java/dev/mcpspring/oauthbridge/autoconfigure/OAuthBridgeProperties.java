@@ -1,0 +1,132 @@
+package dev.mcpspring.oauthbridge.autoconfigure;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration of the MCP OAuth bridge.
+ *
+ * @author MCP Spring Boot team
+ * @since 0.1.0
+ */
+@ConfigurationProperties("mcp.oauth-bridge")
+public class OAuthBridgeProperties {
+
+	/**
+	 * Whether to run the OAuth bridge: an authorization server for MCP clients that logs
+	 * users in at the upstream identity provider of spring.security.oauth2.client.
+	 */
+	private boolean enabled;
+
+	/**
+	 * Canonical URIs of the MCP servers tokens are issued for, as each names itself in
+	 * mcp.server.security.resource. A token's audience is the one the client asked for
+	 * with the RFC 8707 resource parameter.
+	 */
+	private List<URI> resources = new ArrayList<>();
+
+	/**
+	 * Scopes MCP clients may register for and ask for, such as those of
+	 * mcp.server.security.scopes-supported.
+	 */
+	private List<String> scopes = new ArrayList<>();
+
+	/**
+	 * Registration id, under spring.security.oauth2.client.registration, of the upstream
+	 * identity provider users log in at. Needed only when there are several.
+	 */
+	private @Nullable String upstreamRegistration;
+
+	private final Registration registration = new Registration();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public List<URI> getResources() {
+		return this.resources;
+	}
+
+	public void setResources(List<URI> resources) {
+		this.resources = resources;
+	}
+
+	public List<String> getScopes() {
+		return this.scopes;
+	}
+
+	public void setScopes(List<String> scopes) {
+		this.scopes = scopes;
+	}
+
+	public @Nullable String getUpstreamRegistration() {
+		return this.upstreamRegistration;
+	}
+
+	public void setUpstreamRegistration(@Nullable String upstreamRegistration) {
+		this.upstreamRegistration = upstreamRegistration;
+	}
+
+	public Registration getRegistration() {
+		return this.registration;
+	}
+
+	/**
+	 * Open dynamic client registration (RFC 7591).
+	 */
+	public static class Registration {
+
+		/**
+		 * Most clients registered at once; further registrations are refused until some
+		 * expire.
+		 */
+		private int maxClients = 1000;
+
+		/**
+		 * How long a registration lasts; the client then registers again.
+		 */
+		private Duration timeToLive = Duration.ofDays(7);
+
+		/**
+		 * Redirect URIs clients may register besides loopback ones (on 127.0.0.1, [::1] or
+		 * localhost, any port): exact URIs, or prefixes ending with *.
+		 */
+		private List<String> redirectUris = new ArrayList<>();
+
+		public int getMaxClients() {
+			return this.maxClients;
+		}
+
+		public void setMaxClients(int maxClients) {
+			this.maxClients = maxClients;
+		}
+
+		public Duration getTimeToLive() {
+			return this.timeToLive;
+		}
+
+		public void setTimeToLive(Duration timeToLive) {
+			this.timeToLive = timeToLive;
+		}
+
+		public List<String> getRedirectUris() {
+			return this.redirectUris;
+		}
+
+		public void setRedirectUris(List<String> redirectUris) {
+			this.redirectUris = redirectUris;
+		}
+
+	}
+
+}
