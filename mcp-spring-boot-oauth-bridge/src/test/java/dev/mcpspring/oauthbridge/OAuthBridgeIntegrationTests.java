@@ -205,6 +205,9 @@ class OAuthBridgeIntegrationTests {
 			.contains("S256");
 		assertThat(metadata.path("token_endpoint_auth_methods_supported").valueStream().map(JsonNode::asString))
 			.contains("none");
+		assertThat(metadata.has("client_id_metadata_document_supported")).isFalse();
+		// no OpenID Connect towards MCP clients: discovery falls back to the metadata above
+		assertThat(get(this.bridge + "/.well-known/openid-configuration").statusCode()).isEqualTo(404);
 	}
 
 	@ParameterizedTest
@@ -222,7 +225,7 @@ class OAuthBridgeIntegrationTests {
 		assertThat(response.statusCode()).isEqualTo(400);
 		JsonNode answer = JSON.readTree(response.body());
 		assertThat(answer.path("error").asString()).isEqualTo(error);
-		assertThat(response.body()).doesNotContain("evil.example").doesNotContain("root");
+		assertThat(response.body()).doesNotContain("evil.example").doesNotContain("root").doesNotContain("not a list");
 	}
 
 	// the Java user agent's flow

@@ -19,27 +19,31 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class OAuthBridgeProperties {
 
 	/**
-	 * Whether to run the OAuth bridge: an authorization server for MCP clients that logs
-	 * users in at the upstream identity provider of spring.security.oauth2.client.
+	 * Whether to run the OAuth bridge, an authorization server for MCP clients that logs
+	 * users in at the upstream identity provider of spring.security.oauth2.client. Needs
+	 * a servlet web application.
 	 */
 	private boolean enabled;
 
 	/**
 	 * Canonical URIs of the MCP servers tokens are issued for, as each names itself in
-	 * mcp.server.security.resource. A token's audience is the one the client asked for
-	 * with the RFC 8707 resource parameter.
+	 * mcp.server.security.resource; startup fails without. A token's audience is the one
+	 * the client asked for with the RFC 8707 resource parameter, or the only one when the
+	 * client names none.
 	 */
 	private List<URI> resources = new ArrayList<>();
 
 	/**
 	 * Scopes MCP clients may register for and ask for, such as those of
-	 * mcp.server.security.scopes-supported.
+	 * mcp.server.security.scopes-supported; startup fails without, as users consent to
+	 * scopes. A client that registers without scope may ask for all of them.
 	 */
 	private List<String> scopes = new ArrayList<>();
 
 	/**
 	 * Registration id, under spring.security.oauth2.client.registration, of the upstream
-	 * identity provider users log in at. Needed only when there are several.
+	 * identity provider users log in at. Needed only when there are several; without it,
+	 * users pick one on Spring Security's login page.
 	 */
 	private @Nullable String upstreamRegistration;
 
@@ -87,13 +91,14 @@ public class OAuthBridgeProperties {
 	public static class Registration {
 
 		/**
-		 * Most clients registered at once; further registrations are refused until some
-		 * expire.
+		 * Most clients registered at once; further registrations are refused
+		 * (temporarily_unavailable) until some expire.
 		 */
 		private int maxClients = 1000;
 
 		/**
-		 * How long a registration lasts; the client then registers again.
+		 * How long a registration lasts; its client ID is then unknown and the client
+		 * registers again.
 		 */
 		private Duration timeToLive = Duration.ofDays(7);
 
