@@ -5,7 +5,7 @@
 // approves the bridge's consent page and lands on the client's loopback redirect URI, where a small HTTP
 // server takes the code. The client then exchanges the code (PKCE) and calls a tool with the token.
 //
-// Usage: node ts-sdk-v1-oauth.mjs http://127.0.0.1:8080/mcp <username> <password>
+// Usage: node ts-sdk-v1-oauth.mjs http://127.0.0.1:8080/mcp <username> <password> [client-metadata-url]
 //
 // Prints one JSON report on stdout. Exit code 0 when the flow ran to the end, 1 otherwise (message on stderr).
 
@@ -24,7 +24,8 @@ function fail(message) {
 const watchdog = setTimeout(() => fail(`gave up after ${OVERALL_TIMEOUT_MS} ms`), OVERALL_TIMEOUT_MS);
 watchdog.unref();
 
-const [mcpUrl, username, password] = process.argv.slice(2);
+// With a fourth argument, the client's ID is the HTTPS URL of its client ID metadata document (no registration).
+const [mcpUrl, username, password, clientMetadataUrl] = process.argv.slice(2);
 if (!mcpUrl || !username || !password) {
 	fail('usage: node ts-sdk-v1-oauth.mjs <mcp-url> <username> <password>');
 }
@@ -199,6 +200,9 @@ const authProvider = {
 			response_types: ['code'],
 			token_endpoint_auth_method: 'none',
 		};
+	},
+	get clientMetadataUrl() {
+		return clientMetadataUrl;
 	},
 	state: () => expectedState,
 	clientInformation: () => clientInformation,

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
@@ -16,14 +17,15 @@ import org.springframework.util.Assert;
  * In-memory {@link RegisteredClientRepository} for clients that register themselves:
  * anyone may register, so the number of clients is capped and each registration expires
  * a fixed time after it was made. Expired clients are forgotten, and their client ID is no
- * longer recognised (MCP clients then register again).
+ * longer recognised (MCP clients then register again). A client ID that is not registered
+ * may be resolved on the fly, such as from a client ID metadata document.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
  */
 public class ExpiringRegisteredClientRepository implements RegisteredClientRepository {
 
-	private final Map<String, RegisteredClient> clientsById = new ConcurrentHashMap<>();
+	private final Map<String, Entry> clientsById = new ConcurrentHashMap<>();
 
 	private final Map<String, String> idsByClientId = new ConcurrentHashMap<>();
 
@@ -32,6 +34,10 @@ public class ExpiringRegisteredClientRepository implements RegisteredClientRepos
 	private final Duration timeToLive;
 
 	private final Clock clock;
+
+	private @Nullable Function<String, @Nullable RegisteredClient> resolver;
+
+	private Duration resolvedTimeToLive;
 
 	/**
 	 * Create a repository.
@@ -45,7 +51,21 @@ public class ExpiringRegisteredClientRepository implements RegisteredClientRepos
 		Assert.notNull(clock, "Clock is required");
 		this.maxClients = maxClients;
 		this.timeToLive = timeToLive;
+		this.resolvedTimeToLive = timeToLive;
 		this.clock = clock;
+	}
+
+	/**
+	 * Resolve client IDs that are not registered, and keep the clients resolved for a
+	 * while, within the same capacity as registered ones.
+	 * @param resolver gives the client of a client ID, or {@code null} when there is none
+	 * @param timeToLive how long a resolved client is kept before it is resolved again
+	 */
+	public void setResolver(Function<String, @Nullable RegisteredClient> resolver, Duration timeToLive) {
+		Assert.notNull(resolver, "resolver is required");
+		Assert.isTrue(!timeToLive.isNegative() && !timeToLive.isZero(), "timeToLive must be positive");
+		this.resolver = resolver;
+		this.resolvedTimeToLive = timeToLive;
 	}
 
 	/**
@@ -68,14 +88,19 @@ public class ExpiringRegisteredClientRepository implements RegisteredClientRepos
 	}
 
 	@Override
-	public synchronized void save(RegisteredClient registeredClient) {
+	public void save(RegisteredClient registeredClient) {
+		save(registeredClient, this.timeToLive);
+	}
+
+	private synchronized void save(RegisteredClient registeredClient, Duration timeToLive) {
 		Assert.notNull(registeredClient, "RegisteredClient is required");
-		boolean known = this.clientsById.containsKey(registeredClient.getId());
-		Assert.state(known || hasCapacity(), "No room for another registered client");
+		Entry known = this.clientsById.get(registeredClient.getId());
+		Assert.state(known != null || hasCapacity(), "No room for another registered client");
 		String previous = this.idsByClientId.putIfAbsent(registeredClient.getClientId(), registeredClient.getId());
 		Assert.state(previous == null || previous.equals(registeredClient.getId()),
 				"Another registered client has the same client ID");
-		this.clientsById.put(registeredClient.getId(), registeredClient);
+		Instant expiresAt = (known != null) ? known.expiresAt() : this.clock.instant().plus(timeToLive);
+		this.clientsById.put(registeredClient.getId(), new Entry(registeredClient, expiresAt));
 	}
 
 	@Override
@@ -86,30 +111,53 @@ public class ExpiringRegisteredClientRepository implements RegisteredClientRepos
 	@Override
 	public @Nullable RegisteredClient findByClientId(String clientId) {
 		String id = this.idsByClientId.get(clientId);
-		return (id != null) ? findById(id) : null;
+		RegisteredClient client = (id != null) ? findById(id) : null;
+		return (client != null || this.resolver == null) ? client : resolve(clientId, this.resolver);
 	}
 
-	private @Nullable RegisteredClient unlessExpired(@Nullable RegisteredClient client) {
-		if (client == null || !isExpired(client, this.clock.instant())) {
-			return client;
+	private @Nullable RegisteredClient resolve(String clientId, Function<String, @Nullable RegisteredClient> resolver) {
+		if (!hasCapacity()) {
+			return null;
 		}
-		remove(client);
+		RegisteredClient resolved = resolver.apply(clientId);
+		if (resolved == null || !resolved.getClientId().equals(clientId)) {
+			return null;
+		}
+		synchronized (this) {
+			RegisteredClient existing = findById(resolved.getId());
+			if (existing != null) {
+				return existing;
+			}
+			if (!hasCapacity()) {
+				return null;
+			}
+			save(resolved, this.resolvedTimeToLive);
+			return resolved;
+		}
+	}
+
+	private @Nullable RegisteredClient unlessExpired(@Nullable Entry entry) {
+		if (entry == null) {
+			return null;
+		}
+		if (this.clock.instant().isBefore(entry.expiresAt())) {
+			return entry.client();
+		}
+		remove(entry);
 		return null;
 	}
 
 	private void removeExpired() {
 		Instant now = this.clock.instant();
-		this.clientsById.values().stream().filter((client) -> isExpired(client, now)).toList().forEach(this::remove);
+		this.clientsById.values().stream().filter((entry) -> !now.isBefore(entry.expiresAt())).toList().forEach(this::remove);
 	}
 
-	private boolean isExpired(RegisteredClient client, Instant now) {
-		Instant issuedAt = client.getClientIdIssuedAt();
-		return issuedAt != null && !now.isBefore(issuedAt.plus(this.timeToLive));
+	private void remove(Entry entry) {
+		this.clientsById.remove(entry.client().getId(), entry);
+		this.idsByClientId.remove(entry.client().getClientId(), entry.client().getId());
 	}
 
-	private void remove(RegisteredClient client) {
-		this.clientsById.remove(client.getId(), client);
-		this.idsByClientId.remove(client.getClientId(), client.getId());
+	private record Entry(RegisteredClient client, Instant expiresAt) {
 	}
 
 }

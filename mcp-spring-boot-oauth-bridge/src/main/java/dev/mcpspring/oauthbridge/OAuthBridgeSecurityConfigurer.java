@@ -39,6 +39,8 @@ public final class OAuthBridgeSecurityConfigurer {
 
 	private final String loginPath;
 
+	private boolean clientIdMetadataDocumentSupported;
+
 	/**
 	 * Create a configurer.
 	 * @param registrationValidator decides which dynamic client registrations are accepted
@@ -64,6 +66,15 @@ public final class OAuthBridgeSecurityConfigurer {
 	}
 
 	/**
+	 * Set whether client IDs may be URLs of client ID metadata documents, which the
+	 * metadata then advertises with {@code client_id_metadata_document_supported}.
+	 * @param supported whether the registered client repository resolves such client IDs
+	 */
+	public void setClientIdMetadataDocumentSupported(boolean supported) {
+		this.clientIdMetadataDocumentSupported = supported;
+	}
+
+	/**
 	 * Build the chain of the authorization server endpoints.
 	 * @param http the builder of the chain
 	 * @return the chain
@@ -78,7 +89,12 @@ public final class OAuthBridgeSecurityConfigurer {
 				.authorizationEndpoint(
 						(authorization) -> authorization.authenticationProviders(this::configureAuthorization))
 				.authorizationServerMetadataEndpoint((metadata) -> metadata.authorizationServerMetadataCustomizer(
-						(builder) -> builder.tokenEndpointAuthenticationMethods(this::addPublicClients))))
+						(builder) -> {
+							builder.tokenEndpointAuthenticationMethods(this::addPublicClients);
+							if (this.clientIdMetadataDocumentSupported) {
+								builder.claim("client_id_metadata_document_supported", true);
+							}
+						})))
 			.authorizeHttpRequests((authorize) -> authorize
 				.requestMatchers(HttpMethod.POST, this.settings.getClientRegistrationEndpoint())
 				.permitAll()

@@ -63,9 +63,43 @@ class ExpiringRegisteredClientRepositoryTests {
 		assertThat(this.repository.size()).isZero();
 	}
 
+	@Test
+	void resolvesUnknownClientIdsAndKeepsThemForTheirOwnTimeToLive() {
+		RegisteredClient document = client("https://client.example/metadata.json");
+		this.repository.setResolver((clientId) -> clientId.equals(document.getClientId()) ? document : null,
+				Duration.ofMinutes(10));
+		assertThat(this.repository.findByClientId("https://other.example/metadata.json")).isNull();
+		assertThat(this.repository.findByClientId(document.getClientId())).isEqualTo(document);
+		assertThat(this.repository.findById(document.getId())).isEqualTo(document);
+		assertThat(this.repository.size()).isOne();
+		this.clock.advance(Duration.ofMinutes(10));
+		assertThat(this.repository.findById(document.getId())).isNull();
+	}
+
+	@Test
+	void resolvedClientsCountTowardsTheCapacity() {
+		this.repository.save(client());
+		this.repository.save(client());
+		RegisteredClient document = client("https://client.example/metadata.json");
+		this.repository.setResolver((clientId) -> document, Duration.ofMinutes(10));
+		assertThat(this.repository.findByClientId(document.getClientId())).isNull();
+	}
+
+	@Test
+	void resolvedClientMustHaveTheClientIdAskedFor() {
+		RegisteredClient document = client("https://client.example/metadata.json");
+		this.repository.setResolver((clientId) -> document, Duration.ofMinutes(10));
+		assertThat(this.repository.findByClientId("https://client.example/other.json")).isNull();
+		assertThat(this.repository.size()).isZero();
+	}
+
 	private RegisteredClient client() {
+		return client(UUID.randomUUID().toString());
+	}
+
+	private RegisteredClient client(String clientId) {
 		return RegisteredClient.withId(UUID.randomUUID().toString())
-			.clientId(UUID.randomUUID().toString())
+			.clientId(clientId)
 			.clientIdIssuedAt(this.clock.instant())
 			.clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
 			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)

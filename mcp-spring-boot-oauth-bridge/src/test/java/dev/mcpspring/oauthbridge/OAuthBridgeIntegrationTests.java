@@ -78,8 +78,11 @@ class OAuthBridgeIntegrationTests {
 
 	private ConfigurableApplicationContext bridgeContext;
 
+	private ClientIdMetadataDocumentServer documents;
+
 	@BeforeAll
-	void start() throws IOException {
+	void start(@TempDir Path certificates) throws Exception {
+		this.documents = new ClientIdMetadataDocumentServer(certificates);
 		this.upstream = "http://127.0.0.1:" + port(start(new SpringApplicationBuilder(IdentityProviderApp.class)
 			.web(WebApplicationType.SERVLET)
 			.properties(upstreamProperties())));
@@ -94,7 +97,12 @@ class OAuthBridgeIntegrationTests {
 					"spring.security.oauth2.client.registration.idp.client-secret=bridge-secret",
 					"spring.security.oauth2.client.registration.idp.authorization-grant-type=authorization_code",
 					"spring.security.oauth2.client.registration.idp.scope=openid,profile",
-					"spring.security.oauth2.client.provider.idp.issuer-uri=" + this.upstream));
+					"spring.security.oauth2.client.provider.idp.issuer-uri=" + this.upstream,
+					"mcp.oauth-bridge.client-id-metadata-documents.enabled=true",
+					"mcp.oauth-bridge.client-id-metadata-documents.ssl-bundle=documents",
+					"spring.ssl.bundle.jks.documents.truststore.location=file:" + this.documents.keyStore(),
+					"spring.ssl.bundle.jks.documents.truststore.type=PKCS12",
+					"spring.ssl.bundle.jks.documents.truststore.password=" + ClientIdMetadataDocumentServer.PASSWORD));
 		this.bridge = "http://127.0.0.1:" + port(this.bridgeContext);
 		start(new SpringApplicationBuilder(McpApp.class).web(WebApplicationType.REACTIVE)
 			.properties("server.port=" + mcpPort, "server.address=127.0.0.1",
@@ -119,6 +127,9 @@ class OAuthBridgeIntegrationTests {
 		List<ConfigurableApplicationContext> started = new ArrayList<>(this.contexts);
 		Collections.reverse(started);
 		started.forEach(ConfigurableApplicationContext::close);
+		if (this.documents != null) {
+			this.documents.close();
+		}
 	}
 
 	@Test
@@ -159,6 +170,38 @@ class OAuthBridgeIntegrationTests {
 		assertThat(report.path("token").path("hasRefreshToken").asBoolean()).isFalse();
 		assertThat(report.path("toolResult").path("isError").asBoolean()).isFalse();
 		assertThat(report.path("toolResult").path("text").asString()).isEqualTo(USERNAME);
+	}
+
+	@Test
+	void typeScriptSdkClientWithClientIdMetadataDocumentLogsInWithoutRegistering(@TempDir Path output)
+			throws Exception {
+		String documentUrl = this.documents.url("/clients/typescript.json");
+		this.documents.serve("/clients/typescript.json", "{\"client_id\":\"" + documentUrl + "\","
+				+ "\"client_name\":\"TypeScript SDK test client\",\"redirect_uris\":[\"http://127.0.0.1/callback\"],"
+				+ "\"grant_types\":[\"authorization_code\"],\"response_types\":[\"code\"],"
+				+ "\"token_endpoint_auth_method\":\"none\"}");
+		JsonNode report = runNode(output, "ts-sdk-v1-oauth.mjs", this.mcpUrl, USERNAME, PASSWORD, documentUrl);
+
+		assertThat(clientRequests(report)).noneMatch((request) -> request.contains("/oauth2/register"))
+			.contains("POST /oauth2/token 200");
+		assertThat(report.path("client").path("clientId").asString()).isEqualTo(documentUrl);
+		assertThat(report.path("authorizationRequest").path("parameters").path("client_id").asString())
+			.isEqualTo(documentUrl);
+		assertThat(this.documents.fetches("/clients/typescript.json")).isPositive();
+		assertThat(audience(report.path("token").path("claims"))).containsExactly(this.mcpUrl);
+		assertThat(report.path("toolResult").path("text").asString()).isEqualTo(USERNAME);
+	}
+
+	@Test
+	void clientIdMetadataDocumentNamingAnotherClientIsNotAClient() throws Exception {
+		String documentUrl = this.documents.serve("/clients/impostor.json",
+				"{\"client_id\":\"https://trusted.example/client.json\",\"redirect_uris\":[\"" + JAVA_REDIRECT_URI
+						+ "\"],\"token_endpoint_auth_method\":\"none\"}");
+		UserAgent.Page page = new UserAgent(JAVA_REDIRECT_URI)
+			.open(authorizationUri(new Registration(documentUrl), new Pkce(), this.mcpUrl));
+		assertThat(page.status()).isEqualTo(400);
+		assertThat(page.uri().getAuthority()).isEqualTo(URI.create(this.bridge).getAuthority());
+		assertThat(this.documents.fetches("/clients/impostor.json")).isPositive();
 	}
 
 	@Test
@@ -205,7 +248,7 @@ class OAuthBridgeIntegrationTests {
 			.contains("S256");
 		assertThat(metadata.path("token_endpoint_auth_methods_supported").valueStream().map(JsonNode::asString))
 			.contains("none");
-		assertThat(metadata.has("client_id_metadata_document_supported")).isFalse();
+		assertThat(metadata.path("client_id_metadata_document_supported").asBoolean()).isTrue();
 		// no OpenID Connect towards MCP clients: discovery falls back to the metadata above
 		assertThat(get(this.bridge + "/.well-known/openid-configuration").statusCode()).isEqualTo(404);
 	}

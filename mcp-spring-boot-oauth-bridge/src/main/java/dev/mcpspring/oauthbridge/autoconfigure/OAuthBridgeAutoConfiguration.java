@@ -1,9 +1,11 @@
 package dev.mcpspring.oauthbridge.autoconfigure;
 
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.mcpspring.oauthbridge.ClientIdMetadataDocumentResolver;
 import dev.mcpspring.oauthbridge.DynamicClientRegistrationValidator;
 import dev.mcpspring.oauthbridge.DynamicRegisteredClientConverter;
 import dev.mcpspring.oauthbridge.ExpiringRegisteredClientRepository;
@@ -25,6 +27,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.security.oauth2.client.autoconfigure.servlet.OAuth2ClientWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerAutoConfiguration;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -109,8 +112,31 @@ public final class OAuthBridgeAutoConfiguration {
 			DynamicRegisteredClientConverter clients, ResourceIndicatorValidator resources,
 			AuthorizationServerSettings settings, OAuthBridgeProperties properties,
 			ObjectProvider<ClientRegistrationRepository> upstream) {
-		return new OAuthBridgeSecurityConfigurer(registrations, clients, resources, settings,
-				loginPath(properties, upstream.getIfAvailable()));
+		OAuthBridgeSecurityConfigurer configurer = new OAuthBridgeSecurityConfigurer(registrations, clients, resources,
+				settings, loginPath(properties, upstream.getIfAvailable()));
+		configurer.setClientIdMetadataDocumentSupported(properties.getClientIdMetadataDocuments().isEnabled());
+		return configurer;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "mcp.oauth-bridge.client-id-metadata-documents.enabled")
+	ClientIdMetadataDocumentResolver clientIdMetadataDocumentResolver(OAuthBridgeProperties properties,
+			DynamicClientRegistrationValidator registrations, DynamicRegisteredClientConverter clients,
+			ObjectProvider<SslBundles> sslBundles, RegisteredClientRepository repository) {
+		OAuthBridgeProperties.ClientIdMetadataDocuments documents = properties.getClientIdMetadataDocuments();
+		HttpClient.Builder http = HttpClient.newBuilder()
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.connectTimeout(documents.getTimeout());
+		if (documents.getSslBundle() != null) {
+			http.sslContext(sslBundles.getObject().getBundle(documents.getSslBundle()).createSslContext());
+		}
+		ClientIdMetadataDocumentResolver resolver = new ClientIdMetadataDocumentResolver(http.build(),
+				documents.getTimeout(), registrations, clients);
+		if (repository instanceof ExpiringRegisteredClientRepository expiring) {
+			expiring.setResolver(resolver, documents.getTimeToLive());
+		}
+		return resolver;
 	}
 
 	@Bean

@@ -49,6 +49,8 @@ public class OAuthBridgeProperties {
 
 	private final Registration registration = new Registration();
 
+	private final ClientIdMetadataDocuments clientIdMetadataDocuments = new ClientIdMetadataDocuments();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -83,6 +85,73 @@ public class OAuthBridgeProperties {
 
 	public Registration getRegistration() {
 		return this.registration;
+	}
+
+	public ClientIdMetadataDocuments getClientIdMetadataDocuments() {
+		return this.clientIdMetadataDocuments;
+	}
+
+	/**
+	 * Client IDs that are HTTPS URLs of client ID metadata documents.
+	 */
+	public static class ClientIdMetadataDocuments {
+
+		/**
+		 * Whether client IDs may be HTTPS URLs of client ID metadata documents, which the
+		 * bridge then fetches. The documents pass the rules of dynamic registrations, and
+		 * the clients count towards registration.max-clients.
+		 */
+		private boolean enabled;
+
+		/**
+		 * How long a fetched document is used before it is fetched again.
+		 */
+		private Duration timeToLive = Duration.ofHours(1);
+
+		/**
+		 * Longest time to fetch a document.
+		 */
+		private Duration timeout = Duration.ofSeconds(5);
+
+		/**
+		 * Name of the SSL bundle (spring.ssl.bundle) that documents are fetched with, such
+		 * as one trusting a private certificate authority. The JDK's trust store when not
+		 * set.
+		 */
+		private @Nullable String sslBundle;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getTimeToLive() {
+			return this.timeToLive;
+		}
+
+		public void setTimeToLive(Duration timeToLive) {
+			this.timeToLive = timeToLive;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public @Nullable String getSslBundle() {
+			return this.sslBundle;
+		}
+
+		public void setSslBundle(@Nullable String sslBundle) {
+			this.sslBundle = sslBundle;
+		}
+
 	}
 
 	/**

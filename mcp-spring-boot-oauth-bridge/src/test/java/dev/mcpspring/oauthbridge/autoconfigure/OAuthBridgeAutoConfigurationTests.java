@@ -1,5 +1,6 @@
 package dev.mcpspring.oauthbridge.autoconfigure;
 
+import dev.mcpspring.oauthbridge.ClientIdMetadataDocumentResolver;
 import dev.mcpspring.oauthbridge.ExpiringRegisteredClientRepository;
 import dev.mcpspring.oauthbridge.OAuthBridgeSecurityConfigurer;
 import dev.mcpspring.oauthbridge.ResourceAudienceTokenCustomizer;
@@ -56,6 +57,16 @@ class OAuthBridgeAutoConfigurationTests {
 					.hasBean("mcpOAuthBridgeLoginFilterChain");
 				assertThat(context.getBeansOfType(SecurityFilterChain.class)).hasSize(2);
 			});
+	}
+
+	@Test
+	void clientIdMetadataDocumentsAreOffUnlessEnabled() {
+		this.runner.withPropertyValues("mcp.oauth-bridge.enabled=true", "mcp.oauth-bridge.resources=https://mcp.example/mcp",
+				"mcp.oauth-bridge.scopes=mcp:read")
+			.run((context) -> assertThat(context).doesNotHaveBean(ClientIdMetadataDocumentResolver.class));
+		this.runner.withPropertyValues("mcp.oauth-bridge.enabled=true", "mcp.oauth-bridge.resources=https://mcp.example/mcp",
+				"mcp.oauth-bridge.scopes=mcp:read", "mcp.oauth-bridge.client-id-metadata-documents.enabled=true")
+			.run((context) -> assertThat(context).hasSingleBean(ClientIdMetadataDocumentResolver.class));
 	}
 
 	@Test
