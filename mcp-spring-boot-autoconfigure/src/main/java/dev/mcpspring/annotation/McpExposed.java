@@ -43,4 +43,13 @@ public @interface McpExposed {
 	 */
 	String description() default "";
 
+	/**
+	 * Whether to offer a {@code GET} endpoint as a resource instead of a tool: a resource
+	 * template when its path has variables (filled from the URI the client reads), a
+	 * fixed resource otherwise. Its URI is {@code mcp.server.rest.resources.base-uri}
+	 * followed by the path. Ignored on a class.
+	 * @return whether the endpoint is a resource
+	 */
+	boolean resource() default false;
+
 }

@@ -16,6 +16,7 @@ import dev.mcpspring.model.ToolAnnotations;
 import dev.mcpspring.schema.JsonSchemaGenerator;
 import dev.mcpspring.schema.OutputSchema;
 import dev.mcpspring.schema.SchemaProperty;
+import dev.mcpspring.server.ResourceRegistry;
 import dev.mcpspring.server.ToolRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -35,6 +36,7 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.HttpHandler;
+import org.springframework.util.AntPathMatcher;
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -50,7 +52,8 @@ import org.springframework.web.reactive.result.method.annotation.RequestMappingH
  * Finds the WebFlux handler methods to offer as tools at startup, those annotated with
  * {@link McpExposed} (or in an annotated controller) and those the
  * {@link EndpointSelection} includes, and registers a {@link RestEndpointToolHandler}
- * for each. Input schemas come from the {@code @PathVariable}, {@code @RequestParam} and
+ * for each, or a {@link RestEndpointResourceHandler} for the {@code GET} endpoints
+ * chosen as resources. Input schemas come from the {@code @PathVariable}, {@code @RequestParam} and
  * {@code @RequestBody} parameters, with the same generator and Jakarta constraints as
  * {@code @McpTool}; output schemas from the return type.
  *
@@ -63,6 +66,13 @@ public class RestEndpointToolDetector implements SmartInitializingSingleton {
 
 	private static final DefaultParameterNameDiscoverer parameterNames = new DefaultParameterNameDiscoverer();
 
+	private static final AntPathMatcher pathMatcher = new AntPathMatcher();
+
+	/**
+	 * What the URIs of endpoints offered as resources start with, unless set.
+	 */
+	public static final String DEFAULT_RESOURCE_BASE_URI = "rest://app";
+
 	private final Supplier<List<RequestMappingHandlerMapping>> handlerMappings;
 
 	private final EndpointSelection selection;
@@ -71,11 +81,17 @@ public class RestEndpointToolDetector implements SmartInitializingSingleton {
 
 	private final ToolRegistry toolRegistry;
 
-	private final Supplier<HttpHandler> httpHandler;
+	private final ResourceRegistry resourceRegistry;
 
 	private final JsonMapper jsonMapper;
 
+	private final InProcessExchange exchange;
+
 	private String basePath = "";
+
+	private List<String> resourcePaths = List.of();
+
+	private String resourceBaseUri = DEFAULT_RESOURCE_BASE_URI;
 
 	/**
 	 * Create a detector.
@@ -84,18 +100,20 @@ public class RestEndpointToolDetector implements SmartInitializingSingleton {
 	 * @param selection which endpoints the properties include or exclude
 	 * @param schemaGenerator generates input and output schemas
 	 * @param toolRegistry where the tools are registered
+	 * @param resourceRegistry where the resources are registered
 	 * @param httpHandler the application's HTTP handler, looked up at the first call
 	 * @param jsonMapper reads and writes JSON bodies
 	 */
 	public RestEndpointToolDetector(Supplier<List<RequestMappingHandlerMapping>> handlerMappings, EndpointSelection selection,
-			JsonSchemaGenerator schemaGenerator, ToolRegistry toolRegistry, Supplier<HttpHandler> httpHandler,
-			JsonMapper jsonMapper) {
+			JsonSchemaGenerator schemaGenerator, ToolRegistry toolRegistry, ResourceRegistry resourceRegistry,
+			Supplier<HttpHandler> httpHandler, JsonMapper jsonMapper) {
 		this.handlerMappings = handlerMappings;
 		this.selection = selection;
 		this.schemaGenerator = schemaGenerator;
 		this.toolRegistry = toolRegistry;
-		this.httpHandler = httpHandler;
+		this.resourceRegistry = resourceRegistry;
 		this.jsonMapper = jsonMapper;
+		this.exchange = new InProcessExchange(httpHandler, jsonMapper);
 	}
 
 	/**
@@ -108,6 +126,26 @@ public class RestEndpointToolDetector implements SmartInitializingSingleton {
 		String trimmed = basePath.strip();
 		this.basePath = (trimmed.isEmpty() || trimmed.equals("/")) ? ""
 				: (trimmed.startsWith("/") ? "" : "/") + StringUtils.trimTrailingCharacter(trimmed, '/');
+	}
+
+	/**
+	 * Set the Ant-style path patterns of the {@code GET} endpoints to offer as resources
+	 * (or resource templates, when the path has variables) rather than tools.
+	 * {@code @McpExposed(resource = true)} does the same for one endpoint.
+	 * @param resourcePaths the path patterns
+	 */
+	public void setResourcePaths(List<String> resourcePaths) {
+		this.resourcePaths = List.copyOf(resourcePaths);
+	}
+
+	/**
+	 * Set what the URI of an endpoint offered as a resource starts with: the URI is this
+	 * base followed by the endpoint's path, such as {@code rest://app/api/books/{isbn}}.
+	 * @param resourceBaseUri the base URI, without a trailing slash
+	 */
+	public void setResourceBaseUri(String resourceBaseUri) {
+		Assert.hasText(resourceBaseUri, "Resource base URI is required");
+		this.resourceBaseUri = StringUtils.trimTrailingCharacter(resourceBaseUri.strip(), '/');
 	}
 
 	@Override
@@ -130,7 +168,12 @@ public class RestEndpointToolDetector implements SmartInitializingSingleton {
 			boolean selected = exposed != null || classExposed || this.selection.includes(httpMethod.name(), path);
 			if (selected && !this.selection.excludes(httpMethod.name(), path)) {
 				try {
-					this.toolRegistry.register(createTool(handlerMethod, exposed, httpMethod, path));
+					if (isResource(exposed, httpMethod, path)) {
+						this.resourceRegistry.register(createResource(handlerMethod, exposed, path));
+					}
+					else {
+						this.toolRegistry.register(createTool(handlerMethod, exposed, httpMethod, path));
+					}
 				}
 				catch (RuntimeException ex) {
 					throw new IllegalStateException("Cannot expose " + httpMethod + " " + path + " ("
@@ -139,6 +182,42 @@ public class RestEndpointToolDetector implements SmartInitializingSingleton {
 				}
 			}
 		}
+	}
+
+	private boolean isResource(@Nullable McpExposed exposed, HttpMethod httpMethod, String path) {
+		boolean wanted = (exposed != null && exposed.resource())
+				|| this.resourcePaths.stream().anyMatch((pattern) -> pathMatcher.match(pattern, path));
+		Assert.state(!wanted || httpMethod == HttpMethod.GET, () -> "only GET endpoints can be resources");
+		return wanted;
+	}
+
+	private RestEndpointResourceHandler createResource(HandlerMethod handlerMethod, @Nullable McpExposed exposed,
+			String path) {
+		List<String> pathVariables = new ArrayList<>();
+		for (MethodParameter parameter : handlerMethod.getMethodParameters()) {
+			parameter.initParameterNameDiscovery(parameterNames);
+			PathVariable pathVariable = parameter.getParameterAnnotation(PathVariable.class);
+			RequestParam requestParam = parameter.getParameterAnnotation(RequestParam.class);
+			if (pathVariable != null) {
+				pathVariables.add(name(pathVariable.name(), parameter));
+			}
+			else if (requestParam != null && requestParam.required()
+					&& ValueConstants.DEFAULT_NONE.equals(requestParam.defaultValue()) && !parameter.isOptional()) {
+				throw new IllegalStateException("a resource cannot fill the required query parameter '"
+						+ name(requestParam.name(), parameter) + "'");
+			}
+		}
+		String name = (exposed != null && StringUtils.hasText(exposed.name())) ? exposed.name()
+				: handlerMethod.getMethod().getName();
+		RestEndpoint endpoint = new RestEndpoint(HttpMethod.GET, this.basePath + stripRegex(path),
+				List.copyOf(pathVariables), List.of(), false, false);
+		String description = (exposed != null && StringUtils.hasText(exposed.description())) ? exposed.description()
+				: endpoint.toString();
+		String uri = this.resourceBaseUri + stripRegex(path);
+		if (logger.isDebugEnabled()) {
+			logger.debug("Exposing " + endpoint + " as resource '" + uri + "'");
+		}
+		return new RestEndpointResourceHandler(uri, name, description, endpoint, this.exchange);
 	}
 
 	private RestEndpointToolHandler createTool(HandlerMethod handlerMethod, @Nullable McpExposed exposed,
@@ -183,7 +262,7 @@ public class RestEndpointToolDetector implements SmartInitializingSingleton {
 		if (logger.isDebugEnabled()) {
 			logger.debug("Exposing " + endpoint + " as tool '" + name + "'");
 		}
-		return new RestEndpointToolHandler(tool, endpoint, outputSchema, this.httpHandler, this.jsonMapper);
+		return new RestEndpointToolHandler(tool, endpoint, outputSchema, this.exchange, this.jsonMapper);
 	}
 
 	private static String name(String declared, MethodParameter parameter) {

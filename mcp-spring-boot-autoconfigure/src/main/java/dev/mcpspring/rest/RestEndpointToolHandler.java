@@ -43,16 +43,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 public class RestEndpointToolHandler implements ToolHandler {
 
-	/**
-	 * Largest answer kept, in bytes.
-	 */
-	static final int MAX_BODY_SIZE = 1024 * 1024;
-
 	private static final int MAX_ERROR_EXCERPT = 500;
-
-	private static final boolean springSecurityPresent = ClassUtils.isPresent(
-			"org.springframework.security.core.context.ReactiveSecurityContextHolder",
-			RestEndpointToolHandler.class.getClassLoader());
 
 	private final Tool tool;
 
@@ -60,16 +51,16 @@ public class RestEndpointToolHandler implements ToolHandler {
 
 	private final @Nullable OutputSchema outputSchema;
 
-	private final Supplier<HttpHandler> httpHandler;
+	private final InProcessExchange exchange;
 
 	private final JsonMapper jsonMapper;
 
 	RestEndpointToolHandler(Tool tool, RestEndpoint endpoint, @Nullable OutputSchema outputSchema,
-			Supplier<HttpHandler> httpHandler, JsonMapper jsonMapper) {
+			InProcessExchange exchange, JsonMapper jsonMapper) {
 		this.tool = tool;
 		this.endpoint = endpoint;
 		this.outputSchema = outputSchema;
-		this.httpHandler = httpHandler;
+		this.exchange = exchange;
 		this.jsonMapper = jsonMapper;
 	}
 
@@ -80,57 +71,8 @@ public class RestEndpointToolHandler implements ToolHandler {
 
 	@Override
 	public Mono<CallToolResult> call(ToolCall call) {
-		Principal principal = call.request().principal();
-		return Mono.defer(() -> exchange(call.arguments()))
-			.contextWrite((context) -> (springSecurityPresent && principal != null)
-					? SecurityContextPropagation.withPrincipal(context, principal) : context);
-	}
-
-	private Mono<CallToolResult> exchange(ObjectNode arguments) {
-		HttpHeaders headers = new HttpHeaders();
-		headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.ALL));
-		byte[] body = new byte[0];
-		JsonNode bodyValue = arguments.get(RestEndpoint.BODY_ARGUMENT);
-		if (this.endpoint.hasBody() && bodyValue != null && !bodyValue.isNull()) {
-			body = this.jsonMapper.writeValueAsBytes(bodyValue);
-			headers.setContentType(MediaType.APPLICATION_JSON);
-		}
-		else if (this.endpoint.bodyRequired()) {
-			return Mono.error(new ToolCallException("Missing required argument '" + RestEndpoint.BODY_ARGUMENT + "'"));
-		}
-		InProcessServerHttpRequest request = new InProcessServerHttpRequest(this.endpoint.method(),
-				uri(arguments), headers, body);
-		InProcessServerHttpResponse response = new InProcessServerHttpResponse(MAX_BODY_SIZE);
-		return this.httpHandler.get().handle(request, response).then(Mono.fromCallable(() -> toResult(response)));
-	}
-
-	private java.net.URI uri(ObjectNode arguments) {
-		Map<String, Object> variables = new HashMap<>();
-		for (String name : this.endpoint.pathVariables()) {
-			JsonNode value = arguments.get(name);
-			if (value == null || value.isNull()) {
-				throw new ToolCallException("Missing required argument '" + name + "'");
-			}
-			variables.put(name, text(value));
-		}
-		UriComponentsBuilder builder = UriComponentsBuilder.fromPath(this.endpoint.path());
-		int index = 0;
-		for (String name : this.endpoint.queryParameters()) {
-			JsonNode value = arguments.get(name);
-			if (value == null || value.isNull()) {
-				continue;
-			}
-			for (JsonNode item : (value.isArray()) ? value : List.of(value)) {
-				String variable = "mcp_query_" + (index++);
-				builder.queryParam(name, "{" + variable + "}");
-				variables.put(variable, text(item));
-			}
-		}
-		return builder.encode().buildAndExpand(variables).toUri();
-	}
-
-	private static String text(JsonNode value) {
-		return value.isValueNode() ? value.asString() : value.toString();
+		return this.exchange.exchange(this.endpoint, call.arguments(), call.request().principal())
+			.map(this::toResult);
 	}
 
 	private CallToolResult toResult(InProcessServerHttpResponse response) {
@@ -217,23 +159,6 @@ public class RestEndpointToolHandler implements ToolHandler {
 	@Override
 	public String toString() {
 		return "RestEndpointToolHandler '" + this.tool.name() + "' for " + this.endpoint;
-	}
-
-	/**
-	 * Spring Security's Reactor context, in its own class so that Spring Security is
-	 * loaded only when present.
-	 */
-	private static final class SecurityContextPropagation {
-
-		static Context withPrincipal(Context context, Principal principal) {
-			if (principal instanceof org.springframework.security.core.Authentication authentication) {
-				return context.putAll(org.springframework.security.core.context.ReactiveSecurityContextHolder
-					.withAuthentication(authentication)
-					.readOnly());
-			}
-			return context;
-		}
-
 	}
 
 }

@@ -16,7 +16,11 @@ import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
+import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema.Implementation;
+import io.modelcontextprotocol.spec.McpSchema.ReadResourceRequest;
+import io.modelcontextprotocol.spec.McpSchema.ReadResourceResult;
+import io.modelcontextprotocol.spec.McpSchema.TextResourceContents;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -52,6 +56,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * A small REST API exposed as tools with {@code @McpExposed} and
@@ -144,6 +149,38 @@ class RestEndpointToolsIntegrationTests {
 	}
 
 	@Test
+	void getEndpointsChosenAsResourcesAreResourcesAndTemplates() {
+		assertThat(this.client.listResources().resources()).singleElement().satisfies((resource) -> {
+			assertThat(resource.uri()).isEqualTo("rest://app/api/shelves");
+			assertThat(resource.name()).isEqualTo("shelves");
+		});
+		assertThat(this.client.listResourceTemplates().resourceTemplates()).singleElement().satisfies((template) -> {
+			assertThat(template.uriTemplate()).isEqualTo("rest://app/api/shelves/{name}");
+			assertThat(template.description()).isEqualTo("One shelf and who looks after it");
+		});
+	}
+
+	@Test
+	void resourceReadsGoThroughTheHttpStackAsTheCaller() {
+		ReadResourceResult list = this.client.readResource(new ReadResourceRequest("rest://app/api/shelves"));
+		assertThat(((TextResourceContents) list.contents().get(0)).text()).isEqualTo("[\"fiction\",\"poetry\"]");
+		ReadResourceResult shelf = this.client
+			.readResource(new ReadResourceRequest("rest://app/api/shelves/poetry"));
+		TextResourceContents contents = (TextResourceContents) shelf.contents().get(0);
+		assertThat(contents.uri()).isEqualTo("rest://app/api/shelves/poetry");
+		assertThat(contents.mimeType()).isEqualTo("application/json");
+		assertThat(JSON.readTree(contents.text())).isEqualTo(JSON.readTree("""
+				{"name":"poetry","keeper":"ci"}"""));
+	}
+
+	@Test
+	void resourceAnsweredWithNotFoundIsAnUnknownResource() {
+		assertThatExceptionOfType(McpError.class)
+			.isThrownBy(() -> this.client.readResource(new ReadResourceRequest("rest://app/api/shelves/history")))
+			.satisfies((ex) -> assertThat(ex.getJsonRpcError().code()).isEqualTo(-32002));
+	}
+
+	@Test
 	void callsGoThroughTheHttpStack() {
 		JsonNode added = call("add_book", Map.of("body", Map.of("isbn", "9780000000001", "title", "Dune", "pages", 412)));
 		assertThat(added.path("isError").asBoolean(false)).as("%s", added).isFalse();
@@ -213,6 +250,11 @@ class RestEndpointToolsIntegrationTests {
 		}
 
 		@Bean
+		ShelvesController shelvesController() {
+			return new ShelvesController();
+		}
+
+		@Bean
 		SecurityWebFilterChain apiSecurity(ServerHttpSecurity http) {
 			return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**"))
 				.authorizeExchange((exchanges) -> exchanges.anyExchange().authenticated())
@@ -268,6 +310,31 @@ class RestEndpointToolsIntegrationTests {
 		@DeleteMapping("/{isbn}")
 		void delete(@PathVariable String isbn) {
 			this.books.remove(isbn);
+		}
+
+	}
+
+	record Shelf(String name, String keeper) {
+
+	}
+
+	@RestController
+	@RequestMapping("/api/shelves")
+	static class ShelvesController {
+
+		@GetMapping
+		@McpExposed(name = "shelves", resource = true)
+		List<String> shelves() {
+			return List.of("fiction", "poetry");
+		}
+
+		@GetMapping("/{name}")
+		@McpExposed(name = "shelf", description = "One shelf and who looks after it", resource = true)
+		Shelf shelf(@PathVariable String name, Principal principal) {
+			if (!name.equals("fiction") && !name.equals("poetry")) {
+				throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No shelf " + name);
+			}
+			return new Shelf(name, principal.getName());
 		}
 
 	}

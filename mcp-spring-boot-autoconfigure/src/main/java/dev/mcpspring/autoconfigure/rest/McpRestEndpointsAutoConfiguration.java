@@ -8,6 +8,7 @@ import dev.mcpspring.jsonrpc.JsonRpcCodec;
 import dev.mcpspring.rest.EndpointSelection;
 import dev.mcpspring.rest.RestEndpointToolDetector;
 import dev.mcpspring.schema.JsonSchemaGenerator;
+import dev.mcpspring.server.ResourceRegistry;
 import dev.mcpspring.server.ToolRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -51,12 +52,14 @@ public final class McpRestEndpointsAutoConfiguration {
 	@ConditionalOnMissingBean
 	RestEndpointToolDetector mcpRestEndpointToolDetector(McpRestProperties properties,
 			ObjectProvider<RequestMappingHandlerMapping> handlerMappings, ObjectProvider<HttpHandler> httpHandler,
-			JsonSchemaGenerator schemaGenerator, ToolRegistry toolRegistry, JsonRpcCodec codec,
-			Environment environment) {
+			JsonSchemaGenerator schemaGenerator, ToolRegistry toolRegistry, ResourceRegistry resourceRegistry,
+			JsonRpcCodec codec, Environment environment) {
 		RestEndpointToolDetector detector = new RestEndpointToolDetector(
 				() -> handlerMappings.orderedStream().toList(), selection(properties), schemaGenerator, toolRegistry,
-				SingletonSupplier.of(httpHandler::getObject), codec.getJsonMapper());
+				resourceRegistry, SingletonSupplier.of(httpHandler::getObject), codec.getJsonMapper());
 		detector.setBasePath(environment.getProperty(BASE_PATH_PROPERTY, ""));
+		detector.setResourcePaths(properties.getResources().getPaths());
+		detector.setResourceBaseUri(properties.getResources().getBaseUri());
 		return detector;
 	}
 

@@ -31,6 +31,8 @@ public class McpRestProperties {
 	 */
 	private final Endpoints exclude = new Endpoints();
 
+	private final Resources resources = new Resources();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -45,6 +47,44 @@ public class McpRestProperties {
 
 	public Endpoints getExclude() {
 		return this.exclude;
+	}
+
+	public Resources getResources() {
+		return this.resources;
+	}
+
+	/**
+	 * The selected GET endpoints offered as resources rather than tools.
+	 */
+	public static class Resources {
+
+		/**
+		 * Ant-style patterns of the GET endpoints offered as resources (resource
+		 * templates when their path has variables), for example /api/books/**.
+		 */
+		private List<String> paths = new ArrayList<>();
+
+		/**
+		 * What the URI of such a resource starts with, followed by the endpoint's path.
+		 */
+		private String baseUri = "rest://app";
+
+		public List<String> getPaths() {
+			return this.paths;
+		}
+
+		public void setPaths(List<String> paths) {
+			this.paths = paths;
+		}
+
+		public String getBaseUri() {
+			return this.baseUri;
+		}
+
+		public void setBaseUri(String baseUri) {
+			this.baseUri = baseUri;
+		}
+
 	}
 
 	/**

@@ -7,6 +7,7 @@ import dev.mcpspring.autoconfigure.McpServerAutoConfiguration;
 import dev.mcpspring.rest.EndpointSelection;
 import dev.mcpspring.rest.RestEndpointToolDetector;
 import dev.mcpspring.schema.DefaultJsonSchemaGenerator;
+import dev.mcpspring.server.ResourceRegistry;
 import dev.mcpspring.server.ToolRegistry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -85,7 +86,7 @@ class McpRestEndpointsAutoConfigurationTests {
 		this.contextRunner
 			.withBean("customDetector", RestEndpointToolDetector.class,
 					() -> new RestEndpointToolDetector(List::of, EndpointSelection.ANNOTATED_ONLY,
-							new DefaultJsonSchemaGenerator(List.of()), new ToolRegistry(), () -> null,
+							new DefaultJsonSchemaGenerator(List.of()), new ToolRegistry(), new ResourceRegistry(), () -> null,
 							JsonMapper.builder().build()))
 			.run((context) -> {
 				assertThat(context).getBean(RestEndpointToolDetector.class).isSameAs(context.getBean("customDetector"));
