@@ -184,11 +184,17 @@ public class RestEndpointToolDetector implements SmartInitializingSingleton {
 		}
 	}
 
+	/**
+	 * Whether an endpoint is a resource: a {@code GET} endpoint that the annotation or a
+	 * resource path pattern chooses. An annotated endpoint of another method fails.
+	 */
 	private boolean isResource(@Nullable McpExposed exposed, HttpMethod httpMethod, String path) {
-		boolean wanted = (exposed != null && exposed.resource())
-				|| this.resourcePaths.stream().anyMatch((pattern) -> pathMatcher.match(pattern, path));
-		Assert.state(!wanted || httpMethod == HttpMethod.GET, () -> "only GET endpoints can be resources");
-		return wanted;
+		if (exposed != null && exposed.resource()) {
+			Assert.state(httpMethod == HttpMethod.GET, "only GET endpoints can be resources");
+			return true;
+		}
+		return httpMethod == HttpMethod.GET
+				&& this.resourcePaths.stream().anyMatch((pattern) -> pathMatcher.match(pattern, path));
 	}
 
 	private RestEndpointResourceHandler createResource(HandlerMethod handlerMethod, @Nullable McpExposed exposed,
