@@ -25,9 +25,10 @@ public class McpObservationProperties {
 		/**
 		 * Whether Boot's HTTP server observation (http.server.requests) also observes the
 		 * requests to the MCP endpoints. The mcp.server.operation observation records
-		 * every MCP request either way; with this off, an MCP request costs one
-		 * observation instead of two, and a trace is continued from the trace context in
-		 * params._meta only, not from HTTP headers.
+		 * every MCP request either way, and continues the caller's trace from
+		 * params._meta or the traceparent HTTP header; with this off, an MCP request
+		 * costs one observation instead of two, and requests refused before the engine
+		 * (401, 403, 406, 413, 415) are no longer timed.
 		 */
 		private boolean enabled = true;
 
