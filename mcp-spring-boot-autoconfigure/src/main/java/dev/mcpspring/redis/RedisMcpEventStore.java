@@ -260,7 +260,7 @@ public class RedisMcpEventStore implements McpEventStore {
 		Follower(String key, String streamId) {
 			this.key = key;
 			this.streamId = streamId;
-			int separator = streamId.indexOf(WRITER_SEPARATOR);
+			int separator = streamId.lastIndexOf(WRITER_SEPARATOR);
 			this.writer = (separator > 0) ? streamId.substring(0, separator) : streamId;
 		}
 
