@@ -5,6 +5,7 @@ import java.util.Map;
 import dev.mcpspring.jsonrpc.JsonRpcError;
 import dev.mcpspring.jsonrpc.JsonRpcException;
 import dev.mcpspring.model.CallToolResult;
+import dev.mcpspring.server.McpInterceptorOrder;
 import dev.mcpspring.server.McpRequest;
 import dev.mcpspring.server.McpResponse;
 import dev.mcpspring.server.McpServerInterceptor;
@@ -37,7 +38,7 @@ public class ObservationMcpServerInterceptor implements McpServerInterceptor, Or
 	/**
 	 * Order of this interceptor: before any other, so their time is included.
 	 */
-	public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
+	public static final int ORDER = McpInterceptorOrder.OBSERVATION;
 
 	private static final McpServerObservationConvention DEFAULT_CONVENTION = new DefaultMcpServerObservationConvention();
 

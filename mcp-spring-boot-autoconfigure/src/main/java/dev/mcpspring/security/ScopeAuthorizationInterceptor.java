@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 import dev.mcpspring.server.InsufficientScopeException;
+import dev.mcpspring.server.McpInterceptorOrder;
 import dev.mcpspring.server.McpRequest;
 import dev.mcpspring.server.McpResponse;
 import dev.mcpspring.server.McpServerInterceptor;
@@ -15,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.core.Ordered;
 import org.springframework.util.Assert;
 
 /**
@@ -31,7 +33,7 @@ import org.springframework.util.Assert;
  * "https://modelcontextprotocol.io/specification/2025-11-25/basic/authorization#step-up-authorization-flow">Step-up
  * authorization</a>
  */
-public class ScopeAuthorizationInterceptor implements McpServerInterceptor {
+public class ScopeAuthorizationInterceptor implements McpServerInterceptor, Ordered {
 
 	private final McpScopeRegistry scopeRegistry;
 
@@ -68,6 +70,11 @@ public class ScopeAuthorizationInterceptor implements McpServerInterceptor {
 		this.resourceRegistry = resourceRegistry;
 		this.serverScopes = Set.copyOf(serverScopes);
 		this.listener = listener;
+	}
+
+	@Override
+	public int getOrder() {
+		return McpInterceptorOrder.SCOPE_AUTHORIZATION;
 	}
 
 	@Override
