@@ -14,7 +14,6 @@ import dev.mcpspring.server.ResourceRegistry;
 import dev.mcpspring.server.scope.McpScopeRegistry;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.core.Ordered;
 import org.springframework.util.Assert;
@@ -94,10 +93,11 @@ public class ScopeAuthorizationInterceptor implements McpServerInterceptor, Orde
 	}
 
 	private Set<String> requiredScopes(McpRequest request) {
+		String name = request.operation().name();
 		return switch (request.method()) {
-			case "tools/call" -> required(McpScopeRegistry.Kind.TOOL, param(request, "name"));
-			case "prompts/get" -> required(McpScopeRegistry.Kind.PROMPT, param(request, "name"));
-			case "resources/read", "resources/subscribe" -> resourceScopes(param(request, "uri"));
+			case "tools/call" -> required(McpScopeRegistry.Kind.TOOL, name);
+			case "prompts/get" -> required(McpScopeRegistry.Kind.PROMPT, name);
+			case "resources/read", "resources/subscribe" -> resourceScopes(name);
 			default -> Set.of();
 		};
 	}
@@ -114,11 +114,6 @@ public class ScopeAuthorizationInterceptor implements McpServerInterceptor, Orde
 		ResourceHandler handler = match.handler();
 		return this.scopeRegistry.getRequiredScopes(
 				(handler.getResource() != null) ? handler.getResource() : handler.getResourceTemplate());
-	}
-
-	private static @Nullable String param(McpRequest request, String name) {
-		JsonNode value = (request.params() != null) ? request.params().get(name) : null;
-		return (value != null && value.isString()) ? value.asString() : null;
 	}
 
 }
