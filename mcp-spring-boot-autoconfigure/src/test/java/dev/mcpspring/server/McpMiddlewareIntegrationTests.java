@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.WebApplicationType;
@@ -36,7 +37,11 @@ import org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebS
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -135,6 +140,42 @@ class McpMiddlewareIntegrationTests {
 	}
 
 	@Test
+	void listenStreamsAndTheirNotificationsGoThroughTheChain() {
+		Recorder outer = this.context.getBean("outer", Recorder.class);
+		WebTestClient client = WebTestClient.bindToServer()
+			.baseUrl("http://127.0.0.1:" + this.port)
+			.responseTimeout(Duration.ofSeconds(10))
+			.build();
+		Flux<ServerSentEvent<String>> events = client.post()
+			.uri("/mcp")
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.APPLICATION_JSON, MediaType.TEXT_EVENT_STREAM)
+			.header("MCP-Protocol-Version", "2026-07-28")
+			.header("Mcp-Method", "subscriptions/listen")
+			.bodyValue("{\"jsonrpc\":\"2.0\",\"id\":\"listen-1\",\"method\":\"subscriptions/listen\",\"params\":{"
+					+ META + ",\"notifications\":{\"toolsListChanged\":true}}}")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
+			})
+			.getResponseBody();
+		ToolRegistry tools = this.context.getBean(ToolRegistry.class);
+		try {
+			StepVerifier.create(events.filter((event) -> event.data() != null))
+				.expectNextCount(1)
+				.then(() -> tools.setEnabled("spare", false))
+				.expectNextMatches((event) -> event.data().contains("notifications/tools/list_changed"))
+				.thenCancel()
+				.verify(Duration.ofSeconds(10));
+		}
+		finally {
+			tools.setEnabled("spare", true);
+		}
+		assertThat(outer.seen).contains("stream LISTEN", "outbound notifications/tools/list_changed");
+	}
+
+	@Test
 	void builtInInterceptorsKeepTheirPlacesAroundUserOnes() throws IOException {
 		List<McpServerInterceptor> interceptors = this.context.getBean(McpServerHandler.class).getInterceptors();
 		assertThat(interceptors).map(McpMiddlewareIntegrationTests::nameOf)
@@ -151,18 +192,19 @@ class McpMiddlewareIntegrationTests {
 	}
 
 	@Test
-	void listsAreCachedUntilTheyChange() {
+	void listsAreCachedUntilTheyChange() throws IOException {
+		// a session of its own: the Java SDK client lists tools again on list_changed
+		String sessionId = RawHttp.exchange(this.port, HEAD, INITIALIZE).header("Mcp-Session-Id");
 		Recorder inner = this.context.getBean("inner", Recorder.class);
-		int before = count(inner, "request tools/list");
-		List<String> first = toolNames();
-		List<String> second = toolNames();
-		assertThat(second).isEqualTo(first).contains("spare");
-		assertThat(count(inner, "request tools/list")).isEqualTo(before + 1);
+		String listed = "request tools/list " + sessionId;
+		String first = listTools(sessionId);
+		assertThat(listTools(sessionId)).isEqualTo(first).contains("\"spare\"");
+		assertThat(count(inner, listed)).isEqualTo(1);
 
 		this.context.getBean(ToolRegistry.class).setEnabled("spare", false);
 		try {
-			assertThat(toolNames()).doesNotContain("spare");
-			assertThat(count(inner, "request tools/list")).isEqualTo(before + 2);
+			assertThat(listTools(sessionId)).doesNotContain("\"spare\"");
+			assertThat(count(inner, listed)).isEqualTo(2);
 		}
 		finally {
 			this.context.getBean(ToolRegistry.class).setEnabled("spare", true);
@@ -225,8 +267,12 @@ class McpMiddlewareIntegrationTests {
 				+ "Mcp-Name: " + tool + "\n", body.getBytes(StandardCharsets.UTF_8));
 	}
 
-	private List<String> toolNames() {
-		return this.client.listTools().tools().stream().map(McpSchema.Tool::name).toList();
+	private String listTools(String sessionId) throws IOException {
+		RawHttp.Response response = RawHttp.exchange(this.port,
+				HEAD + "MCP-Protocol-Version: 2025-11-25\nMcp-Session-Id: " + sessionId + "\n",
+				"{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"tools/list\"}");
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		return response.body().replace("\"id\":5,", "");
 	}
 
 	private static int count(Recorder recorder, String entry) {
@@ -263,8 +309,9 @@ class McpMiddlewareIntegrationTests {
 		@Override
 		public Mono<McpResponse> intercept(McpRequest request, Chain chain) {
 			McpOperation operation = request.operation();
-			this.seen.add("request " + request.method()
-					+ ((operation.kind() == McpOperation.Kind.TOOL) ? " " + operation.name() : ""));
+			String detail = (operation.kind() == McpOperation.Kind.TOOL) ? " " + operation.name()
+					: "tools/list".equals(request.method()) ? " " + request.sessionId() : "";
+			this.seen.add("request " + request.method() + detail);
 			return chain.next(request);
 		}
 
