@@ -226,7 +226,8 @@ phase_resume() {
 	local r="$WORK/resume.json"
 	SUMMARY+=("resume: received=$(json "$r" received)/$(json "$r" steps) missing=$(json "$r" 'len(missing)')"
 		"repeated=$(json "$r" 'len(repeated)') from=$(json "$r" "'+'.join(progressFrom)")"
-		"outcome=$(json "$r" "'answered' if 'answer' in keys else 'error'");")
+		"outcome=$(json "$r" "'answered' if 'answer' in keys else 'error'")"
+		"ended-after-cut=$(json "$r" "str(endedAfterCutMs) + 'ms' if 'endedAfterCutMs' in keys else '-'");")
 }
 
 stop_cluster() {

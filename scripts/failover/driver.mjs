@@ -174,6 +174,7 @@ async function resume() {
 	const instances = new Set();
 	const resumptionTokens = [];
 	const outcome = { steps };
+	let cutTime;
 	try {
 		const result = await client.callTool({ name: 'countdown', arguments: { steps, intervalMillis: stepMs } },
 			undefined, {
@@ -183,7 +184,10 @@ async function resume() {
 					seen.push(progress.progress);
 					const instance = /on (\S+)$/.exec(progress.message ?? '')?.[1];
 					if (instance) instances.add(instance);
-					if (progress.progress === cutAt) mark('cut', instance);
+					if (progress.progress === cutAt) {
+						cutTime = Date.now();
+						mark('cut', instance);
+					}
 				},
 				onresumptiontoken: (token) => resumptionTokens.push(token),
 			});
@@ -192,6 +196,7 @@ async function resume() {
 	catch (error) {
 		outcome.error = String(error?.message ?? error).slice(0, 200);
 	}
+	if (cutTime !== undefined) outcome.endedAfterCutMs = Date.now() - cutTime;
 	const counted = new Map();
 	seen.forEach((p) => counted.set(p, (counted.get(p) ?? 0) + 1));
 	outcome.received = seen.length;

@@ -80,7 +80,7 @@ public final class McpLimitsAutoConfiguration {
 		@ConditionalOnMissingBean
 		@Order(0)
 		RateLimitWebFilter mcpRateLimitWebFilter(McpServerProperties properties) {
-			McpServerProperties.RateLimit rateLimit = properties.getLimits().getRateLimit();
+			McpLimitsProperties.RateLimit rateLimit = properties.getLimits().getRateLimit();
 			return new RateLimitWebFilter(httpPaths(properties), rateLimit.getCapacity(), rateLimit.getPeriod(),
 					rateLimit.getMaxClients());
 		}

@@ -37,7 +37,7 @@ public final class McpRequestTimeoutsAutoConfiguration {
 	@ConditionalOnMissingBean(name = "mcpRequestTimeoutsCustomizer")
 	@Order(Ordered.LOWEST_PRECEDENCE)
 	NettyServerCustomizer mcpRequestTimeoutsCustomizer(McpServerProperties properties) {
-		McpServerProperties.Limits limits = properties.getLimits();
+		McpLimitsProperties limits = properties.getLimits();
 		Assert.state(!limits.getRequestHeaderTimeout().isNegative(),
 				"mcp.server.limits.request-header-timeout must not be negative");
 		Assert.state(!limits.getRequestBodyTimeout().isNegative(),

@@ -168,7 +168,7 @@ public final class McpServerAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	McpSessionRepository mcpSessionRepository(McpServerProperties properties) {
-		McpServerProperties.Session session = properties.getSession();
+		McpSessionProperties session = properties.getSession();
 		return new InMemoryMcpSessionRepository(session.getMaxSessions(), session.getIdleTimeout(), Clock.systemUTC());
 	}
 
@@ -238,7 +238,7 @@ public final class McpServerAutoConfiguration {
 			.build();
 	}
 
-	private static RequestStateCodec requestStateCodec(McpServerProperties.Stateless stateless, JsonRpcCodec codec) {
+	private static RequestStateCodec requestStateCodec(McpStatelessProperties stateless, JsonRpcCodec codec) {
 		if (stateless.getRequestStateKeys().isEmpty()) {
 			return RequestStateCodec.withRandomKey(stateless.getRequestStateTtl(), codec.getJsonMapper());
 		}
@@ -247,11 +247,11 @@ public final class McpServerAutoConfiguration {
 		return new RequestStateCodec(keys, stateless.getRequestStateTtl(), codec.getJsonMapper(), Clock.systemUTC());
 	}
 
-	private static SessionAttributeLimits sessionAttributeLimits(McpServerProperties.Session.Attributes attributes) {
+	private static SessionAttributeLimits sessionAttributeLimits(McpSessionProperties.Attributes attributes) {
 		return new SessionAttributeLimits(attributes.getMaxCount(), attributes.getMaxSize().toBytes());
 	}
 
-	private static CacheHints cacheHints(McpServerProperties.Stateless stateless) {
+	private static CacheHints cacheHints(McpStatelessProperties stateless) {
 		return new CacheHints(stateless.getListTtl(), stateless.getListCacheScope(), stateless.getReadTtl(),
 				stateless.getReadCacheScope());
 	}

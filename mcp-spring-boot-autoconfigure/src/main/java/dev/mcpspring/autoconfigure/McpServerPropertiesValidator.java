@@ -64,7 +64,7 @@ final class McpServerPropertiesValidator {
 		}
 	}
 
-	private static void validateStateless(McpServerProperties.Stateless stateless) {
+	private static void validateStateless(McpStatelessProperties stateless) {
 		positive("stateless.request-state-ttl", stateless.getRequestStateTtl(), "10m");
 		notNegative("stateless.list-ttl", stateless.getListTtl(), "5m");
 		notNegative("stateless.read-ttl", stateless.getReadTtl(), "0s");
@@ -88,7 +88,7 @@ final class McpServerPropertiesValidator {
 		}
 	}
 
-	private static void validateLimits(McpServerProperties.Limits limits) {
+	private static void validateLimits(McpLimitsProperties limits) {
 		DataSize maxRequestSize = limits.getMaxRequestSize();
 		if (maxRequestSize.toBytes() < 1 || maxRequestSize.toBytes() > Integer.MAX_VALUE) {
 			throw new InvalidMcpPropertyException(PREFIX + "limits.max-request-size", maxRequestSize,
@@ -101,7 +101,7 @@ final class McpServerPropertiesValidator {
 		}
 		positive("limits.max-pending-stream-events", limits.getMaxPendingStreamEvents(), "1000");
 		positive("limits.stream-write-timeout", limits.getStreamWriteTimeout(), "30s");
-		McpServerProperties.RateLimit rateLimit = limits.getRateLimit();
+		McpLimitsProperties.RateLimit rateLimit = limits.getRateLimit();
 		positive("limits.rate-limit.capacity", rateLimit.getCapacity(), "100");
 		positive("limits.rate-limit.period", rateLimit.getPeriod(), "1m");
 		positive("limits.rate-limit.max-clients", rateLimit.getMaxClients(), "10000");

@@ -11,8 +11,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Context of an MCP request observation. The request is the carrier of the caller's
  * trace context: a tracer reads {@code traceparent} and {@code tracestate} from
- * {@code params._meta}, as the OpenTelemetry MCP conventions recommend, and continues
- * that trace.
+ * {@code params._meta}, as the OpenTelemetry MCP conventions recommend, or else from the
+ * HTTP headers of the request, and continues that trace.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -40,7 +40,7 @@ public class McpServerObservationContext extends RequestReplyReceiverContext<Mcp
 	private static @Nullable String getMetaValue(McpRequest request, String key) {
 		ObjectNode params = request.params();
 		JsonNode value = (params != null) ? params.path("_meta").get(key) : null;
-		return (value != null && value.isString()) ? value.asString() : null;
+		return (value != null && value.isString()) ? value.asString() : request.headers().getFirst(key);
 	}
 
 	/**

@@ -3,6 +3,7 @@ package dev.mcpspring.redis;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -17,6 +18,7 @@ import reactor.util.retry.Retry;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.data.redis.connection.ReactiveSubscription;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer;
@@ -35,6 +37,12 @@ import org.springframework.util.Assert;
 public class RedisMcpSessionBroker implements McpSessionBroker, DisposableBean {
 
 	private static final Log logger = LogFactory.getLog(RedisMcpSessionBroker.class);
+
+	/**
+	 * KEYS: channel. The number of subscribers of the channel.
+	 */
+	private static final RedisScript<Long> SUBSCRIBERS = RedisScript
+		.of("return redis.call('PUBSUB', 'NUMSUB', KEYS[1])[2]", Long.class);
 
 	private final ReactiveStringRedisTemplate redis;
 
@@ -88,6 +96,23 @@ public class RedisMcpSessionBroker implements McpSessionBroker, DisposableBean {
 		else if (logger.isDebugEnabled()) {
 			logger.debug("Could not publish a message to other instances", ex);
 		}
+	}
+
+	/**
+	 * An instance runs while its subscription to its instance topic is open; Redis
+	 * drops that subscription as soon as the instance's connection closes, so a
+	 * process that was killed is seen as gone at once. When Redis cannot answer, the
+	 * instance counts as running.
+	 */
+	@Override
+	public Mono<Boolean> isInstanceAlive(String instanceId) {
+		String channel = this.channelPrefix + McpSessionBroker.instanceTopic(instanceId);
+		return this.redis.execute(SUBSCRIBERS, List.of(channel))
+			.next()
+			.map((subscribers) -> subscribers > 0)
+			.timeout(this.timeout)
+			.onErrorReturn(true)
+			.defaultIfEmpty(true);
 	}
 
 	@Override

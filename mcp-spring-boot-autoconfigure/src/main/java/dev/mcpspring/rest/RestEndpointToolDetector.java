@@ -35,6 +35,7 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.HttpHandler;
+import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -74,6 +75,8 @@ public class RestEndpointToolDetector implements SmartInitializingSingleton {
 
 	private final JsonMapper jsonMapper;
 
+	private String basePath = "";
+
 	/**
 	 * Create a detector.
 	 * @param handlerMappings the handler mappings whose methods are candidates, looked up
@@ -93,6 +96,18 @@ public class RestEndpointToolDetector implements SmartInitializingSingleton {
 		this.toolRegistry = toolRegistry;
 		this.httpHandler = httpHandler;
 		this.jsonMapper = jsonMapper;
+	}
+
+	/**
+	 * Set the path the application's {@code HttpHandler} expects ahead of the handler
+	 * mappings' paths, such as Boot's {@code spring.webflux.base-path}.
+	 * @param basePath the base path, or empty for none
+	 */
+	public void setBasePath(String basePath) {
+		Assert.notNull(basePath, "Base path is required");
+		String trimmed = basePath.strip();
+		this.basePath = (trimmed.isEmpty() || trimmed.equals("/")) ? ""
+				: (trimmed.startsWith("/") ? "" : "/") + StringUtils.trimTrailingCharacter(trimmed, '/');
 	}
 
 	@Override
@@ -158,7 +173,7 @@ public class RestEndpointToolDetector implements SmartInitializingSingleton {
 		}
 		String name = (exposed != null && StringUtils.hasText(exposed.name())) ? exposed.name()
 				: handlerMethod.getMethod().getName();
-		RestEndpoint endpoint = new RestEndpoint(httpMethod, stripRegex(path), List.copyOf(pathVariables),
+		RestEndpoint endpoint = new RestEndpoint(httpMethod, this.basePath + stripRegex(path), List.copyOf(pathVariables),
 				List.copyOf(queryParameters), hasBody, bodyRequired);
 		String description = (exposed != null && StringUtils.hasText(exposed.description())) ? exposed.description()
 				: endpoint.toString();

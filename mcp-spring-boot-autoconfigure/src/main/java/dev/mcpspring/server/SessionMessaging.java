@@ -63,7 +63,7 @@ class SessionMessaging implements ResourceUpdatePublisher {
 		this.inFlightRequests = inFlightRequests;
 		this.resourceUpdates = resourceUpdates;
 		this.subscriptions = List.of(
-				broker.subscribe(instanceTopic(broker.getInstanceId())).subscribe(this::onInstanceMessage),
+				broker.subscribe(McpSessionBroker.instanceTopic(broker.getInstanceId())).subscribe(this::onInstanceMessage),
 				broker.subscribe(ALL).subscribe(this::onBroadcast));
 	}
 
@@ -128,7 +128,7 @@ class SessionMessaging implements ResourceUpdatePublisher {
 		if (instance != null && !instance.equals(this.broker.getInstanceId())) {
 			ObjectNode envelope = JsonNodeFactory.instance.objectNode().put("session", sessionId);
 			envelope.set("response", this.codec.getJsonMapper().readTree(this.codec.encode(response)));
-			this.broker.publish(instanceTopic(instance), envelope.toString());
+			this.broker.publish(McpSessionBroker.instanceTopic(instance), envelope.toString());
 		}
 		else if (logger.isDebugEnabled()) {
 			logger.debug("Response to unknown request " + response.id());
@@ -232,10 +232,6 @@ class SessionMessaging implements ResourceUpdatePublisher {
 
 	private static String sessionTopic(String sessionId) {
 		return "mcp.session." + sessionId;
-	}
-
-	private static String instanceTopic(String instanceId) {
-		return "mcp.instance." + instanceId;
 	}
 
 }

@@ -203,7 +203,7 @@ class McpRequestTimeoutsAutoConfigurationTests {
 			.withConfiguration(AutoConfigurations.of(McpServerAutoConfiguration.class,
 					McpRequestTimeoutsAutoConfiguration.class))
 			.run((context) -> {
-				McpServerProperties.Limits limits = context.getBean(McpServerProperties.class).getLimits();
+				McpLimitsProperties limits = context.getBean(McpServerProperties.class).getLimits();
 				assertThat(limits.getRequestHeaderTimeout()).isEqualTo(Duration.ofSeconds(10));
 				assertThat(limits.getRequestBodyTimeout()).isEqualTo(Duration.ofSeconds(30));
 				assertThat(context).hasBean("mcpRequestTimeoutsCustomizer");

@@ -55,6 +55,8 @@ class PropertyReferenceTests {
 				Every `mcp.*` property, generated from the configuration metadata of
 				`mcp-spring-boot-autoconfigure` (a test fails when this page is out of date).
 				Durations take values such as `30s` or `5m`; sizes take values such as `4MB`.
+				The `mcp.oauth-bridge.*` properties of `mcp-spring-boot-oauth-bridge` are listed in
+				[OAuth bridge](oauth-bridge.md#properties).
 
 				| Property | Default | Description |
 				| --- | --- | --- |

@@ -3,16 +3,19 @@ package dev.mcpspring.observation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import dev.mcpspring.jsonrpc.JsonRpcRequest;
 import dev.mcpspring.model.CallToolResult;
 import dev.mcpspring.model.Content;
 import dev.mcpspring.model.Implementation;
 import dev.mcpspring.model.ProtocolVersions;
+import dev.mcpspring.server.McpClientChannel;
 import dev.mcpspring.server.McpRequest;
 import dev.mcpspring.server.McpResponse;
 import dev.mcpspring.server.McpServerHandler;
 import dev.mcpspring.server.PromptRegistry;
+import dev.mcpspring.server.RequestHeaders;
 import dev.mcpspring.server.ToolRegistry;
 import dev.mcpspring.server.session.McpSession;
 import io.micrometer.common.KeyValue;
@@ -130,6 +133,21 @@ class ObservationMcpServerInterceptorTests {
 			.isEqualTo("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
 		assertThat(context.getGetter().get(context.getCarrier(), "tracestate")).isEqualTo("rojo=00f067aa0ba902b7");
 		assertThat(context.getGetter().get(context.getCarrier(), "baggage")).isNull();
+	}
+
+	@Test
+	void traceContextIsReadFromHttpHeadersWhenMetaHasNone() {
+		McpRequest toolCall = toolCall("echo");
+		McpRequest request = new McpRequest(toolCall.message(), null, ProtocolVersions.LATEST,
+				McpClientChannel.discard(), null, null,
+				RequestHeaders.of(Map.of("traceparent", List.of("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"))));
+		McpServerObservationContext context = new McpServerObservationContext(request);
+		assertThat(context.getGetter().get(context.getCarrier(), "traceparent"))
+			.isEqualTo("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+		request.params().putObject("_meta").put("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+		assertThat(context.getGetter().get(context.getCarrier(), "traceparent"))
+			.as("_meta wins over the headers")
+			.isEqualTo("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
 	}
 
 	@Test

@@ -1,22 +1,29 @@
 package dev.mcpspring.redis;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import dev.mcpspring.jsonrpc.JsonRpcCodec;
 import dev.mcpspring.jsonrpc.JsonRpcNotification;
+import dev.mcpspring.jsonrpc.JsonRpcResponse;
+import dev.mcpspring.server.session.McpSessionBroker;
 import dev.mcpspring.transport.support.McpEventStore;
 import dev.mcpspring.transport.support.McpEventStore.Event;
 import dev.mcpspring.transport.support.McpEventStore.EventStream;
 import dev.mcpspring.test.RedisServer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.IntNode;
 
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
@@ -55,9 +62,49 @@ class RedisMcpEventStoreTests {
 		factoryB.destroy();
 	}
 
+	private final List<RedisMcpSessionBroker> brokers = new ArrayList<>();
+
+	@AfterEach
+	void stopBrokers() {
+		this.brokers.forEach(RedisMcpSessionBroker::destroy);
+	}
+
 	private RedisMcpEventStore store(LettuceConnectionFactory factory, Duration idleTimeout) {
+		return store(factory, idleTimeout, running(factory));
+	}
+
+	private RedisMcpEventStore store(LettuceConnectionFactory factory, Duration idleTimeout,
+			McpSessionBroker broker) {
 		return new RedisMcpEventStore(RedisTemplates.template(factory), this.codec, this.prefix, 100,
-				Duration.ofMinutes(1), idleTimeout, Duration.ofSeconds(2));
+				Duration.ofMinutes(1), idleTimeout, Duration.ofSeconds(2), broker, Duration.ofMillis(300));
+	}
+
+	/**
+	 * A broker of a running instance, which listens on its instance topic.
+	 */
+	private RedisMcpSessionBroker running(LettuceConnectionFactory factory) {
+		RedisMcpSessionBroker broker = broker(factory);
+		Disposable listening = listen(broker);
+		assertThat(listening.isDisposed()).isFalse();
+		return broker;
+	}
+
+	private RedisMcpSessionBroker broker(LettuceConnectionFactory factory) {
+		RedisMcpSessionBroker broker = new RedisMcpSessionBroker(RedisTemplates.template(factory), this.prefix,
+				Duration.ofSeconds(2));
+		this.brokers.add(broker);
+		return broker;
+	}
+
+	private static Disposable listen(McpSessionBroker broker) {
+		Disposable listening = broker.subscribe(McpSessionBroker.instanceTopic(broker.getInstanceId())).subscribe();
+		StepVerifier.create(Mono.defer(() -> broker.isInstanceAlive(broker.getInstanceId()))
+			.filter(Boolean::booleanValue)
+			.repeatWhenEmpty(200, (attempts) -> attempts.delayElements(Duration.ofMillis(50))))
+			.expectNext(true)
+			.expectComplete()
+			.verify(TIMEOUT);
+		return listening;
 	}
 
 	private static JsonRpcNotification notification(int n) {
@@ -120,16 +167,80 @@ class RedisMcpEventStoreTests {
 	}
 
 	@Test
-	void streamWhoseWriterIsGoneEndsAfterTheIdleTimeout() {
+	void streamWhoseWriterRunsButSendsNothingEndsAfterTheIdleTimeout() {
 		RedisMcpEventStore instanceA = store(factoryA, Duration.ofSeconds(5));
 		RedisMcpEventStore instanceB = store(factoryB, Duration.ofMillis(1500));
 		EventStream stream = instanceA.create("s1");
 		stream.emit(notification(1));
 		stream.emit(notification(2));
 		String firstId = stream.events().blockFirst(TIMEOUT).id();
-		// the writer dies without completing the stream
 		StepVerifier.create(instanceB.resume("s1", firstId).flatMapMany((events) -> events).map(Event::id))
 			.expectNextCount(1)
+			.expectComplete()
+			.verify(TIMEOUT);
+	}
+
+	@Test
+	void requestStreamWhoseWriterIsGoneEndsAtOnceWithAnErrorForTheRequest() {
+		RedisMcpSessionBroker writer = broker(factoryA);
+		Disposable writerRunning = listen(writer);
+		RedisMcpEventStore instanceA = store(factoryA, Duration.ofMinutes(5), writer);
+		RedisMcpEventStore instanceB = store(factoryB, Duration.ofMinutes(5));
+		EventStream stream = instanceA.create("s1", IntNode.valueOf(7));
+		stream.emit(notification(1));
+		String firstId = stream.events().blockFirst(TIMEOUT).id();
+		String streamId = firstId.substring(0, firstId.lastIndexOf('-'));
+		StepVerifier.create(instanceB.resume("s1", firstId).flatMapMany((events) -> events))
+			.then(() -> stream.emit(notification(2)))
+			.assertNext((event) -> assertThat(event.id()).isEqualTo(streamId + "-2"))
+			.then(() -> {
+				stream.emit(notification(3));
+				// the writer stops without completing the stream: its instance topic goes
+				writerRunning.dispose();
+			})
+			.assertNext((event) -> assertThat(event.id()).isEqualTo(streamId + "-3"))
+			.assertNext((event) -> {
+				assertThat(event.id()).isEqualTo(streamId + "-4");
+				JsonRpcResponse response = (JsonRpcResponse) event.message();
+				assertThat(response.id().asInt()).isEqualTo(7);
+				assertThat(response.error().code()).isEqualTo(-32603);
+				assertThat(response.error().message())
+					.isEqualTo("Request interrupted: the server instance serving it stopped");
+			})
+			.expectComplete()
+			.verify(TIMEOUT);
+	}
+
+	@Test
+	void requestStreamWhoseWriterIsGoneAfterItAnsweredEndsWithoutAnError() {
+		RedisMcpSessionBroker writer = broker(factoryA);
+		Disposable writerRunning = listen(writer);
+		RedisMcpEventStore instanceA = store(factoryA, Duration.ofMinutes(5), writer);
+		RedisMcpEventStore instanceB = store(factoryB, Duration.ofMinutes(5));
+		EventStream stream = instanceA.create("s1", IntNode.valueOf(8));
+		stream.emit(notification(1));
+		stream.emit(JsonRpcResponse.success(IntNode.valueOf(8), new JsonMapper().createObjectNode()));
+		String firstId = stream.events().blockFirst(TIMEOUT).id();
+		writerRunning.dispose();
+		StepVerifier.create(instanceB.resume("s1", firstId).flatMapMany((events) -> events).map(Event::message))
+			.assertNext((message) -> assertThat(((JsonRpcResponse) message).error()).isNull())
+			.expectComplete()
+			.verify(TIMEOUT);
+	}
+
+	@Test
+	void getStreamWhoseWriterIsGoneEndsAtOnceWithoutAnError() {
+		RedisMcpSessionBroker writer = broker(factoryA);
+		Disposable writerRunning = listen(writer);
+		RedisMcpEventStore instanceA = store(factoryA, Duration.ofMinutes(5), writer);
+		RedisMcpEventStore instanceB = store(factoryB, Duration.ofMinutes(5));
+		EventStream stream = instanceA.create("s1");
+		stream.emit(notification(1));
+		stream.emit(notification(2));
+		String firstId = stream.events().blockFirst(TIMEOUT).id();
+		writerRunning.dispose();
+		StepVerifier.create(instanceB.resume("s1", firstId).flatMapMany((events) -> events).map(Event::message))
+			.assertNext((message) -> assertThat(((JsonRpcNotification) message).method()).isEqualTo("notifications/n2"))
 			.expectComplete()
 			.verify(TIMEOUT);
 	}

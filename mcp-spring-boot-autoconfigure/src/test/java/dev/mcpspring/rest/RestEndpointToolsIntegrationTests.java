@@ -79,13 +79,14 @@ class RestEndpointToolsIntegrationTests {
 	void start() {
 		this.context = new SpringApplicationBuilder(RestApplication.class).web(WebApplicationType.REACTIVE)
 			.run("--server.port=0", "--spring.main.banner-mode=off", "--mcp.server.security.api-keys.ci.key=" + KEY,
-					"--mcp.server.security.resource=http://127.0.0.1/mcp",
+					"--mcp.server.security.resource=http://127.0.0.1" + basePath() + "/mcp",
 					"--mcp.server.rest.include.paths=/api/books/**", "--mcp.server.rest.exclude.methods=DELETE",
-					"--spring.web.error.include-message=always", "--spring.web.error.include-binding-errors=always");
+					"--spring.web.error.include-message=always", "--spring.web.error.include-binding-errors=always",
+					"--spring.webflux.base-path=" + basePath());
 		this.port = this.context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
 		HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport
 			.builder("http://127.0.0.1:" + this.port)
-			.endpoint("/mcp")
+			.endpoint(basePath() + "/mcp")
 			.requestBuilder(HttpRequest.newBuilder().header("X-API-Key", KEY))
 			.connectTimeout(TIMEOUT)
 			.build();
@@ -99,6 +100,13 @@ class RestEndpointToolsIntegrationTests {
 			.tools()
 			.stream()
 			.collect(Collectors.toMap(Tool::name, (tool) -> JSON.valueToTree(tool)));
+	}
+
+	/**
+	 * Boot's {@code spring.webflux.base-path} of the application, ahead of every path.
+	 */
+	String basePath() {
+		return "";
 	}
 
 	@AfterAll
@@ -120,7 +128,7 @@ class RestEndpointToolsIntegrationTests {
 	void schemasComeFromTheParametersAndTheReturnType() {
 		assertThat(this.tools.get("book").path("inputSchema")).isEqualTo(JSON.readTree("""
 				{"type":"object","properties":{"isbn":{"type":"string"}},"required":["isbn"]}"""));
-		assertThat(this.tools.get("book").path("description").asString()).isEqualTo("GET /api/books/{isbn}");
+		assertThat(this.tools.get("book").path("description").asString()).isEqualTo("GET " + basePath() + "/api/books/{isbn}");
 		assertThat(this.tools.get("book").at("/outputSchema/properties/pages/type").asString()).isEqualTo("integer");
 		assertThat(this.tools.get("book").at("/annotations/readOnlyHint").asBoolean()).isTrue();
 		JsonNode search = this.tools.get("search").path("inputSchema");
@@ -152,14 +160,15 @@ class RestEndpointToolsIntegrationTests {
 		JsonNode result = call("book", Map.of("isbn", "9789999999999"));
 		assertThat(result.path("isError").asBoolean()).isTrue();
 		assertThat(text(result))
-			.isEqualTo("GET /api/books/{isbn} answered HTTP 404: Not Found; No book with ISBN 9789999999999");
+			.isEqualTo("GET " + basePath()
+					+ "/api/books/{isbn} answered HTTP 404: Not Found; No book with ISBN 9789999999999");
 	}
 
 	@Test
 	void invalidBodyIsAToolErrorNamingTheField() {
 		JsonNode result = call("add_book", Map.of("body", Map.of("isbn", "9780000000002", "title", "X", "pages", 0)));
 		assertThat(result.path("isError").asBoolean()).as("%s", result).isTrue();
-		assertThat(text(result)).startsWith("POST /api/books answered HTTP 400: Bad Request")
+		assertThat(text(result)).startsWith("POST " + basePath() + "/api/books answered HTTP 400: Bad Request")
 			.contains("pages: must be greater than or equal to 1");
 	}
 
@@ -167,13 +176,13 @@ class RestEndpointToolsIntegrationTests {
 	void invalidQueryParameterIsAToolError() {
 		JsonNode result = call("search", Map.of("query", "dune", "limit", 500));
 		assertThat(result.path("isError").asBoolean()).as("%s", result).isTrue();
-		assertThat(text(result)).startsWith("GET /api/books answered HTTP 400");
+		assertThat(text(result)).startsWith("GET " + basePath() + "/api/books answered HTTP 400");
 	}
 
 	@Test
 	void callerAuthenticationIsTheInProcessRequestsOwn() throws Exception {
 		HttpResponse<String> anonymous = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/whoami")).build(),
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + basePath() + "/api/whoami")).build(),
 					HttpResponse.BodyHandlers.ofString());
 		assertThat(anonymous.statusCode()).isEqualTo(401);
 		JsonNode result = call("whoami", Map.of());

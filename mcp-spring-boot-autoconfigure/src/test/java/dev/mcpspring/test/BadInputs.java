@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import dev.mcpspring.jsonrpc.JsonRpcErrorCodes;
+import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * The message bodies of the bad-input corpus (issue 14.2) that every transport must
@@ -106,6 +108,31 @@ public final class BadInputs {
 				"tools/list", List.of("{\"cursor\":42}", "{\"cursor\":\"c4n4ry\"}"), "resources/list",
 				List.of("{\"cursor\":[]}", "{\"cursor\":\"c4n4ry\"}"), "prompts/list", List.of("{\"cursor\":true}"),
 				"resources/templates/list", List.of("{\"cursor\":{}}"));
+	}
+
+	/**
+	 * Return the wrong-parameter cases of the corpus: for each revision, every feature
+	 * method with {@link #wrongParams()}, a string and an array as params, an unknown
+	 * method, and the session-only methods with wrong parameters.
+	 * @param sessionRevision the revision with sessions
+	 * @param statelessRevision the stateless revision
+	 * @return the cases as revision, method, params
+	 */
+	public static Stream<Arguments> wrongParamCases(String sessionRevision, String statelessRevision) {
+		List<Arguments> cases = new ArrayList<>();
+		Map<String, List<String>> byMethod = wrongParams();
+		for (String revision : List.of(sessionRevision, statelessRevision)) {
+			for (String method : byMethod.keySet().stream().sorted().toList()) {
+				cases.add(Arguments.of(revision, method, "\"" + CANARY + "\""));
+				cases.add(Arguments.of(revision, method, "[1]"));
+				byMethod.get(method).forEach((params) -> cases.add(Arguments.of(revision, method, params)));
+			}
+			cases.add(Arguments.of(revision, CANARY + "/method", "{}"));
+		}
+		cases.add(Arguments.of(sessionRevision, "logging/setLevel", "{\"level\":42}"));
+		cases.add(Arguments.of(sessionRevision, "logging/setLevel", "{\"level\":\"" + CANARY + "\"}"));
+		cases.add(Arguments.of(sessionRevision, "resources/subscribe", "{\"uri\":42}"));
+		return cases.stream();
 	}
 
 	private static String nested(int depth, char open, char close) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import dev.mcpspring.autoconfigure.McpServerAutoConfiguration;
 import dev.mcpspring.autoconfigure.McpServerProperties;
+import dev.mcpspring.autoconfigure.McpSessionProperties;
 import dev.mcpspring.autoconfigure.McpTransportProperties;
 import dev.mcpspring.autoconfigure.McpWebFluxAutoConfiguration;
 import dev.mcpspring.autoconfigure.McpWebMvcAutoConfiguration;
@@ -65,7 +66,7 @@ public final class McpRedisAutoConfiguration {
 	@ConditionalOnMissingBean
 	McpSessionRepository mcpSessionRepository(@Qualifier(TEMPLATE_BEAN_NAME) ReactiveStringRedisTemplate template,
 			JsonRpcCodec codec, McpServerProperties properties) {
-		McpServerProperties.Session session = properties.getSession();
+		McpSessionProperties session = properties.getSession();
 		return new RedisMcpSessionRepository(template, codec.getJsonMapper(), session.getRedis().getKeyPrefix(),
 				session.getMaxSessions(), session.getIdleTimeout(), session.getRedis().getTimeout(),
 				Clock.systemUTC());
@@ -74,18 +75,19 @@ public final class McpRedisAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	McpEventStore mcpEventStore(@Qualifier(TEMPLATE_BEAN_NAME) ReactiveStringRedisTemplate template,
-			JsonRpcCodec codec, McpServerProperties properties) {
+			JsonRpcCodec codec, McpSessionBroker broker, McpServerProperties properties) {
 		McpTransportProperties.StreamableHttp streamableHttp = properties.getTransport().getStreamableHttp();
-		McpServerProperties.Session.Redis redis = properties.getSession().getRedis();
+		McpSessionProperties.Redis redis = properties.getSession().getRedis();
 		return new RedisMcpEventStore(template, codec, redis.getKeyPrefix(), streamableHttp.getReplayEvents(),
-				streamableHttp.getReplayRetention(), redis.getResumeIdleTimeout(), redis.getTimeout());
+				streamableHttp.getReplayRetention(), redis.getResumeIdleTimeout(), redis.getTimeout(), broker,
+				redis.getWriterCheckInterval());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	TaskStore mcpTaskStore(@Qualifier(TEMPLATE_BEAN_NAME) ReactiveStringRedisTemplate template, JsonRpcCodec codec,
 			McpServerProperties properties) {
-		McpServerProperties.Session.Redis redis = properties.getSession().getRedis();
+		McpSessionProperties.Redis redis = properties.getSession().getRedis();
 		return new RedisTaskStore(template, codec.getJsonMapper(), redis.getKeyPrefix(),
 				McpServerAutoConfiguration.MAX_TASKS, redis.getTimeout());
 	}
@@ -94,7 +96,7 @@ public final class McpRedisAutoConfiguration {
 	@ConditionalOnMissingBean
 	McpSessionBroker mcpSessionBroker(@Qualifier(TEMPLATE_BEAN_NAME) ReactiveStringRedisTemplate template,
 			McpServerProperties properties) {
-		McpServerProperties.Session.Redis redis = properties.getSession().getRedis();
+		McpSessionProperties.Redis redis = properties.getSession().getRedis();
 		return new RedisMcpSessionBroker(template, redis.getKeyPrefix(), redis.getTimeout());
 	}
 

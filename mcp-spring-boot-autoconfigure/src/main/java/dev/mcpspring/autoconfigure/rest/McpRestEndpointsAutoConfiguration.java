@@ -20,6 +20,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.http.server.reactive.HttpHandler;
 import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
@@ -40,13 +41,23 @@ import org.springframework.web.reactive.result.method.annotation.RequestMappingH
 @EnableConfigurationProperties(McpRestProperties.class)
 public final class McpRestEndpointsAutoConfiguration {
 
+	/**
+	 * Boot's base path of a WebFlux application, which its {@code HttpHandler} expects
+	 * ahead of every handler mapping's path.
+	 */
+	private static final String BASE_PATH_PROPERTY = "spring.webflux.base-path";
+
 	@Bean
 	@ConditionalOnMissingBean
 	RestEndpointToolDetector mcpRestEndpointToolDetector(McpRestProperties properties,
 			ObjectProvider<RequestMappingHandlerMapping> handlerMappings, ObjectProvider<HttpHandler> httpHandler,
-			JsonSchemaGenerator schemaGenerator, ToolRegistry toolRegistry, JsonRpcCodec codec) {
-		return new RestEndpointToolDetector(() -> handlerMappings.orderedStream().toList(), selection(properties),
-				schemaGenerator, toolRegistry, SingletonSupplier.of(httpHandler::getObject), codec.getJsonMapper());
+			JsonSchemaGenerator schemaGenerator, ToolRegistry toolRegistry, JsonRpcCodec codec,
+			Environment environment) {
+		RestEndpointToolDetector detector = new RestEndpointToolDetector(
+				() -> handlerMappings.orderedStream().toList(), selection(properties), schemaGenerator, toolRegistry,
+				SingletonSupplier.of(httpHandler::getObject), codec.getJsonMapper());
+		detector.setBasePath(environment.getProperty(BASE_PATH_PROPERTY, ""));
+		return detector;
 	}
 
 	private static EndpointSelection selection(McpRestProperties properties) {

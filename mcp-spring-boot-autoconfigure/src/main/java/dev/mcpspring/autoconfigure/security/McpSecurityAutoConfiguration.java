@@ -31,6 +31,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -122,10 +123,11 @@ public final class McpSecurityAutoConfiguration {
 	static class JwtConfiguration {
 
 		@Bean
-		ResourceServerTokens mcpJwtTokens(ObjectProvider<ReactiveJwtDecoder> jwtDecoder) {
+		ResourceServerTokens mcpJwtTokens(ObjectProvider<ReactiveJwtDecoder> jwtDecoder, Environment environment,
+				McpSecurityProperties properties) {
 			return (configurer) -> {
 				ReactiveJwtDecoder decoder = jwtDecoder.getIfAvailable();
-				configurer.jwt(decoder);
+				configurer.jwt((decoder != null) ? JwtAudiences.of(environment, properties).check(decoder) : null);
 				return decoder != null;
 			};
 		}

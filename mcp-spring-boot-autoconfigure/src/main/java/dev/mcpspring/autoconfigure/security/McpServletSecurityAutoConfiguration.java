@@ -34,6 +34,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
@@ -127,10 +128,11 @@ public final class McpServletSecurityAutoConfiguration {
 	static class JwtConfiguration {
 
 		@Bean
-		ServletResourceServerTokens mcpServletJwtTokens(ObjectProvider<JwtDecoder> jwtDecoder) {
+		ServletResourceServerTokens mcpServletJwtTokens(ObjectProvider<JwtDecoder> jwtDecoder,
+				Environment environment, McpSecurityProperties properties) {
 			return (configurer) -> {
 				JwtDecoder decoder = jwtDecoder.getIfAvailable();
-				configurer.jwt(decoder);
+				configurer.jwt((decoder != null) ? JwtAudiences.of(environment, properties).check(decoder) : null);
 				return decoder != null;
 			};
 		}

@@ -22,12 +22,17 @@ import org.springframework.util.ClassUtils;
 class OnMcpSecurityCondition extends SpringBootCondition implements ConfigurationCondition {
 
 	/**
-	 * Beans of these types, declared by the application, switch security on.
+	 * Beans of these types, declared by the application, switch security on: the
+	 * reactive ones for WebFlux, the servlet token decoders for Spring MVC. A servlet
+	 * {@code AuthenticationManager} is left out on purpose: applications declare one for
+	 * form or basic login, which says nothing about bearer tokens on the MCP endpoint.
 	 */
 	static final List<String> AUTHENTICATION_BEAN_TYPES = List.of(
 			"org.springframework.security.oauth2.jwt.ReactiveJwtDecoder",
 			"org.springframework.security.oauth2.server.resource.introspection.ReactiveOpaqueTokenIntrospector",
-			"org.springframework.security.authentication.ReactiveAuthenticationManager");
+			"org.springframework.security.authentication.ReactiveAuthenticationManager",
+			"org.springframework.security.oauth2.jwt.JwtDecoder",
+			"org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector");
 
 	static final List<String> OAUTH2_PROPERTIES = List.of("spring.security.oauth2.resourceserver.jwt.issuer-uri",
 			"spring.security.oauth2.resourceserver.jwt.jwk-set-uri",

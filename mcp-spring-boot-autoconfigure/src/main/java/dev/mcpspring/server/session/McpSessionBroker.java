@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Carries messages between the instances that serve the sessions of one server: a
@@ -40,6 +41,28 @@ public interface McpSessionBroker {
 	 * @return the payloads
 	 */
 	Flux<String> subscribe(String topic);
+
+	/**
+	 * Tell whether an instance is still running, for example to end a stream resumed
+	 * from another instance at once when the instance writing it is gone rather than
+	 * after an idle timeout. Every instance listens on its {@link #instanceTopic
+	 * instance topic} while it runs. A broker that cannot tell answers {@code true}.
+	 * @param instanceId the id of the instance
+	 * @return whether it still runs
+	 */
+	default Mono<Boolean> isInstanceAlive(String instanceId) {
+		return Mono.just(true);
+	}
+
+	/**
+	 * Return the topic of the messages meant for one instance, such as a client's answer
+	 * to a request that instance waits for.
+	 * @param instanceId the id of the instance
+	 * @return the topic
+	 */
+	static String instanceTopic(String instanceId) {
+		return "mcp.instance." + instanceId;
+	}
 
 	/**
 	 * Return a broker for a server running as a single instance: nothing is published

@@ -4,6 +4,7 @@ import dev.mcpspring.jsonrpc.JsonRpcMessage;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Keeps the recent events of SSE streams so that a client can resume a broken stream
@@ -23,6 +24,18 @@ public interface McpEventStore {
 	 * @return the stream
 	 */
 	EventStream create(String sessionId);
+
+	/**
+	 * Open the stream that answers one request of a session. A store shared by several
+	 * instances may use the id to end the stream with an error for the request when the
+	 * instance writing it stops before it answered.
+	 * @param sessionId the session the stream belongs to
+	 * @param requestId the id of the request the stream answers
+	 * @return the stream
+	 */
+	default EventStream create(String sessionId, JsonNode requestId) {
+		return create(sessionId);
+	}
 
 	/**
 	 * Find the stream an event id belongs to. A store shared by several instances finds

@@ -262,7 +262,8 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 		boolean stateless = call.kind() == McpCall.Kind.STATELESS;
 		boolean streamFromStart = !stateless && this.responseMode == ResponseMode.SSE;
 		ResponseRouter router = (session != null)
-				? new ResponseRouter(this.eventStore::create, session.getId(), streamFromStart)
+				? new ResponseRouter((id) -> this.eventStore.create(id, rpcRequest.id()), session.getId(),
+						streamFromStart)
 				: new ResponseRouter((id) -> new UnbufferedEventStream(), "", streamFromStart);
 		McpClientChannel channel = (this.responseMode != ResponseMode.JSON || stateless) ? router
 				: (session != null) ? getSessionService().channelOf(session) : McpClientChannel.discard();

@@ -1,5 +1,8 @@
 package dev.mcpspring.autoconfigure.security;
 
+import java.util.List;
+import java.util.Map;
+
 import dev.mcpspring.annotation.McpTool;
 import dev.mcpspring.autoconfigure.McpServerAutoConfiguration;
 import dev.mcpspring.autoconfigure.McpWebFluxAutoConfiguration;
@@ -279,6 +282,30 @@ class McpSecurityAutoConfigurationTests {
 	}
 
 	@Test
+	void applicationJwtDecoderIsHeldToTheResourceAudience() {
+		this.runner.withPropertyValues("mcp.server.security.resource=https://mcp.example.test/mcp")
+			.withBean(ReactiveJwtDecoder.class, AudienceBlindJwtDecoder::new)
+			.run((context) -> {
+				WebTestClient client = WebTestClient.bindToApplicationContext(context).build();
+				post(client, HttpHeaders.AUTHORIZATION, "Bearer for-mcp").expectStatus().isOk();
+				post(client, HttpHeaders.AUTHORIZATION, "Bearer for-other").expectStatus().isUnauthorized();
+			});
+	}
+
+	@Test
+	void applicationJwtDecoderIsHeldToBootsAudiencesWhenSet() {
+		this.runner
+			.withPropertyValues("mcp.server.security.resource=https://mcp.example.test/mcp",
+					"spring.security.oauth2.resourceserver.jwt.audiences=api://mcp")
+			.withBean(ReactiveJwtDecoder.class, AudienceBlindJwtDecoder::new)
+			.run((context) -> {
+				WebTestClient client = WebTestClient.bindToApplicationContext(context).build();
+				post(client, HttpHeaders.AUTHORIZATION, "Bearer for-api").expectStatus().isOk();
+				post(client, HttpHeaders.AUTHORIZATION, "Bearer for-mcp").expectStatus().isUnauthorized();
+			});
+	}
+
+	@Test
 	void applicationOpaqueTokenIntrospectorBeanSwitchesSecurityOn() {
 		this.runner.withPropertyValues("mcp.server.security.resource=https://mcp.example.test/mcp")
 			.withBean(ReactiveOpaqueTokenIntrospector.class, RejectingIntrospector::new)
@@ -341,6 +368,26 @@ class McpSecurityAutoConfigurationTests {
 		@Override
 		public Mono<Jwt> decode(String token) {
 			return Mono.error(new BadJwtException("bad"));
+		}
+
+	}
+
+	/**
+	 * Accepts any token {@code for-<name>}, issued for an audience it does not check.
+	 */
+	static class AudienceBlindJwtDecoder implements ReactiveJwtDecoder {
+
+		private static final Map<String, String> AUDIENCES = Map.of("for-mcp", "https://mcp.example.test/mcp",
+				"for-other", "https://other.example.test", "for-api", "api://mcp");
+
+		@Override
+		public Mono<Jwt> decode(String token) {
+			return Mono.just(Jwt.withTokenValue(token)
+				.header("alg", "RS256")
+				.subject("alice")
+				.audience(List.of(AUDIENCES.get(token)))
+				.claim("scope", "mcp")
+				.build());
 		}
 
 	}

@@ -3,7 +3,6 @@ package dev.mcpspring.transport.stdio;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import dev.mcpspring.annotation.McpComplete;
@@ -103,20 +102,7 @@ class StdioBadInputCorpusTests {
 	}
 
 	static Stream<Arguments> wrongParams() {
-		List<Arguments> cases = new ArrayList<>();
-		Map<String, List<String>> byMethod = BadInputs.wrongParams();
-		for (String revision : List.of(SESSION, STATELESS)) {
-			for (String method : byMethod.keySet().stream().sorted().toList()) {
-				cases.add(Arguments.of(revision, method, "\"c4n4ry\""));
-				cases.add(Arguments.of(revision, method, "[1]"));
-				byMethod.get(method).forEach((params) -> cases.add(Arguments.of(revision, method, params)));
-			}
-			cases.add(Arguments.of(revision, "c4n4ry/method", "{}"));
-		}
-		cases.add(Arguments.of(SESSION, "logging/setLevel", "{\"level\":42}"));
-		cases.add(Arguments.of(SESSION, "logging/setLevel", "{\"level\":\"c4n4ry\"}"));
-		cases.add(Arguments.of(SESSION, "resources/subscribe", "{\"uri\":42}"));
-		return cases.stream();
+		return BadInputs.wrongParamCases(SESSION, STATELESS);
 	}
 
 	@ParameterizedTest(name = "{0} {1} {2}")

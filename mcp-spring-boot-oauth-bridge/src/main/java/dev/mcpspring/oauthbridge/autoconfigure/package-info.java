@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of the MCP OAuth bridge.
+ */
+@NullMarked
+package dev.mcpspring.oauthbridge.autoconfigure;
+
+import org.jspecify.annotations.NullMarked;
