@@ -90,7 +90,7 @@ import org.springframework.util.StringUtils;
 				"org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration" })
 @ConditionalOnClass({ McpServerHandler.class, JsonMapper.class })
 @ConditionalOnBooleanProperty(name = "mcp.server.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(McpServerProperties.class)
+@EnableConfigurationProperties({ McpServerProperties.class, McpMiddlewareProperties.class })
 @ImportRuntimeHints(McpServerRuntimeHints.class)
 @Import({ McpToolExecutionConfigurations.VirtualThreadsConfiguration.class,
 		McpToolExecutionConfigurations.ApplicationTaskExecutorConfiguration.class,
@@ -194,7 +194,8 @@ public final class McpServerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	McpServerHandler mcpServerHandler(McpServerProperties properties, ToolRegistry toolRegistry,
+	McpServerHandler mcpServerHandler(McpServerProperties properties, McpMiddlewareProperties middleware,
+			ToolRegistry toolRegistry,
 			PromptRegistry promptRegistry, ResourceRegistry resourceRegistry, CompletionRegistry completionRegistry,
 			McpSessionBroker sessionBroker, ObjectProvider<McpStatelessExtension> statelessExtension,
 			ObjectProvider<McpExceptionResolver> exceptionResolvers,
@@ -224,6 +225,7 @@ public final class McpServerAutoConfiguration {
 			.exceptionTranslators(exceptionTranslators.orderedStream().toList())
 			.interceptors(interceptors.orderedStream().toList())
 			.featureFilter(allOf(featureFilters.orderedStream().toList()))
+			.maskErrorDetails(middleware.isMaskErrorDetails())
 			.pageSize(properties.getPageSize())
 			.clientRequestTimeout(properties.getClientRequestTimeout())
 			.toolTimeout(properties.getTools().getTimeout())

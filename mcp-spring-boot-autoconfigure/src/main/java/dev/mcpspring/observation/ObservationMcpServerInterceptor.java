@@ -5,6 +5,8 @@ import java.util.Map;
 import dev.mcpspring.jsonrpc.JsonRpcError;
 import dev.mcpspring.jsonrpc.JsonRpcException;
 import dev.mcpspring.model.CallToolResult;
+import dev.mcpspring.server.McpInterceptorOrder;
+import dev.mcpspring.server.McpOperation;
 import dev.mcpspring.server.McpRequest;
 import dev.mcpspring.server.McpResponse;
 import dev.mcpspring.server.McpServerInterceptor;
@@ -18,7 +20,6 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.util.context.ContextView;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.core.Ordered;
 import org.springframework.util.Assert;
@@ -37,7 +38,7 @@ public class ObservationMcpServerInterceptor implements McpServerInterceptor, Or
 	/**
 	 * Order of this interceptor: before any other, so their time is included.
 	 */
-	public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
+	public static final int ORDER = McpInterceptorOrder.OBSERVATION;
 
 	private static final McpServerObservationConvention DEFAULT_CONVENTION = new DefaultMcpServerObservationConvention();
 
@@ -106,20 +107,16 @@ public class ObservationMcpServerInterceptor implements McpServerInterceptor, Or
 
 		private McpServerObservationContext newContext(McpRequest request) {
 		McpServerObservationContext context = new McpServerObservationContext(request);
-		String name = nameParam(request);
-		if (name != null && request.method().equals("tools/call") && this.toolRegistry.get(name) != null) {
+		McpOperation operation = request.operation();
+		String name = operation.name();
+		if (name != null && operation.kind() == McpOperation.Kind.TOOL && this.toolRegistry.get(name) != null) {
 			context.setToolName(name);
 		}
-		else if (name != null && request.method().equals("prompts/get") && this.promptRegistry.get(name) != null) {
+		else if (name != null && operation.kind() == McpOperation.Kind.PROMPT
+				&& this.promptRegistry.get(name) != null) {
 			context.setPromptName(name);
 		}
 		return context;
-	}
-
-	private static @Nullable String nameParam(McpRequest request) {
-		ObjectNode params = request.params();
-		JsonNode name = (params != null) ? params.get("name") : null;
-		return (name != null && name.isString()) ? name.asString() : null;
 	}
 
 	private static void recordOutcome(Observation observation, McpServerObservationContext context,

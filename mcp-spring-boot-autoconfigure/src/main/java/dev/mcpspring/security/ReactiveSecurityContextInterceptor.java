@@ -1,10 +1,12 @@
 package dev.mcpspring.security;
 
+import dev.mcpspring.server.McpInterceptorOrder;
 import dev.mcpspring.server.McpRequest;
 import dev.mcpspring.server.McpResponse;
 import dev.mcpspring.server.McpServerInterceptor;
 import reactor.core.publisher.Mono;
 
+import org.springframework.core.Ordered;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 
@@ -19,7 +21,12 @@ import org.springframework.security.core.context.ReactiveSecurityContextHolder;
  * @author MCP Spring Boot team
  * @since 0.1.0
  */
-public class ReactiveSecurityContextInterceptor implements McpServerInterceptor {
+public class ReactiveSecurityContextInterceptor implements McpServerInterceptor, Ordered {
+
+	@Override
+	public int getOrder() {
+		return McpInterceptorOrder.SECURITY_CONTEXT;
+	}
 
 	@Override
 	public Mono<McpResponse> intercept(McpRequest request, Chain chain) {

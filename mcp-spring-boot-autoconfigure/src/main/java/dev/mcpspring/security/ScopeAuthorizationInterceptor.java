@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 import dev.mcpspring.server.InsufficientScopeException;
+import dev.mcpspring.server.McpInterceptorOrder;
 import dev.mcpspring.server.McpRequest;
 import dev.mcpspring.server.McpResponse;
 import dev.mcpspring.server.McpServerInterceptor;
@@ -13,8 +14,8 @@ import dev.mcpspring.server.ResourceRegistry;
 import dev.mcpspring.server.scope.McpScopeRegistry;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
 
+import org.springframework.core.Ordered;
 import org.springframework.util.Assert;
 
 /**
@@ -31,7 +32,7 @@ import org.springframework.util.Assert;
  * "https://modelcontextprotocol.io/specification/2025-11-25/basic/authorization#step-up-authorization-flow">Step-up
  * authorization</a>
  */
-public class ScopeAuthorizationInterceptor implements McpServerInterceptor {
+public class ScopeAuthorizationInterceptor implements McpServerInterceptor, Ordered {
 
 	private final McpScopeRegistry scopeRegistry;
 
@@ -71,6 +72,11 @@ public class ScopeAuthorizationInterceptor implements McpServerInterceptor {
 	}
 
 	@Override
+	public int getOrder() {
+		return McpInterceptorOrder.SCOPE_AUTHORIZATION;
+	}
+
+	@Override
 	public Mono<McpResponse> intercept(McpRequest request, Chain chain) {
 		Set<String> required = new LinkedHashSet<>(this.serverScopes);
 		required.addAll(requiredScopes(request));
@@ -87,10 +93,11 @@ public class ScopeAuthorizationInterceptor implements McpServerInterceptor {
 	}
 
 	private Set<String> requiredScopes(McpRequest request) {
+		String name = request.operation().name();
 		return switch (request.method()) {
-			case "tools/call" -> required(McpScopeRegistry.Kind.TOOL, param(request, "name"));
-			case "prompts/get" -> required(McpScopeRegistry.Kind.PROMPT, param(request, "name"));
-			case "resources/read", "resources/subscribe" -> resourceScopes(param(request, "uri"));
+			case "tools/call" -> required(McpScopeRegistry.Kind.TOOL, name);
+			case "prompts/get" -> required(McpScopeRegistry.Kind.PROMPT, name);
+			case "resources/read", "resources/subscribe" -> resourceScopes(name);
 			default -> Set.of();
 		};
 	}
@@ -107,11 +114,6 @@ public class ScopeAuthorizationInterceptor implements McpServerInterceptor {
 		ResourceHandler handler = match.handler();
 		return this.scopeRegistry.getRequiredScopes(
 				(handler.getResource() != null) ? handler.getResource() : handler.getResourceTemplate());
-	}
-
-	private static @Nullable String param(McpRequest request, String name) {
-		JsonNode value = (request.params() != null) ? request.params().get(name) : null;
-		return (value != null && value.isString()) ? value.asString() : null;
 	}
 
 }

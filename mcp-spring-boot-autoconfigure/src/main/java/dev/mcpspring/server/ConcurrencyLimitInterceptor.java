@@ -4,6 +4,7 @@ import java.util.concurrent.Semaphore;
 
 import reactor.core.publisher.Mono;
 
+import org.springframework.core.Ordered;
 import org.springframework.util.Assert;
 
 /**
@@ -15,7 +16,7 @@ import org.springframework.util.Assert;
  * @author MCP Spring Boot team
  * @since 0.1.0
  */
-public class ConcurrencyLimitInterceptor implements McpServerInterceptor {
+public class ConcurrencyLimitInterceptor implements McpServerInterceptor, Ordered {
 
 	private final Semaphore permits;
 
@@ -26,6 +27,11 @@ public class ConcurrencyLimitInterceptor implements McpServerInterceptor {
 	public ConcurrencyLimitInterceptor(int maxConcurrentCalls) {
 		Assert.isTrue(maxConcurrentCalls > 0, "maxConcurrentCalls must be positive");
 		this.permits = new Semaphore(maxConcurrentCalls);
+	}
+
+	@Override
+	public int getOrder() {
+		return McpInterceptorOrder.CONCURRENCY_LIMIT;
 	}
 
 	@Override

@@ -61,9 +61,11 @@ final class McpFeatureMethods {
 
 	private final List<McpExceptionTranslator> exceptionTranslators;
 
+	private final boolean maskErrorDetails;
+
 	McpFeatureMethods(McpServerFeatures features, List<McpExceptionResolver> exceptionResolvers,
 			List<McpFeatureExceptionResolver> featureExceptionResolvers, int pageSize, McpFeatureFilter filter,
-			ToolTimeouts toolTimeouts, List<McpExceptionTranslator> exceptionTranslators) {
+			ToolTimeouts toolTimeouts, List<McpExceptionTranslator> exceptionTranslators, boolean maskErrorDetails) {
 		this.features = features;
 		this.exceptionResolvers = List.copyOf(exceptionResolvers);
 		this.featureExceptionResolvers = List.copyOf(featureExceptionResolvers);
@@ -71,6 +73,7 @@ final class McpFeatureMethods {
 		this.filter = filter;
 		this.toolTimeouts = toolTimeouts;
 		this.exceptionTranslators = List.copyOf(exceptionTranslators);
+		this.maskErrorDetails = maskErrorDetails;
 	}
 
 	Object listTools(McpRequest request) {
@@ -222,7 +225,9 @@ final class McpFeatureMethods {
 			.next()
 			.switchIfEmpty(Mono.fromSupplier(() -> {
 				logger.error("Tool '" + call.name() + "' failed", ex);
-				return CallToolResult.error("An internal error occurred while running tool '" + call.name() + "'");
+				return CallToolResult.error(internalError(
+						"An internal error occurred while running tool '" + call.name() + "'", ex,
+						this.maskErrorDetails));
 			}));
 	}
 
@@ -255,9 +260,18 @@ final class McpFeatureMethods {
 			.next()
 			.switchIfEmpty(Mono.fromSupplier(() -> {
 				logger.error("Failed to handle " + request.method(), ex);
-				return JsonRpcError.of(JsonRpcErrorCodes.INTERNAL_ERROR, "Internal error");
+				return JsonRpcError.of(JsonRpcErrorCodes.INTERNAL_ERROR,
+						internalError("Internal error", ex, this.maskErrorDetails));
 			}))
 			.flatMap((error) -> Mono.error(new McpException(error, null)));
+	}
+
+	/**
+	 * Return the text of the answer to an unexpected exception: the generic text alone
+	 * when details are masked, else followed by the exception's type and message.
+	 */
+	static String internalError(String generic, Throwable ex, boolean maskErrorDetails) {
+		return maskErrorDetails ? generic : generic + ": " + ex.getClass().getSimpleName() + ": " + ex.getMessage();
 	}
 
 	private static McpException resourceNotFound(String uri, McpRequest request) {

@@ -22,12 +22,14 @@ import tools.jackson.databind.node.ObjectNode;
  * @param inputs the client input of a stateless request, or {@code null} for a session
  * @param headers the HTTP headers exposed to handlers, {@link RequestHeaders#EMPTY}
  * without HTTP
+ * @param operation the typed view of what the request asks for, read once from its
+ * parameters
  * @author MCP Spring Boot team
  * @since 0.1.0
  */
 public record McpRequest(JsonRpcRequest message, @Nullable McpSession session, String protocolVersion,
 		McpClientChannel channel, @Nullable Principal principal, @Nullable InputExchange inputs,
-		RequestHeaders headers) {
+		RequestHeaders headers, McpOperation operation) {
 
 	/**
 	 * {@code _meta} key of the protocol version of a stateless request.
@@ -48,6 +50,23 @@ public record McpRequest(JsonRpcRequest message, @Nullable McpSession session, S
 	 * {@code _meta} key of the log level a stateless request asks for.
 	 */
 	public static final String LOG_LEVEL_META = MetaKeys.LOG_LEVEL;
+
+	/**
+	 * Create a request, reading its {@link McpOperation operation} from the parameters.
+	 * @param message the decoded request
+	 * @param session the session, or {@code null}
+	 * @param protocolVersion the protocol revision
+	 * @param channel where messages for the client go
+	 * @param principal the authenticated caller, or {@code null}
+	 * @param inputs the client input of a stateless request, or {@code null}
+	 * @param headers the HTTP headers exposed to handlers
+	 */
+	public McpRequest(JsonRpcRequest message, @Nullable McpSession session, String protocolVersion,
+			McpClientChannel channel, @Nullable Principal principal, @Nullable InputExchange inputs,
+			RequestHeaders headers) {
+		this(message, session, protocolVersion, channel, principal, inputs, headers,
+				McpOperation.of(message.method(), message.params()));
+	}
 
 	/**
 	 * Create a request without headers.
@@ -162,7 +181,7 @@ public record McpRequest(JsonRpcRequest message, @Nullable McpSession session, S
 	 */
 	public McpRequest withInputs(InputExchange inputs) {
 		return new McpRequest(this.message, this.session, this.protocolVersion, this.channel, this.principal, inputs,
-				this.headers);
+				this.headers, this.operation);
 	}
 
 	/**
@@ -173,7 +192,7 @@ public record McpRequest(JsonRpcRequest message, @Nullable McpSession session, S
 	 */
 	public McpRequest withChannel(McpClientChannel channel) {
 		return new McpRequest(this.message, this.session, this.protocolVersion, channel, this.principal, this.inputs,
-				this.headers);
+				this.headers, this.operation);
 	}
 
 }

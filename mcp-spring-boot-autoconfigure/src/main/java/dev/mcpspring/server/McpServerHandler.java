@@ -58,6 +58,12 @@ public class McpServerHandler {
 
 	private final @Nullable McpStatelessExtension extension;
 
+	private final List<McpServerInterceptor> interceptors;
+
+	private final InterceptorChains interceptorChains;
+
+	private final boolean maskErrorDetails;
+
 	/**
 	 * Create an engine with tools only, for tests and simple embeddings.
 	 * @param serverInfo the name and version sent to clients
@@ -85,12 +91,16 @@ public class McpServerHandler {
 				builder.cacheHints);
 		this.methods = new McpFeatureMethods(this.features, builder.exceptionResolvers,
 				builder.featureExceptionResolvers, builder.pageSize, builder.featureFilter,
-				new ToolTimeouts(builder.toolTimeout, builder.toolTimeoutListeners), builder.exceptionTranslators);
+				new ToolTimeouts(builder.toolTimeout, builder.toolTimeoutListeners), builder.exceptionTranslators,
+				builder.maskErrorDetails);
 		this.clientRequests = new ClientRequests(builder.clientRequestTimeout, builder.instanceId);
 		this.contextFactory = new McpContextFactory(builder.jsonMapper, this.clientRequests, builder.schemaGenerator,
 				this.methods::readResource, builder.sessionAttributeLimits);
 		this.extension = builder.statelessExtension;
 		this.chain = chain(builder.interceptors);
+		this.interceptors = List.copyOf(builder.interceptors);
+		this.interceptorChains = new InterceptorChains(this.interceptors);
+		this.maskErrorDetails = builder.maskErrorDetails;
 	}
 
 	/**
@@ -111,6 +121,22 @@ public class McpServerHandler {
 	}
 
 	/**
+	 * Return the interceptors, outermost first.
+	 * @return the interceptors
+	 */
+	public List<McpServerInterceptor> getInterceptors() {
+		return this.interceptors;
+	}
+
+	/**
+	 * Return the hooks of the interceptors for the messages that are not requests.
+	 * @return the hooks
+	 */
+	InterceptorChains getInterceptorChains() {
+		return this.interceptorChains;
+	}
+
+	/**
 	 * Return the requests the server sends to clients and waits for.
 	 * @return the client requests
 	 */
@@ -120,9 +146,10 @@ public class McpServerHandler {
 
 	/**
 	 * Serve a request through the interceptors. Failures become JSON-RPC error
-	 * responses, except {@link InsufficientScopeException} and
-	 * {@link ServerBusyException}, which transports answer with their own status
-	 * ("forbidden", "service unavailable").
+	 * responses, except {@link InsufficientScopeException},
+	 * {@link ServerBusyException} and {@link RateLimitExceededException}, which
+	 * transports answer with their own status ("forbidden", "service unavailable", "too
+	 * many requests").
 	 * @param request the request; for {@code initialize}, with the session it starts
 	 * @return the response
 	 */
@@ -138,7 +165,8 @@ public class McpServerHandler {
 	 * @return {@code true} if the transport handles it
 	 */
 	private static boolean isTransportError(Throwable ex) {
-		return ex instanceof InsufficientScopeException || ex instanceof ServerBusyException;
+		return ex instanceof InsufficientScopeException || ex instanceof ServerBusyException
+				|| ex instanceof RateLimitExceededException;
 	}
 
 	private McpServerInterceptor.Chain chain(List<McpServerInterceptor> interceptors) {
@@ -316,14 +344,15 @@ public class McpServerHandler {
 		return result.map((value) -> new McpResponse(JsonRpcResponse.success(request.message().id(), value), null));
 	}
 
-	private static McpResponse failure(McpRequest request, Throwable ex) {
+	private McpResponse failure(McpRequest request, Throwable ex) {
 		JsonRpcError error;
 		if (ex instanceof JsonRpcException rpcException) {
 			error = rpcException.getError();
 		}
 		else {
 			logger.error("Failed to handle " + request.method(), ex);
-			error = JsonRpcError.of(JsonRpcErrorCodes.INTERNAL_ERROR, "Internal error");
+			error = JsonRpcError.of(JsonRpcErrorCodes.INTERNAL_ERROR,
+					McpFeatureMethods.internalError("Internal error", ex, this.maskErrorDetails));
 		}
 		return new McpResponse(JsonRpcResponse.failure(request.message().id(), error), null);
 	}

@@ -66,6 +66,8 @@ public final class McpServerHandlerBuilder {
 
 	McpFeatureFilter featureFilter = (feature, request) -> true;
 
+	boolean maskErrorDetails = true;
+
 	@Nullable RequestStateCodec requestStateCodec;
 
 	CacheHints cacheHints = CacheHints.DEFAULTS;
@@ -199,6 +201,19 @@ public final class McpServerHandlerBuilder {
 	 */
 	public McpServerHandlerBuilder interceptors(List<McpServerInterceptor> interceptors) {
 		this.interceptors = new ArrayList<>(interceptors);
+		return this;
+	}
+
+	/**
+	 * Set whether the answers to unexpected exceptions hide what the exception says: a
+	 * generic JSON-RPC internal error, or a generic {@code isError} result for a tool.
+	 * Messages of {@link McpException}s, {@link ToolCallException}s and what exception
+	 * resolvers answer are always sent. Turn masking off only in development.
+	 * @param maskErrorDetails {@code false} to add the exception's type and message
+	 * @return this builder
+	 */
+	public McpServerHandlerBuilder maskErrorDetails(boolean maskErrorDetails) {
+		this.maskErrorDetails = maskErrorDetails;
 		return this;
 	}
 

@@ -4,7 +4,9 @@ import java.security.Principal;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import dev.mcpspring.jsonrpc.JsonRpcCodec;
 import dev.mcpspring.jsonrpc.JsonRpcError;
@@ -72,14 +74,17 @@ public class McpSessionService {
 
 	private final Clock clock;
 
+	private final InterceptorChains interceptors;
+
 	private McpSessionService(Builder builder) {
 		this.engine = builder.engine;
 		this.repository = builder.repository;
 		this.openStreams = new OpenStreams(builder.maxStreams);
 		this.sessionsEnabled = builder.sessionsEnabled;
 		this.clock = builder.clock;
+		this.interceptors = builder.engine.getInterceptorChains();
 		this.messaging = new SessionMessaging(builder.broker, builder.codec, builder.repository,
-				builder.engine.getClientRequests(), this.inFlightRequests);
+				builder.engine.getClientRequests(), this.inFlightRequests, resourceUpdateListeners(builder.engine));
 		McpServerFeatures features = builder.engine.getFeatures();
 		features.tools()
 			.addChangeListener(() -> this.messaging.listChanged("notifications/tools/list_changed", "toolsListChanged"));
@@ -183,12 +188,15 @@ public class McpSessionService {
 	public Mono<McpResponse> serve(McpCall call, McpClientChannel channel) {
 		Assert.isTrue(call.isRequest(), "Only requests are served");
 		JsonRpcRequest request = (JsonRpcRequest) call.message();
-		if (call.kind() == McpCall.Kind.INITIALIZE) {
-			return initialize(call, request, channel);
-		}
 		McpSession session = call.session();
+		// a session channel reaches the session stream, where the outbound hooks apply
+		McpClientChannel out = (channel instanceof SessionChannel) ? channel
+				: this.interceptors.outbound(channel, (session != null) ? session.getId() : null, request);
+		if (call.kind() == McpCall.Kind.INITIALIZE) {
+			return initialize(call, request, out);
+		}
 		Mono<McpResponse> response = this.inFlightRequests.track((session != null) ? session.getId() : null,
-				request.id(), this.engine.handle(new McpRequest(request, session, call.protocolVersion(), channel,
+				request.id(), this.engine.handle(new McpRequest(request, session, call.protocolVersion(), out,
 						call.principal(), null, call.headers())));
 		if (session == null) {
 			return response;
@@ -228,15 +236,26 @@ public class McpSessionService {
 	public Mono<Void> deliver(McpCall call) {
 		McpSession session = call.session();
 		if (call.message() instanceof JsonRpcResponse response) {
-			this.messaging.completeClientRequest((session != null) ? session.getId() : null, response);
-			return Mono.empty();
+			return this.interceptors.clientResponse(
+					new McpClientResponse(response, session, call.protocolVersion(), call.principal()),
+					(delivered) -> Mono.fromRunnable(() -> this.messaging.completeClientRequest(
+							(session != null) ? session.getId() : null, delivered.message())));
 		}
+		JsonRpcNotification message = (JsonRpcNotification) call.message();
+		return this.interceptors.notification(
+				new McpNotification(message, session, call.protocolVersion(), call.principal(), call.headers()),
+				(delivered) -> act(delivered.message(), session));
+	}
+
+	/**
+	 * Act on a notification of the client.
+	 */
+	private Mono<Void> act(JsonRpcNotification notification, @Nullable McpSession session) {
 		if (session == null) {
 			// without a session a notification cannot name its sender: a cancellation
 			// would stop whichever client's request has that id
 			return Mono.empty();
 		}
-		JsonRpcNotification notification = (JsonRpcNotification) call.message();
 		if ("notifications/initialized".equals(notification.method())) {
 			session.markInitialized();
 		}
@@ -261,7 +280,10 @@ public class McpSessionService {
 				new McpRequest(request, null, call.protocolVersion(), McpClientChannel.discard(), call.principal(), null,
 						call.headers()));
 		ObjectNode requested = (ObjectNode) request.params().get("notifications");
-		return hold(this.messaging.getListenStreams().listen(request.id(), requested, honored));
+		Flux<JsonRpcMessage> stream = this.messaging.getListenStreams().listen(request.id(), requested, honored);
+		return hold(this.interceptors.stream(
+				new McpStreamOperation(McpStreamOperation.Kind.LISTEN, null, call.principal(), request),
+				(operation) -> this.interceptors.outbound(stream, null)));
 	}
 
 	/**
@@ -271,7 +293,11 @@ public class McpSessionService {
 	 * @return the messages
 	 */
 	public Flux<JsonRpcMessage> attach(McpSession session) {
-		return this.messaging.attach(session.getId());
+		String sessionId = session.getId();
+		McpStreamOperation open = new McpStreamOperation(McpStreamOperation.Kind.SESSION_STREAM, sessionId,
+				null, null);
+		return this.interceptors.stream(open,
+				(operation) -> this.interceptors.outbound(this.messaging.attach(sessionId), sessionId));
 	}
 
 	/**
@@ -295,8 +321,7 @@ public class McpSessionService {
 	 * @return the channel
 	 */
 	public McpClientChannel channelOf(McpSession session) {
-		String sessionId = session.getId();
-		return (message) -> this.messaging.send(sessionId, message);
+		return new SessionChannel(session.getId());
 	}
 
 	/**
@@ -306,8 +331,13 @@ public class McpSessionService {
 	 * @return completes once closed, or {@link SessionNotFoundException}
 	 */
 	public Mono<Void> close(String sessionId, @Nullable Principal principal) {
-		return find(sessionId, principal).flatMap((session) -> this.repository.deleteById(sessionId))
-			.doOnNext((deleted) -> this.messaging.closed(sessionId))
+		McpStreamOperation close = new McpStreamOperation(McpStreamOperation.Kind.CLOSE, sessionId, principal, null);
+		return this.interceptors
+			.stream(close,
+					(operation) -> find(sessionId, principal)
+						.flatMap((session) -> this.repository.deleteById(sessionId))
+						.doOnNext((deleted) -> this.messaging.closed(sessionId))
+						.thenMany(Flux.empty()))
 			.then();
 	}
 
@@ -380,6 +410,19 @@ public class McpSessionService {
 		return version != null && version.isString() && ProtocolVersions.isStateless(version.asString());
 	}
 
+	/**
+	 * Return what must hear of updated resources, here or on another instance, among the
+	 * interceptors: the cache of read results.
+	 */
+	private static Consumer<String> resourceUpdateListeners(McpServerHandler engine) {
+		List<ResourceUpdateListener> listeners = engine.getInterceptors()
+			.stream()
+			.filter(ResourceUpdateListener.class::isInstance)
+			.map(ResourceUpdateListener.class::cast)
+			.toList();
+		return (uri) -> listeners.forEach((listener) -> listener.resourceUpdated(uri));
+	}
+
 	private static JsonRpcException invalid(String message, @Nullable JsonNode id) {
 		return new JsonRpcException(JsonRpcError.of(JsonRpcErrorCodes.INVALID_REQUEST, message), id);
 	}
@@ -388,6 +431,25 @@ public class McpSessionService {
 		byte[] bytes = new byte[32];
 		this.random.nextBytes(bytes);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	/**
+	 * The channel to the stream of a session, wherever it is open: the outbound hooks
+	 * apply where the stream is.
+	 */
+	private final class SessionChannel implements McpClientChannel {
+
+		private final String sessionId;
+
+		SessionChannel(String sessionId) {
+			this.sessionId = sessionId;
+		}
+
+		@Override
+		public void send(JsonRpcMessage message) {
+			McpSessionService.this.messaging.send(this.sessionId, message);
+		}
+
 	}
 
 	/**

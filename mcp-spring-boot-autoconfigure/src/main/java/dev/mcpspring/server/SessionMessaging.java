@@ -2,6 +2,7 @@ package dev.mcpspring.server;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Consumer;
 
 import dev.mcpspring.jsonrpc.JsonRpcCodec;
 import dev.mcpspring.jsonrpc.JsonRpcMessage;
@@ -51,13 +52,16 @@ class SessionMessaging implements ResourceUpdatePublisher {
 
 	private final List<Disposable> subscriptions;
 
+	private final Consumer<String> resourceUpdates;
+
 	SessionMessaging(McpSessionBroker broker, JsonRpcCodec codec, McpSessionRepository repository,
-			ClientRequests clientRequests, InFlightRequests inFlightRequests) {
+			ClientRequests clientRequests, InFlightRequests inFlightRequests, Consumer<String> resourceUpdates) {
 		this.broker = broker;
 		this.codec = codec;
 		this.repository = repository;
 		this.clientRequests = clientRequests;
 		this.inFlightRequests = inFlightRequests;
+		this.resourceUpdates = resourceUpdates;
 		this.subscriptions = List.of(
 				broker.subscribe(McpSessionBroker.instanceTopic(broker.getInstanceId())).subscribe(this::onInstanceMessage),
 				broker.subscribe(ALL).subscribe(this::onBroadcast));
@@ -102,6 +106,7 @@ class SessionMessaging implements ResourceUpdatePublisher {
 
 	@Override
 	public void resourceUpdated(String uri) {
+		this.resourceUpdates.accept(uri);
 		ObjectNode params = JsonNodeFactory.instance.objectNode().put("uri", uri);
 		JsonRpcNotification notification = new JsonRpcNotification("notifications/resources/updated", params);
 		this.repository.findSubscribers(uri)
@@ -191,7 +196,10 @@ class SessionMessaging implements ResourceUpdatePublisher {
 			switch (message.path("type").asString("")) {
 				case "listChanged" ->
 					deliverListChanged(message.path("method").asString(), message.path("filterKey").asString());
-				case "resourceUpdated" -> this.listenStreams.resourceUpdated(message.path("uri").asString());
+				case "resourceUpdated" -> {
+					this.resourceUpdates.accept(message.path("uri").asString());
+					this.listenStreams.resourceUpdated(message.path("uri").asString());
+				}
 				case "cancel" -> this.inFlightRequests.cancel(message.path("session").asString(),
 						message.path("requestId"));
 				case "closed" -> this.channels.close(message.path("session").asString());

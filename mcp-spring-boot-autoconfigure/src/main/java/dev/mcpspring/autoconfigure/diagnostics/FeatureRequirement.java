@@ -83,6 +83,8 @@ record FeatureRequirement(String feature, List<String> properties, @Nullable Str
 					"true", null,
 					Map.of("io.github.bucket4j.Bucket", "com.bucket4j:bucket4j_jdk17-core",
 							"com.github.benmanes.caffeine.cache.Caffeine", "com.github.ben-manes.caffeine:caffeine")),
+			new FeatureRequirement("the MCP response cache", List.of("mcp.server.middleware.cache.enabled"), "true",
+					null, Map.of("com.github.benmanes.caffeine.cache.Caffeine", "com.github.ben-manes.caffeine:caffeine")),
 			new FeatureRequirement("remote OpenAPI documents as tools", List.of("mcp.server.openapi.sources"), null,
 					"mcp.server.openapi.sources", Map.of("io.swagger.parser.OpenAPIParser", "io.swagger.parser.v3:swagger-parser",
 							"org.springframework.web.reactive.function.client.WebClient",

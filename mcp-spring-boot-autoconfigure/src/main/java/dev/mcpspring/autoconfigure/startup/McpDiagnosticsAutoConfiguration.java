@@ -7,6 +7,7 @@ import dev.mcpspring.autoconfigure.McpWebFluxAutoConfiguration;
 import dev.mcpspring.autoconfigure.McpWebMvcAutoConfiguration;
 import dev.mcpspring.autoconfigure.stdio.McpStdioAutoConfiguration;
 import dev.mcpspring.jsonrpc.JsonRpcCodec;
+import dev.mcpspring.server.McpInterceptorOrder;
 import dev.mcpspring.server.McpSessionService;
 import dev.mcpspring.server.logging.TrafficLoggingInterceptor;
 
@@ -18,7 +19,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
 /**
@@ -47,7 +47,7 @@ public final class McpDiagnosticsAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		@Order(Ordered.HIGHEST_PRECEDENCE)
+		@Order(McpInterceptorOrder.TRAFFIC_LOGGING)
 		TrafficLoggingInterceptor mcpTrafficLoggingInterceptor(McpServerProperties properties, JsonRpcCodec codec) {
 			McpLoggingProperties logging = properties.getLogging();
 			return new TrafficLoggingInterceptor(codec.getJsonMapper(), logging.getRedactedNames(),

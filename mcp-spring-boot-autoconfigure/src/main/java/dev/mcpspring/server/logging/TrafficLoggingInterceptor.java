@@ -4,29 +4,38 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
+import dev.mcpspring.jsonrpc.JsonRpcError;
 import dev.mcpspring.jsonrpc.JsonRpcMessage;
 import dev.mcpspring.jsonrpc.JsonRpcNotification;
 import dev.mcpspring.jsonrpc.JsonRpcRequest;
 import dev.mcpspring.jsonrpc.JsonRpcResponse;
 import dev.mcpspring.model.CallToolResult;
 import dev.mcpspring.server.McpClientChannel;
+import dev.mcpspring.server.McpClientResponse;
+import dev.mcpspring.server.McpInterceptorOrder;
+import dev.mcpspring.server.McpNotification;
+import dev.mcpspring.server.McpOutboundMessage;
 import dev.mcpspring.server.McpRequest;
 import dev.mcpspring.server.McpResponse;
 import dev.mcpspring.server.McpServerInterceptor;
+import dev.mcpspring.server.McpStreamOperation;
 import dev.mcpspring.server.session.McpSession;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.core.Ordered;
 import org.springframework.util.Assert;
 
 /**
- * Logs the MCP traffic of every request: the request as it arrives, the messages sent to
- * the client while it is served (progress, log messages, server-to-client requests) and
- * the response, one line each on the {@value #LOGGER_NAME} logger. A line names the
+ * Logs the MCP traffic: every request as it arrives, the messages sent to the client
+ * while it is served (progress, log messages, server-to-client requests) and the
+ * response; the notifications and responses of the client; the messages of session and
+ * listen streams; and streams opening and closing. One line each on the {@value #LOGGER_NAME} logger. A line names the
  * direction ({@code -->} from the client, {@code <--} to it), the kind of message, the
  * method, the id and the first characters of the session id. At {@code INFO} that is
  * all; at {@code DEBUG} the line ends with the payload, with the values of secret-looking
@@ -36,7 +45,7 @@ import org.springframework.util.Assert;
  * @author MCP Spring Boot team
  * @since 0.1.0
  */
-public class TrafficLoggingInterceptor implements McpServerInterceptor {
+public class TrafficLoggingInterceptor implements McpServerInterceptor, Ordered {
 
 	/**
 	 * Name of the logger the traffic is written to.
@@ -69,6 +78,55 @@ public class TrafficLoggingInterceptor implements McpServerInterceptor {
 	}
 
 	@Override
+	public int getOrder() {
+		return McpInterceptorOrder.TRAFFIC_LOGGING;
+	}
+
+	@Override
+	public Mono<Void> onNotification(McpNotification notification, NotificationChain chain) {
+		if (logger.isInfoEnabled()) {
+			log("--> notification " + printable(notification.method()) + " session="
+					+ sessionPrefix(notification.sessionId()), notification.params());
+		}
+		return chain.next(notification);
+	}
+
+	@Override
+	public Mono<Void> onClientResponse(McpClientResponse response, ClientResponseChain chain) {
+		if (logger.isInfoEnabled()) {
+			JsonRpcResponse message = response.message();
+			JsonRpcError error = message.error();
+			log("--> response id=" + message.id() + " session=" + sessionPrefix(response.sessionId())
+					+ ((error != null) ? " error " + error.code() : " result"),
+					(error != null) ? error : message.result());
+		}
+		return chain.next(response);
+	}
+
+	@Override
+	public Mono<JsonRpcMessage> onOutbound(McpOutboundMessage message, OutboundChain chain) {
+		// messages sent while a request is served are logged by intercept
+		if (message.servedRequest() == null && logger.isInfoEnabled()) {
+			logOutbound(message.message(), " session=" + sessionPrefix(message.sessionId()) + " on stream");
+		}
+		return chain.next(message);
+	}
+
+	@Override
+	public Flux<JsonRpcMessage> onStream(McpStreamOperation operation, StreamChain chain) {
+		if (!logger.isInfoEnabled()) {
+			return chain.next(operation);
+		}
+		String line = "stream " + operation.kind().name().toLowerCase(Locale.ROOT) + " session="
+				+ sessionPrefix(operation.sessionId());
+		long start = System.nanoTime();
+		return chain.next(operation)
+			.doOnSubscribe((subscription) -> logger.info(line + " started"))
+			.doFinally((signal) -> logger.info(line + " ended (" + signal.name().toLowerCase(Locale.ROOT)
+					+ ") after " + millisSince(start) + " ms"));
+	}
+
+	@Override
 	public Mono<McpResponse> intercept(McpRequest request, Chain chain) {
 		if (!logger.isInfoEnabled()) {
 			return chain.next(request);
@@ -78,7 +136,7 @@ public class TrafficLoggingInterceptor implements McpServerInterceptor {
 		log("--> request " + printable(message.method()) + " id=" + message.id() + " session=" + session, message.params());
 		McpClientChannel client = request.channel();
 		McpClientChannel channel = (outbound) -> {
-			logOutbound(outbound, session, message);
+			logOutbound(outbound, " session=" + session + " during id=" + message.id());
 			client.send(outbound);
 		};
 		McpRequest logged = request.withChannel(channel);
@@ -107,8 +165,7 @@ public class TrafficLoggingInterceptor implements McpServerInterceptor {
 				(message.error() != null) ? message.error() : message.result());
 	}
 
-	private void logOutbound(JsonRpcMessage outbound, String session, JsonRpcRequest served) {
-		String during = " session=" + session + " during id=" + served.id();
+	private void logOutbound(JsonRpcMessage outbound, String during) {
 		if (outbound instanceof JsonRpcNotification notification) {
 			log("<-- notification " + printable(notification.method()) + during, notification.params());
 		}

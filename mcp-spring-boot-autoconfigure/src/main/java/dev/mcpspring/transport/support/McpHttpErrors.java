@@ -4,6 +4,7 @@ import dev.mcpspring.jsonrpc.JsonRpcError;
 import dev.mcpspring.jsonrpc.JsonRpcErrorCodes;
 import dev.mcpspring.jsonrpc.JsonRpcException;
 import dev.mcpspring.jsonrpc.JsonRpcResponse;
+import dev.mcpspring.server.RateLimitExceededException;
 import dev.mcpspring.server.ServerBusyException;
 import dev.mcpspring.server.StreamLimitExceededException;
 import dev.mcpspring.server.session.SessionLimitExceededException;
@@ -50,6 +51,10 @@ public final class McpHttpErrors {
 	public static HttpError of(Throwable ex, @Nullable JsonNode id) {
 		if (ex instanceof ServerBusyException busy) {
 			return new HttpError(HttpStatus.SERVICE_UNAVAILABLE, response(id, busy.getError()), true);
+		}
+		if (ex instanceof RateLimitExceededException limited) {
+			return new HttpError(HttpStatus.TOO_MANY_REQUESTS, response(id, limited.getError()), true,
+					Long.toString(limited.getRetryAfterSeconds()));
 		}
 		if (ex instanceof JsonRpcException rpcException) {
 			JsonNode requestId = (rpcException.getId() != null) ? rpcException.getId() : id;
@@ -117,8 +122,21 @@ public final class McpHttpErrors {
 	 * @param body the JSON-RPC error response of the body
 	 * @param retryLater whether to ask the client to try again later
 	 * ({@code Retry-After})
+	 * @param retryAfter the seconds of {@code Retry-After} when the client should try
+	 * again later
 	 */
-	public record HttpError(HttpStatus status, JsonRpcResponse body, boolean retryLater) {
+	public record HttpError(HttpStatus status, JsonRpcResponse body, boolean retryLater, String retryAfter) {
+
+		/**
+		 * Create an answer that asks to wait {@link #RETRY_AFTER_SECONDS} when it asks to
+		 * try again later.
+		 * @param status the status
+		 * @param body the JSON-RPC error response of the body
+		 * @param retryLater whether to ask the client to try again later
+		 */
+		public HttpError(HttpStatus status, JsonRpcResponse body, boolean retryLater) {
+			this(status, body, retryLater, RETRY_AFTER_SECONDS);
+		}
 
 	}
 

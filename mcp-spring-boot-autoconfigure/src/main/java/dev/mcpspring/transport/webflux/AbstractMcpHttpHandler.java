@@ -223,7 +223,7 @@ public abstract class AbstractMcpHttpHandler {
 		McpHttpErrors.HttpError error = McpHttpErrors.of(ex, id);
 		ServerResponse.BodyBuilder builder = ServerResponse.status(error.status());
 		if (error.retryLater()) {
-			builder.header(HttpHeaders.RETRY_AFTER, McpHttpErrors.RETRY_AFTER_SECONDS);
+			builder.header(HttpHeaders.RETRY_AFTER, error.retryAfter());
 		}
 		return json(builder, error.body());
 	}

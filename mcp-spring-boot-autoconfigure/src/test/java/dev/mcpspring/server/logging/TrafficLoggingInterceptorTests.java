@@ -77,6 +77,7 @@ class TrafficLoggingInterceptorTests {
 			String session = exchange(context).substring(0, 8);
 			assertThat(output).contains("--> request initialize id=1 session=" + session)
 				.containsPattern("<-- response initialize id=1 session=" + session + " result in \\d+ ms")
+				.contains("--> notification notifications/initialized session=" + session)
 				.contains("--> request tools/call id=2 session=" + session)
 				.contains("<-- notification notifications/progress session=" + session + " during id=2")
 				.containsPattern("<-- response tools/call id=2 session=" + session + " result in \\d+ ms")
