@@ -107,12 +107,21 @@ class RedisMcpEventStoreTests {
 		return listening;
 	}
 
+	/**
+	 * Resume a stream once its writer's events reached Redis: a writer sends them
+	 * without waiting for Redis.
+	 */
+	private static Mono<Flux<Event>> resumeWritten(McpEventStore store, String sessionId, String lastEventId) {
+		return Mono.defer(() -> store.resume(sessionId, lastEventId))
+			.repeatWhenEmpty(100, (attempts) -> attempts.delayElements(Duration.ofMillis(20)));
+	}
+
 	private static JsonRpcNotification notification(int n) {
 		return new JsonRpcNotification("notifications/n" + n, null);
 	}
 
 	@Test
-	void streamIsResumedOnAnotherInstanceWithLiveEventsUntilItCompletes() throws InterruptedException {
+	void streamIsResumedOnAnotherInstanceWithLiveEventsUntilItCompletes() {
 		RedisMcpEventStore instanceA = store(factoryA, Duration.ofSeconds(5));
 		RedisMcpEventStore instanceB = store(factoryB, Duration.ofSeconds(5));
 		EventStream stream = instanceA.create("s1");
@@ -120,8 +129,7 @@ class RedisMcpEventStoreTests {
 		stream.emit(notification(2));
 		stream.emit(notification(3));
 		String secondId = stream.events().elementAt(1).block(TIMEOUT).id();
-		Thread.sleep(200);
-		Flux<Event> resumed = instanceB.resume("s1", secondId).block(TIMEOUT);
+		Flux<Event> resumed = resumeWritten(instanceB, "s1", secondId).block(TIMEOUT);
 		assertThat(resumed).isNotNull();
 		StepVerifier.create(resumed.map((event) -> event.id().substring(event.id().lastIndexOf('-') + 1) + " "
 				+ ((JsonRpcNotification) event.message()).method()))
@@ -143,7 +151,7 @@ class RedisMcpEventStoreTests {
 		stream.complete();
 		String firstId = stream.events().blockFirst(TIMEOUT).id();
 		for (McpEventStore store : List.of(instanceA, instanceB)) {
-			StepVerifier.create(store.resume("s1", firstId).flatMapMany((events) -> events).map(Event::id))
+			StepVerifier.create(resumeWritten(store, "s1", firstId).flatMapMany((events) -> events).map(Event::id))
 				.expectNext(firstId.substring(0, firstId.lastIndexOf('-')) + "-2")
 				.expectComplete()
 				.verify(TIMEOUT);
@@ -157,6 +165,7 @@ class RedisMcpEventStoreTests {
 		EventStream stream = instanceA.create("s1");
 		stream.emit(notification(1));
 		String id = stream.events().blockFirst(TIMEOUT).id();
+		assertThat(resumeWritten(instanceB, "s1", id).blockOptional(TIMEOUT)).isPresent();
 		for (McpEventStore store : List.of(instanceA, instanceB)) {
 			assertThat(store.resume("s2", id).blockOptional(TIMEOUT)).isEmpty();
 			assertThat(store.resume("s1", "unknown-1").blockOptional(TIMEOUT)).isEmpty();
@@ -174,7 +183,7 @@ class RedisMcpEventStoreTests {
 		stream.emit(notification(1));
 		stream.emit(notification(2));
 		String firstId = stream.events().blockFirst(TIMEOUT).id();
-		StepVerifier.create(instanceB.resume("s1", firstId).flatMapMany((events) -> events).map(Event::id))
+		StepVerifier.create(resumeWritten(instanceB, "s1", firstId).flatMapMany((events) -> events).map(Event::id))
 			.expectNextCount(1)
 			.expectComplete()
 			.verify(TIMEOUT);
@@ -190,7 +199,7 @@ class RedisMcpEventStoreTests {
 		stream.emit(notification(1));
 		String firstId = stream.events().blockFirst(TIMEOUT).id();
 		String streamId = firstId.substring(0, firstId.lastIndexOf('-'));
-		StepVerifier.create(instanceB.resume("s1", firstId).flatMapMany((events) -> events))
+		StepVerifier.create(resumeWritten(instanceB, "s1", firstId).flatMapMany((events) -> events))
 			.then(() -> stream.emit(notification(2)))
 			.assertNext((event) -> assertThat(event.id()).isEqualTo(streamId + "-2"))
 			.then(() -> {
@@ -222,7 +231,7 @@ class RedisMcpEventStoreTests {
 		stream.emit(JsonRpcResponse.success(IntNode.valueOf(8), new JsonMapper().createObjectNode()));
 		String firstId = stream.events().blockFirst(TIMEOUT).id();
 		writerRunning.dispose();
-		StepVerifier.create(instanceB.resume("s1", firstId).flatMapMany((events) -> events).map(Event::message))
+		StepVerifier.create(resumeWritten(instanceB, "s1", firstId).flatMapMany((events) -> events).map(Event::message))
 			.assertNext((message) -> assertThat(((JsonRpcResponse) message).error()).isNull())
 			.expectComplete()
 			.verify(TIMEOUT);
@@ -239,7 +248,7 @@ class RedisMcpEventStoreTests {
 		stream.emit(notification(2));
 		String firstId = stream.events().blockFirst(TIMEOUT).id();
 		writerRunning.dispose();
-		StepVerifier.create(instanceB.resume("s1", firstId).flatMapMany((events) -> events).map(Event::message))
+		StepVerifier.create(resumeWritten(instanceB, "s1", firstId).flatMapMany((events) -> events).map(Event::message))
 			.assertNext((message) -> assertThat(((JsonRpcNotification) message).method()).isEqualTo("notifications/n2"))
 			.expectComplete()
 			.verify(TIMEOUT);
