@@ -17,11 +17,17 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.core.Ordered;
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.server.reactive.HttpHandler;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.http.server.reactive.ServletHttpHandlerAdapter;
 import org.springframework.util.Assert;
 import org.springframework.web.reactive.function.server.HandlerStrategies;
@@ -69,7 +75,8 @@ public class McpHttpHandlerServlet extends ServletHttpHandlerAdapter {
 		filters.addAll(webFilters);
 		HandlerStrategies.Builder strategies = HandlerStrategies.builder();
 		filters.forEach(strategies::webFilter);
-		return RouterFunctions.toHttpHandler(routes, strategies.build());
+		HttpHandler handler = RouterFunctions.toHttpHandler(routes, strategies.build());
+		return (request, response) -> handler.handle(request, new WriterThreadResponse(response));
 	}
 
 	/**
@@ -120,6 +127,32 @@ public class McpHttpHandlerServlet extends ServletHttpHandlerAdapter {
 		@Override
 		public int getOrder() {
 			return Ordered.HIGHEST_PRECEDENCE;
+		}
+
+	}
+
+	/**
+	 * Writes the body on a scheduler's thread rather than on the thread that produced
+	 * it. A servlet container writes on the calling thread, and Tomcat closes the
+	 * connection at once when that thread is interrupted, as the thread of a blocking
+	 * tool is when its call is cancelled or times out: the client's whole stream, and
+	 * with legacy SSE its session, would go with it. (Reactor Netty always writes on its
+	 * event loop.)
+	 */
+	static final class WriterThreadResponse extends ServerHttpResponseDecorator {
+
+		WriterThreadResponse(ServerHttpResponse delegate) {
+			super(delegate);
+		}
+
+		@Override
+		public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
+			return super.writeWith(Flux.from(body).publishOn(Schedulers.boundedElastic()));
+		}
+
+		@Override
+		public Mono<Void> writeAndFlushWith(Publisher<? extends Publisher<? extends DataBuffer>> body) {
+			return super.writeAndFlushWith(Flux.from(body).publishOn(Schedulers.boundedElastic()));
 		}
 
 	}

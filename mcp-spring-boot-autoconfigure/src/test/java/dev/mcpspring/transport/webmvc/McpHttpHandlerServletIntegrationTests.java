@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -42,6 +43,9 @@ class McpHttpHandlerServletIntegrationTests {
 
 	private static final String ECHO = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":"
 			+ "{\"name\":\"echo\",\"arguments\":{\"text\":\"hi\"}}}";
+
+	private static final String INTERRUPTED = "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":"
+			+ "{\"name\":\"interrupted\",\"arguments\":{}}}";
 
 	private static final String ECHO_RESULT = "{\"jsonrpc\":\"2.0\",\"id\":2,\"result\":"
 			+ "{\"content\":[{\"type\":\"text\",\"text\":\"echo hi\"}]}}";
@@ -131,6 +135,36 @@ class McpHttpHandlerServletIntegrationTests {
 		});
 	}
 
+	/**
+	 * A blocking tool whose thread is interrupted (as a cancelled or timed-out call's
+	 * is) must not take the client's stream down with it: on Tomcat, a write from an
+	 * interrupted thread fails and the connection is closed at once, which ended legacy
+	 * SSE sessions mid-test.
+	 */
+	@Test
+	void writesFromAnInterruptedToolThreadKeepTheStreamOpen() {
+		this.contextRunner.run((context) -> {
+			HttpResponse<Stream<String>> response = this.client.send(
+					request(context, "/sse").header("Accept", "text/event-stream").GET().build(),
+					HttpResponse.BodyHandlers.ofLines());
+			Iterator<String> lines = response.body().iterator();
+			assertThat(lines.next()).isEqualTo("event:endpoint");
+			String endpoint = lines.next().substring("data:".length());
+			for (String message : List.of(INITIALIZE, INITIALIZED, INTERRUPTED, ECHO)) {
+				assertThat(send(request(context, endpoint).header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString(message))).statusCode()).isEqualTo(202);
+				if (message.contains("\"id\"")) {
+					String answer = nextData(lines);
+					assertThat(answer).as(message).contains("\"result\"");
+				}
+			}
+			response.body().close();
+			String session = initialize(context);
+			assertThat(send(post(context, session, INTERRUPTED)).body()).contains("\"text\":\"done\"");
+			assertThat(send(post(context, session, ECHO)).body()).isEqualTo(ECHO_RESULT);
+		});
+	}
+
 	@Test
 	void streamsOutliveTheContainersAsyncTimeout() {
 		this.contextRunner.withBean("shortAsyncTimeout", TomcatConnectorCustomizer.class,
@@ -192,6 +226,12 @@ class McpHttpHandlerServletIntegrationTests {
 		@McpTool
 		String echo(String text) {
 			return "echo " + text;
+		}
+
+		@McpTool
+		String interrupted() {
+			Thread.currentThread().interrupt();
+			return "done";
 		}
 
 	}
