@@ -32,6 +32,7 @@
 #             answer within the grace period, the stream end cleanly, readiness go DOWN
 # kill        kill -9 and a restart on the same port: the old session gets 404, a new one works
 #
+# SERVER_CPUS and CLIENT_CPUS (taskset lists, such as 0 and 1) pin the app and the Python clients.
 # Everything listens on 127.0.0.1, every wait is bounded, the whole run ends after MAX_SECONDS.
 # The last line is a one-line summary. Logs stay in the printed directory when KEEP=1.
 set -euo pipefail
@@ -94,7 +95,7 @@ start_app() {
 	local name=$1; shift
 	APP_PORT=${PORT:-$(free_port)}
 	# shellcheck disable=SC2086
-	java $JVM_FLAGS ${LAUNCH:--jar $JAR} --server.port="$APP_PORT" --server.address=127.0.0.1 \
+	${SERVER_CPUS:+taskset -c $SERVER_CPUS} java $JVM_FLAGS ${LAUNCH:--jar $JAR} --server.port="$APP_PORT" --server.address=127.0.0.1 \
 		--spring.profiles.active=failover --spring.main.banner-mode=off \
 		--management.endpoint.health.show-details=always "$@" >>"$WORK/$name.log" 2>&1 &
 	APP_PID=$!
@@ -126,7 +127,8 @@ heap_kb() {
 }
 
 clients() {
-	timeout "${CLIENT_TIMEOUT:-180}" python3 "$CLIENTS" "$@"
+	# shellcheck disable=SC2086
+	${CLIENT_CPUS:+taskset -c $CLIENT_CPUS} timeout "${CLIENT_TIMEOUT:-180}" python3 "$CLIENTS" "$@"
 }
 
 # json FILE EXPRESSION: a value of the JSON object in FILE (a Python expression over its keys)
