@@ -1,5 +1,6 @@
 package dev.mcpspring.transport.support;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -114,7 +115,7 @@ class StandardHeaderValidatorFuzzTests {
 		String value = StandardHeaderValidator.decode(header);
 		assertThat(value).isNotNull();
 		if (body.isIntegralNumber()) {
-			assertThat(new java.math.BigDecimal(value)).isEqualByComparingTo(body.decimalValue());
+			assertThat(new BigDecimal(value)).isEqualByComparingTo(body.decimalValue());
 		}
 		else if (body.isBoolean()) {
 			assertThat(value).isEqualTo(String.valueOf(body.asBoolean()));
