@@ -39,6 +39,7 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 CLIENTS="$ROOT/scripts/exhaustion/clients.py"
+export PYTHONDONTWRITEBYTECODE=1
 JAR=${JAR:-$ROOT/sample-app/target/sample-app.jar}
 PHASES=${PHASES:-sessions streams slowloris slowbody slowreader flood concurrent ratelimit sigterm kill}
 MAX_SECONDS=${MAX_SECONDS:-900}
