@@ -93,7 +93,7 @@ public class RequestStateCodec {
 		payload.set("r", responses);
 		String body = ENCODER.encodeToString(this.jsonMapper.writeValueAsBytes(payload));
 		String signed = body + "." + this.signingKeyId;
-		return signed + "." + ENCODER.encodeToString(sign(this.keys.get(this.signingKeyId), signed));
+		return signed + "." + signature(this.keys.get(this.signingKeyId), signed);
 	}
 
 	/**
@@ -105,9 +105,11 @@ public class RequestStateCodec {
 	 * to something else
 	 */
 	public ObjectNode decode(String state, String binding) {
-		String[] parts = state.split("\\.");
+		// the signature is compared as text: Base64 decoding would take it with padding
+		// or with other unused bits, and a trailing dot would be dropped by a plain split
+		String[] parts = state.split("\\.", -1);
 		SecretKeySpec key = (parts.length == 3) ? this.keys.get(parts[1]) : null;
-		if (key == null || !MessageDigest.isEqual(sign(key, parts[0] + "." + parts[1]), decodeBase64(parts[2]))) {
+		if (key == null || !MessageDigest.isEqual(utf8(signature(key, parts[0] + "." + parts[1])), utf8(parts[2]))) {
 			throw invalid();
 		}
 		try {
@@ -123,15 +125,19 @@ public class RequestStateCodec {
 		}
 	}
 
-	private static byte[] sign(SecretKeySpec key, String data) {
+	private static String signature(SecretKeySpec key, String data) {
 		try {
 			Mac mac = Mac.getInstance(ALGORITHM);
 			mac.init(key);
-			return mac.doFinal(data.getBytes(StandardCharsets.US_ASCII));
+			return ENCODER.encodeToString(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("HMAC-SHA256 is not available", ex);
 		}
+	}
+
+	private static byte[] utf8(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
 	}
 
 	private static byte[] decodeBase64(@Nullable String text) {

@@ -30,7 +30,7 @@ public class OriginValidator {
 
 	private static final Log logger = LogFactory.getLog(OriginValidator.class);
 
-	private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
+	private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]");
 
 	private static final String ANY = "*";
 
@@ -146,13 +146,19 @@ public class OriginValidator {
 		}
 	}
 
+	/**
+	 * Drop the port of a {@code Host} header. Anything after the host but a colon and
+	 * digits (such as {@code localhost:evil.com} or {@code [::1]evil.com}) keeps the
+	 * whole value, which then matches no allowed host.
+	 */
 	private static String stripPort(String host) {
-		if (host.startsWith("[")) {
-			int end = host.indexOf(']');
-			return (end > 0) ? host.substring(0, end + 1) : host;
+		int end = host.startsWith("[") ? host.indexOf(']') + 1 : host.indexOf(':');
+		if (end <= 0 || end == host.length()) {
+			return host;
 		}
-		int colon = host.indexOf(':');
-		return (colon >= 0) ? host.substring(0, colon) : host;
+		boolean numericPort = host.charAt(end) == ':'
+				&& host.substring(end + 1).chars().allMatch((c) -> c >= '0' && c <= '9');
+		return numericPort ? host.substring(0, end) : host;
 	}
 
 	/**

@@ -29,7 +29,7 @@ class OriginValidatorTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "evil.com", "evil.com:8080", "localhost.evil.com", "127.0.0.1.nip.io", "[::2]:8080",
-			"0.0.0.0:8080", "mcp.example.com", "10.0.0.1", "" })
+			"0.0.0.0:8080", "mcp.example.com", "10.0.0.1", "", "localhost:evil.com", "[::1]evil.com", "::1" })
 	void otherHostsAreRejectedByDefault(String host) {
 		assertThat(this.defaults.isAllowed(host, null)).isFalse();
 	}
