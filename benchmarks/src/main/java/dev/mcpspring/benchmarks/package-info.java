@@ -1,5 +1,6 @@
 /**
- * Performance suite: JMH microbenchmarks of the hot path, and the servers the load scripts drive.
+ * Performance suite: JMH microbenchmarks of the hot path, and the servers the load
+ * scripts drive.
  */
 @NullMarked
 package dev.mcpspring.benchmarks;

@@ -16,8 +16,8 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.util.Assert;
 
 /**
- * {@link Endpoint @Endpoint} that lists the enabled features of the MCP server as
- * clients see them, with their input and output schemas.
+ * {@link Endpoint @Endpoint} that lists the enabled features of the MCP server as clients
+ * see them, with their input and output schemas.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -43,7 +43,12 @@ public class McpEndpoint {
 	@ReadOperation
 	public McpFeaturesDescriptor features() {
 		return new McpFeaturesDescriptor(this.features.tools().getTools(),
-				this.features.resources().getResources().getHandlers().stream().map(ResourceHandler::getResource).toList(),
+				this.features.resources()
+					.getResources()
+					.getHandlers()
+					.stream()
+					.map(ResourceHandler::getResource)
+					.toList(),
 				this.features.resources()
 					.getTemplates()
 					.getHandlers()

@@ -66,7 +66,8 @@ public class McpServerHealthIndicator implements ReactiveHealthIndicator {
 			if (logger.isDebugEnabled()) {
 				logger.debug("Session store did not answer", ex);
 			}
-			return Mono.just(Health.down().withDetail("reason", "Session store unavailable").withDetails(details).build());
+			return Mono
+				.just(Health.down().withDetail("reason", "Session store unavailable").withDetails(details).build());
 		});
 	}
 

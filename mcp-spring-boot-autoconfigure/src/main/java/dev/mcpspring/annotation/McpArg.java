@@ -35,8 +35,8 @@ public @interface McpArg {
 	String description() default "";
 
 	/**
-	 * Whether the caller must supply the argument. Ignored when a
-	 * {@link #defaultValue()} is given, which makes the argument optional.
+	 * Whether the caller must supply the argument. Ignored when a {@link #defaultValue()}
+	 * is given, which makes the argument optional.
 	 * @return whether the argument is required
 	 */
 	boolean required() default true;
@@ -51,8 +51,8 @@ public @interface McpArg {
 	/**
 	 * Name of an HTTP header that mirrors this argument on stateless requests: clients
 	 * send the value as {@code Mcp-Param-{header}} and the server checks it against the
-	 * body, so gateways can route on it. Only for string, integer and boolean
-	 * parameters of tools; published as {@code x-mcp-header} in the input schema.
+	 * body, so gateways can route on it. Only for string, integer and boolean parameters
+	 * of tools; published as {@code x-mcp-header} in the input schema.
 	 * @return the header name suffix, or empty for none
 	 */
 	String header() default "";

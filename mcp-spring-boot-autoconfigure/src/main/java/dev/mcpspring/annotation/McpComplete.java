@@ -7,9 +7,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a method that suggests values for the arguments of a prompt or the variables of
- * a resource template ({@code completion/complete}). Set exactly one of
- * {@link #prompt()} and {@link #resource()}.
+ * Marks a method that suggests values for the arguments of a prompt or the variables of a
+ * resource template ({@code completion/complete}). Set exactly one of {@link #prompt()}
+ * and {@link #resource()}.
  * <p>
  * The method may declare a {@code String} parameter named {@code argument} (the name
  * being completed), a {@code String} parameter named {@code value} (the partial value),

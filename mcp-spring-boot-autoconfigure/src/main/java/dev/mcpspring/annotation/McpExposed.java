@@ -7,17 +7,17 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Exposes a WebFlux {@code @RestController} handler method, or every handler method of
- * a controller class, as an MCP tool. No other code is needed: the input schema comes
- * from the {@code @PathVariable}, {@code @RequestParam} and {@code @RequestBody}
- * parameters (the request body becomes the {@code body} argument), the output schema
- * from the return type, and each call goes through the application's own HTTP stack
- * in-process, so that web filters, security and validation apply as for any HTTP
- * caller. The MCP caller's authentication is passed on to that in-process request; no
- * token leaves the application.
+ * Exposes a WebFlux {@code @RestController} handler method, or every handler method of a
+ * controller class, as an MCP tool. No other code is needed: the input schema comes from
+ * the {@code @PathVariable}, {@code @RequestParam} and {@code @RequestBody} parameters
+ * (the request body becomes the {@code body} argument), the output schema from the return
+ * type, and each call goes through the application's own HTTP stack in-process, so that
+ * web filters, security and validation apply as for any HTTP caller. The MCP caller's
+ * authentication is passed on to that in-process request; no token leaves the
+ * application.
  * <p>
- * A 2xx answer becomes the tool result; any other status becomes a tool error holding
- * the status and the error message.
+ * A 2xx answer becomes the tool result; any other status becomes a tool error holding the
+ * status and the error message.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -37,8 +37,8 @@ public @interface McpExposed {
 	String name() default "";
 
 	/**
-	 * What the tool does, written for the model that decides when to call it. Defaults
-	 * to the HTTP method and path. Ignored on a class.
+	 * What the tool does, written for the model that decides when to call it. Defaults to
+	 * the HTTP method and path. Ignored on a class.
 	 * @return the description, or empty for the default
 	 */
 	String description() default "";

@@ -12,8 +12,8 @@ import java.lang.annotation.Target;
  * correlation id. The parameter is not part of the tool's input schema: the model never
  * sees or fills it.
  * <p>
- * A {@code String} parameter receives the first value, or {@code null} when the header
- * is absent (always on stdio); a {@code List<String>} parameter receives every value.
+ * A {@code String} parameter receives the first value, or {@code null} when the header is
+ * absent (always on stdio); a {@code List<String>} parameter receives every value.
  * {@code Authorization}, {@code Proxy-Authorization}, {@code Cookie} and
  * {@code Set-Cookie} read as absent unless
  * {@code mcp.server.tools.headers.expose-sensitive=true}. A parameter of Spring's

@@ -17,7 +17,8 @@ import java.lang.annotation.Target;
  * <p>
  * The return value becomes the {@code contents} of the result:
  * <ul>
- * <li>{@code String} becomes text contents with the URI read and {@link #mimeType()};</li>
+ * <li>{@code String} becomes text contents with the URI read and
+ * {@link #mimeType()};</li>
  * <li>{@code byte[]} becomes base64 {@code blob} contents;</li>
  * <li>a {@code ResourceContents} or a {@code List} of them, or a
  * {@code ReadResourceResult}, is sent as it is;</li>
@@ -99,9 +100,9 @@ public @interface McpResource {
 	McpIcon[] icons() default {};
 
 	/**
-	 * OAuth scopes the caller's token must carry to see and use this resource. Without them
-	 * the resource is left out of lists, and using it is refused with {@code 403} and an
-	 * {@code insufficient_scope} challenge. Configuration
+	 * OAuth scopes the caller's token must carry to see and use this resource. Without
+	 * them the resource is left out of lists, and using it is refused with {@code 403}
+	 * and an {@code insufficient_scope} challenge. Configuration
 	 * ({@code mcp.server.security.resource-scopes.<name>}) overrides this value.
 	 * @return the required scopes, or empty for none
 	 */

@@ -19,8 +19,8 @@ import java.lang.annotation.Target;
  * {@code List} of them becomes the result content;</li>
  * <li>records, POJOs and {@code Map}s become {@code structuredContent}, described by an
  * {@code outputSchema}, plus a text block holding the same JSON;</li>
- * <li>collections, arrays, numbers and booleans become {@code structuredContent}
- * wrapped as {@code {"result": value}};</li>
+ * <li>collections, arrays, numbers and booleans become {@code structuredContent} wrapped
+ * as {@code {"result": value}};</li>
  * <li>{@code void} or {@code null} becomes an empty result;</li>
  * <li>{@code Mono<T>}, {@code CompletionStage<T>} and {@code Flux<T>} (collected into a
  * list) are awaited and their value handled as above.</li>
@@ -58,9 +58,9 @@ public @interface McpTool {
 
 	/**
 	 * Whether the tool does not modify its environment. The four hints default to the
-	 * values the MCP specification implies for a missing hint, and only those that
-	 * differ from these defaults are sent in the tool's {@code annotations}: a tool
-	 * marked read-only is not also announced as destructive.
+	 * values the MCP specification implies for a missing hint, and only those that differ
+	 * from these defaults are sent in the tool's {@code annotations}: a tool marked
+	 * read-only is not also announced as destructive.
 	 * @return the {@code readOnlyHint} annotation, sent only when {@code true}
 	 */
 	boolean readOnlyHint() default false;
@@ -86,9 +86,9 @@ public @interface McpTool {
 	boolean openWorldHint() default true;
 
 	/**
-	 * A hand-written input schema to publish verbatim instead of the generated one:
-	 * JSON text, or a {@code classpath:} location of a JSON file. Arguments are still
-	 * bound to the parameters by name.
+	 * A hand-written input schema to publish verbatim instead of the generated one: JSON
+	 * text, or a {@code classpath:} location of a JSON file. Arguments are still bound to
+	 * the parameters by name.
 	 * @return the schema, or empty to generate it
 	 */
 	String inputSchema() default "";
@@ -141,8 +141,8 @@ public @interface McpTool {
 	String[] inputsBeforeTask() default {};
 
 	/**
-	 * How long a call may run before it is cancelled (its work stops) and answered with
-	 * a tool error, such as {@code 30s}, {@code 500ms} or {@code PT2M}; {@code 0} for no
+	 * How long a call may run before it is cancelled (its work stops) and answered with a
+	 * tool error, such as {@code 30s}, {@code 500ms} or {@code PT2M}; {@code 0} for no
 	 * timeout. Empty (the default) uses {@code mcp.server.tools.timeout}.
 	 * @return the timeout, or empty for the server's
 	 */

@@ -1,13 +1,14 @@
 package dev.mcpspring.annotation;
 
 /**
- * Whether a tool runs as a task of the tasks extension ({@code io.modelcontextprotocol/tasks}),
- * published as the tool's {@code execution.taskSupport}.
+ * Whether a tool runs as a task of the tasks extension
+ * ({@code io.modelcontextprotocol/tasks}), published as the tool's
+ * {@code execution.taskSupport}.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
- * @see <a href="https://modelcontextprotocol.io/seps/2663-tasks-extension">SEP-2663: Tasks
- * extension</a>
+ * @see <a href="https://modelcontextprotocol.io/seps/2663-tasks-extension">SEP-2663:
+ * Tasks extension</a>
  */
 public enum TaskSupport {
 

@@ -1,5 +1,6 @@
 /**
- * Annotations that turn Spring bean methods into MCP tools, resources, prompts and completions.
+ * Annotations that turn Spring bean methods into MCP tools, resources, prompts and
+ * completions.
  */
 @NullMarked
 package dev.mcpspring.annotation;

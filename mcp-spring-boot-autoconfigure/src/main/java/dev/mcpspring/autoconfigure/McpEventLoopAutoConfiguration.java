@@ -21,11 +21,11 @@ import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.util.Assert;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} of the Reactor Netty event loops
- * of the web server that serves MCP: one per available processor. Reactor Netty alone
- * starts at least four, which on a one- or two-CPU pod take turns on the same cores, so
- * a request waits for its loop's turn; in the load test on one core, four loops had a
- * p99 of 15.8 ms at 64 connections and one loop 3.4 ms, at the same throughput.
+ * {@link EnableAutoConfiguration Auto-configuration} of the Reactor Netty event loops of
+ * the web server that serves MCP: one per available processor. Reactor Netty alone starts
+ * at least four, which on a one- or two-CPU pod take turns on the same cores, so a
+ * request waits for its loop's turn; in the load test on one core, four loops had a p99
+ * of 15.8 ms at 64 connections and one loop 3.4 ms, at the same throughput.
  * <p>
  * Only the server runs on these loops: the application's {@link ReactorResourceFactory}
  * bean, and with it every {@code WebClient} built by Boot, keeps Reactor Netty's
@@ -50,16 +50,16 @@ public final class McpEventLoopAutoConfiguration {
 	static final String THREAD_PREFIX = "mcp-http";
 
 	/**
-	 * The server's own resources. Not a default candidate, so that Boot still creates
-	 * the application's {@link ReactorResourceFactory} for clients and nothing injects
-	 * this one by type.
+	 * The server's own resources. Not a default candidate, so that Boot still creates the
+	 * application's {@link ReactorResourceFactory} for clients and nothing injects this
+	 * one by type.
 	 */
 	@Bean(defaultCandidate = false)
 	ReactorResourceFactory mcpServerResourceFactory(McpServerProperties properties,
 			ReactorNettyProperties reactorNettyProperties) {
 		int threads = eventLoopThreads(properties.getTransport());
-		Assert.isTrue(threads > 0, () -> "System property " + ReactorNetty.IO_WORKER_COUNT + " must be positive, was "
-				+ threads);
+		Assert.isTrue(threads > 0,
+				() -> "System property " + ReactorNetty.IO_WORKER_COUNT + " must be positive, was " + threads);
 		ReactorResourceFactory factory = new ReactorResourceFactory();
 		factory.setUseGlobalResources(false);
 		factory.setLoopResourcesSupplier(() -> LoopResources.create(THREAD_PREFIX, threads, true));

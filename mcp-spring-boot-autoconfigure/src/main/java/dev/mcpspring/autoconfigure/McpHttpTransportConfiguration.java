@@ -30,8 +30,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 /**
  * The MCP HTTP transports both web stacks serve: the handlers, the event store and the
  * routes. WebFlux serves the routes itself; on a servlet container
- * {@link McpWebMvcAutoConfiguration} adapts them, so both stacks share one engine and
- * one implementation of the protocol.
+ * {@link McpWebMvcAutoConfiguration} adapts them, so both stacks share one engine and one
+ * implementation of the protocol.
  *
  * @author MCP Spring Boot team
  */
@@ -77,10 +77,10 @@ class McpHttpTransportConfiguration {
 
 	/**
 	 * The Host and Origin checks of the HTTP transports. The Host check applies when
-	 * allowed hosts are configured or when the server listens on a loopback address
-	 * only: that is where DNS rebinding reaches it. A server bound to every interface is
-	 * reached through a Service, an Ingress or a balancer under names of their own, so
-	 * it accepts any Host unless told otherwise. The Origin check always applies.
+	 * allowed hosts are configured or when the server listens on a loopback address only:
+	 * that is where DNS rebinding reaches it. A server bound to every interface is
+	 * reached through a Service, an Ingress or a balancer under names of their own, so it
+	 * accepts any Host unless told otherwise. The Origin check always applies.
 	 */
 	static OriginValidator originValidator(McpTransportProperties transport, Environment environment) {
 		boolean checkHost = !transport.getAllowedHosts().isEmpty()
@@ -118,8 +118,8 @@ class McpHttpTransportConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		McpSseHandler mcpSseHandler(McpSessionService sessionService, JsonRpcCodec codec, McpServerProperties properties,
-				StreamWriteLimits streamWriteLimits, Environment environment) {
+		McpSseHandler mcpSseHandler(McpSessionService sessionService, JsonRpcCodec codec,
+				McpServerProperties properties, StreamWriteLimits streamWriteLimits, Environment environment) {
 			McpTransportProperties transport = properties.getTransport();
 			McpSseHandler handler = new McpSseHandler(sessionService, codec, originValidator(transport, environment),
 					(int) properties.getLimits().getMaxRequestSize().toBytes(),

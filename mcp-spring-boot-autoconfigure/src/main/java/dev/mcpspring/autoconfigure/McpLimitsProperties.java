@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Configuration properties of the server's limits ({@code mcp.server.limits}): request size,
- * read and write deadlines, streams, concurrent tool calls and the request rate.
+ * Configuration properties of the server's limits ({@code mcp.server.limits}): request
+ * size, read and write deadlines, streams, concurrent tool calls and the request rate.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -35,41 +35,38 @@ public class McpLimitsProperties {
 	private @Nullable Integer maxConcurrentToolCalls;
 
 	/**
-	 * Most long-lived streams open at once: GET streams of sessions,
-	 * subscriptions/listen streams and legacy HTTP+SSE connections. Further ones get
-	 * HTTP 503.
+	 * Most long-lived streams open at once: GET streams of sessions, subscriptions/listen
+	 * streams and legacy HTTP+SSE connections. Further ones get HTTP 503.
 	 */
 	private int maxStreams = 2_000;
 
 	/**
-	 * Longest wait for the headers of a request on an HTTP/1.1 connection to the
-	 * Reactor Netty server: from the opening of the connection to the end of the
-	 * headers of its first request, and from the first byte of each further request
-	 * to the end of its headers; the connection is then closed. Connections idle
-	 * between requests are left to server.netty.idle-timeout. Zero turns the deadline
-	 * off.
+	 * Longest wait for the headers of a request on an HTTP/1.1 connection to the Reactor
+	 * Netty server: from the opening of the connection to the end of the headers of its
+	 * first request, and from the first byte of each further request to the end of its
+	 * headers; the connection is then closed. Connections idle between requests are left
+	 * to server.netty.idle-timeout. Zero turns the deadline off.
 	 */
 	private Duration requestHeaderTimeout = Duration.ofSeconds(10);
 
 	/**
-	 * Longest time to read the body of a request on an HTTP/1.1 connection to the
-	 * Reactor Netty server, from the end of its headers; the connection is then
-	 * closed. Responses, such as SSE streams, are not limited. A request or read
-	 * timeout the application sets on the server replaces it. Zero turns the deadline
-	 * off.
+	 * Longest time to read the body of a request on an HTTP/1.1 connection to the Reactor
+	 * Netty server, from the end of its headers; the connection is then closed.
+	 * Responses, such as SSE streams, are not limited. A request or read timeout the
+	 * application sets on the server replaces it. Zero turns the deadline off.
 	 */
 	private Duration requestBodyTimeout = Duration.ofSeconds(30);
 
 	/**
-	 * Most events waiting to be written on one SSE stream whose client reads slowly;
-	 * past it the stream is closed, and a client of a resumable stream reconnects
-	 * with Last-Event-ID.
+	 * Most events waiting to be written on one SSE stream whose client reads slowly; past
+	 * it the stream is closed, and a client of a resumable stream reconnects with
+	 * Last-Event-ID.
 	 */
 	private int maxPendingStreamEvents = 1000;
 
 	/**
-	 * Longest time events waiting on an SSE stream may go unwritten because the
-	 * client does not read; the stream is then closed.
+	 * Longest time events waiting on an SSE stream may go unwritten because the client
+	 * does not read; the stream is then closed.
 	 */
 	private Duration streamWriteTimeout = Duration.ofSeconds(30);
 
@@ -126,7 +123,6 @@ public class McpLimitsProperties {
 	public RateLimit getRateLimit() {
 		return this.rateLimit;
 	}
-
 
 	public static class RateLimit {
 

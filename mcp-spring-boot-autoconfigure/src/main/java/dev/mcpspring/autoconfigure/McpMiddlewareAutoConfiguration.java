@@ -54,8 +54,8 @@ public final class McpMiddlewareAutoConfiguration {
 					() -> "mcp.server.middleware.rate-limits[" + tool + "].limit must be positive");
 			Assert.state(!(limit.getPeriod().isNegative() || limit.getPeriod().isZero()),
 					() -> "mcp.server.middleware.rate-limits[" + tool + "].period must be positive");
-			limits.put(tool, new ToolRateLimitInterceptor.Limit(limit.getLimit(), limit.getPeriod(),
-					limit.isPerPrincipal()));
+			limits.put(tool,
+					new ToolRateLimitInterceptor.Limit(limit.getLimit(), limit.getPeriod(), limit.isPerPrincipal()));
 		});
 		return new ToolRateLimitInterceptor(limits);
 	}
@@ -70,8 +70,8 @@ public final class McpMiddlewareAutoConfiguration {
 		ResponseCacheInterceptor mcpResponseCacheInterceptor(McpMiddlewareProperties properties, ToolRegistry tools,
 				PromptRegistry prompts, ResourceRegistry resources) {
 			McpMiddlewareProperties.Cache cache = properties.getCache();
-			return new ResponseCacheInterceptor(cache.getTtl(), cache.getMaxEntries(), cache.getScope(), tools,
-					prompts, resources);
+			return new ResponseCacheInterceptor(cache.getTtl(), cache.getMaxEntries(), cache.getScope(), tools, prompts,
+					resources);
 		}
 
 	}

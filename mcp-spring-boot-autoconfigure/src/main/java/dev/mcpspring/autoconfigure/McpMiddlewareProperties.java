@@ -21,8 +21,8 @@ public class McpMiddlewareProperties {
 
 	/**
 	 * Whether answers to unexpected exceptions leave out what the exception says: a
-	 * generic JSON-RPC internal error, or a generic isError result for a tool. Messages of
-	 * McpException and ToolCallException are always sent.
+	 * generic JSON-RPC internal error, or a generic isError result for a tool. Messages
+	 * of McpException and ToolCallException are always sent.
 	 */
 	private boolean maskErrorDetails = true;
 
@@ -72,8 +72,8 @@ public class McpMiddlewareProperties {
 		private long maxEntries = 1000;
 
 		/**
-		 * Which requests may share a cached result: those of one session, or, when what
-		 * a client sees depends on nothing but the caller, those of one principal.
+		 * Which requests may share a cached result: those of one session, or, when what a
+		 * client sees depends on nothing but the caller, those of one principal.
 		 */
 		private ResponseCacheInterceptor.Scope scope = ResponseCacheInterceptor.Scope.SESSION;
 
@@ -127,8 +127,8 @@ public class McpMiddlewareProperties {
 		private Duration period = Duration.ofMinutes(1);
 
 		/**
-		 * Whether each authenticated caller has a limit of its own, rather than one shared
-		 * by all callers.
+		 * Whether each authenticated caller has a limit of its own, rather than one
+		 * shared by all callers.
 		 */
 		private boolean perPrincipal;
 

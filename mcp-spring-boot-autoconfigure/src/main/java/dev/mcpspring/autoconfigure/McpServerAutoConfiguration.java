@@ -195,9 +195,9 @@ public final class McpServerAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	McpServerHandler mcpServerHandler(McpServerProperties properties, McpMiddlewareProperties middleware,
-			ToolRegistry toolRegistry,
-			PromptRegistry promptRegistry, ResourceRegistry resourceRegistry, CompletionRegistry completionRegistry,
-			McpSessionBroker sessionBroker, ObjectProvider<McpStatelessExtension> statelessExtension,
+			ToolRegistry toolRegistry, PromptRegistry promptRegistry, ResourceRegistry resourceRegistry,
+			CompletionRegistry completionRegistry, McpSessionBroker sessionBroker,
+			ObjectProvider<McpStatelessExtension> statelessExtension,
 			ObjectProvider<McpExceptionResolver> exceptionResolvers,
 			ObjectProvider<McpFeatureExceptionResolver> featureExceptionResolvers,
 			ObjectProvider<McpExceptionTranslator> exceptionTranslators,
@@ -290,10 +290,11 @@ public final class McpServerAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	AnnotatedMcpHandlerDetector mcpAnnotatedHandlerDetector(ApplicationContext applicationContext,
-			McpServerProperties properties, McpServerHandler serverHandler, JsonSchemaGenerator schemaGenerator, JsonRpcCodec codec,
-			ObjectProvider<McpMethodArgumentResolver> customResolvers, ToolArgumentResolver toolArgumentResolver,
-			ObjectProvider<McpArgumentValidator> validator, ToolResultConverter resultConverter,
-			McpScopeRegistry scopeRegistry, @Qualifier(TOOL_EXECUTOR_BEAN_NAME) Executor toolExecutor,
+			McpServerProperties properties, McpServerHandler serverHandler, JsonSchemaGenerator schemaGenerator,
+			JsonRpcCodec codec, ObjectProvider<McpMethodArgumentResolver> customResolvers,
+			ToolArgumentResolver toolArgumentResolver, ObjectProvider<McpArgumentValidator> validator,
+			ToolResultConverter resultConverter, McpScopeRegistry scopeRegistry,
+			@Qualifier(TOOL_EXECUTOR_BEAN_NAME) Executor toolExecutor,
 			ObjectProvider<ThreadContextPropagator> contextPropagators,
 			ObjectProvider<InputSchemaValidator> inputSchemaValidator) {
 		McpMethodArgumentResolverComposite resolvers = new McpMethodArgumentResolverComposite();

@@ -46,8 +46,8 @@ public class McpServerProperties implements InitializingBean {
 	private @Nullable String instructions;
 
 	/**
-	 * Maximum number of items in one page of tools/list, prompts/list, resources/list
-	 * and resources/templates/list.
+	 * Maximum number of items in one page of tools/list, prompts/list, resources/list and
+	 * resources/templates/list.
 	 */
 	private int pageSize = 100;
 

@@ -10,8 +10,8 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Checks bound {@link McpServerProperties}, so that a value the server cannot work with
- * fails startup with an {@link InvalidMcpPropertyException} that names the property
- * and the fix, rather than an assertion deep inside a bean. Secrets are never shown.
+ * fails startup with an {@link InvalidMcpPropertyException} that names the property and
+ * the fix, rather than an assertion deep inside a bean. Secrets are never shown.
  *
  * @author MCP Spring Boot team
  */
@@ -83,8 +83,8 @@ final class McpServerPropertiesValidator {
 			throw new InvalidMcpPropertyException(property, null, "must be Base64", action);
 		}
 		if (decoded.length < MIN_REQUEST_STATE_KEY_BYTES) {
-			throw new InvalidMcpPropertyException(property, null, "must decode to at least "
-					+ MIN_REQUEST_STATE_KEY_BYTES + " bytes, not " + decoded.length, action);
+			throw new InvalidMcpPropertyException(property, null,
+					"must decode to at least " + MIN_REQUEST_STATE_KEY_BYTES + " bytes, not " + decoded.length, action);
 		}
 	}
 

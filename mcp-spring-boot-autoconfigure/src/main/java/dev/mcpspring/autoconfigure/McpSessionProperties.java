@@ -5,8 +5,8 @@ import java.time.Duration;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Configuration properties of sessions ({@code mcp.server.session}): whether there are any,
- * how many, how long they live, their attributes and the Redis store.
+ * Configuration properties of sessions ({@code mcp.server.session}): whether there are
+ * any, how many, how long they live, their attributes and the Redis store.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -15,9 +15,9 @@ public class McpSessionProperties {
 
 	/**
 	 * Whether initialize starts a session (Mcp-Session-Id). Disable to serve 2025-era
-	 * clients request by request, so that any replica behind a round-robin load
-	 * balancer can answer; the standalone GET stream, resumption and server-to-client
-	 * requests across replicas are then unavailable to them.
+	 * clients request by request, so that any replica behind a round-robin load balancer
+	 * can answer; the standalone GET stream, resumption and server-to-client requests
+	 * across replicas are then unavailable to them.
 	 */
 	private boolean enabled = true;
 
@@ -56,9 +56,9 @@ public class McpSessionProperties {
 	}
 
 	/**
-	 * Where sessions, stream events for resumption and cross-instance messages
-	 * are kept: in this instance's memory, or in Redis (through
-	 * spring.data.redis.*) so that any replica can serve any session.
+	 * Where sessions, stream events for resumption and cross-instance messages are kept:
+	 * in this instance's memory, or in Redis (through spring.data.redis.*) so that any
+	 * replica can serve any session.
 	 */
 	private Store store = Store.MEMORY;
 
@@ -85,14 +85,14 @@ public class McpSessionProperties {
 	public static class Attributes {
 
 		/**
-		 * Maximum number of attributes a session may hold; storing more fails the
-		 * call with a clear error.
+		 * Maximum number of attributes a session may hold; storing more fails the call
+		 * with a clear error.
 		 */
 		private int maxCount = 100;
 
 		/**
-		 * Maximum size of a session's attributes, names and JSON values together;
-		 * storing more fails the call with a clear error.
+		 * Maximum size of a session's attributes, names and JSON values together; storing
+		 * more fails the call with a clear error.
 		 */
 		private DataSize maxSize = DataSize.ofKilobytes(64);
 
@@ -134,29 +134,28 @@ public class McpSessionProperties {
 	public static class Redis {
 
 		/**
-		 * How long a session request may wait for Redis before it is answered with
-		 * HTTP 503.
+		 * How long a session request may wait for Redis before it is answered with HTTP
+		 * 503.
 		 */
 		private Duration timeout = Duration.ofSeconds(2);
 
 		/**
-		 * Prefix of the Redis keys written by the server, so that several servers
-		 * can share one Redis.
+		 * Prefix of the Redis keys written by the server, so that several servers can
+		 * share one Redis.
 		 */
 		private String keyPrefix = "mcp:";
 
 		/**
-		 * How long a stream resumed on another instance waits for a new event of
-		 * an unfinished stream before it ends, while the instance writing it still
-		 * runs but sends nothing.
+		 * How long a stream resumed on another instance waits for a new event of an
+		 * unfinished stream before it ends, while the instance writing it still runs but
+		 * sends nothing.
 		 */
 		private Duration resumeIdleTimeout = Duration.ofMinutes(1);
 
 		/**
-		 * How long a stream resumed on another instance waits for an event before
-		 * it asks Redis whether the instance writing it still runs; once that
-		 * instance is gone, the stream ends, with an error for the request it
-		 * answered.
+		 * How long a stream resumed on another instance waits for an event before it asks
+		 * Redis whether the instance writing it still runs; once that instance is gone,
+		 * the stream ends, with an error for the request it answered.
 		 */
 		private Duration writerCheckInterval = Duration.ofSeconds(2);
 

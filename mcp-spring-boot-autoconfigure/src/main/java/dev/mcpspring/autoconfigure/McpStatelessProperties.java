@@ -7,9 +7,9 @@ import java.util.Map;
 import dev.mcpspring.server.stateless.CacheHints;
 
 /**
- * Configuration properties of the stateless 2026-07-28 revision ({@code mcp.server.stateless}):
- * the signed {@code requestState} of multi round-trip requests and the cache hints of lists
- * and reads.
+ * Configuration properties of the stateless 2026-07-28 revision
+ * ({@code mcp.server.stateless}): the signed {@code requestState} of multi round-trip
+ * requests and the cache hints of lists and reads.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0

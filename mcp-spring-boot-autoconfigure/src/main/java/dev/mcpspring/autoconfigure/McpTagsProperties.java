@@ -6,8 +6,8 @@ import java.util.Set;
 import dev.mcpspring.server.TagFilter;
 
 /**
- * Configuration properties of feature tags ({@code mcp.server.tags}): which tagged
- * tools, prompts and resources start enabled.
+ * Configuration properties of feature tags ({@code mcp.server.tags}): which tagged tools,
+ * prompts and resources start enabled.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0

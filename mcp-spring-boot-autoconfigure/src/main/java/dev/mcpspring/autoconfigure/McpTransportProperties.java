@@ -8,8 +8,8 @@ import dev.mcpspring.transport.webflux.McpStreamableHttpHandler.ResponseMode;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Configuration properties of the MCP transports ({@code mcp.server.transport}): the
- * Host and Origin checks shared by every HTTP transport, Streamable HTTP, the 2024-11-05
+ * Configuration properties of the MCP transports ({@code mcp.server.transport}): the Host
+ * and Origin checks shared by every HTTP transport, Streamable HTTP, the 2024-11-05
  * HTTP+SSE transport, stdio and CORS.
  *
  * @author MCP Spring Boot team
@@ -18,9 +18,9 @@ import org.jspecify.annotations.Nullable;
 public class McpTransportProperties {
 
 	/**
-	 * Host names accepted in the Host header besides localhost, 127.0.0.1 and [::1];
-	 * "*" accepts any host. The Host check (a DNS-rebinding defence) applies when this is
-	 * set or when server.address is a loopback address; a server bound to every interface
+	 * Host names accepted in the Host header besides localhost, 127.0.0.1 and [::1]; "*"
+	 * accepts any host. The Host check (a DNS-rebinding defence) applies when this is set
+	 * or when server.address is a loopback address; a server bound to every interface
 	 * without it (behind a load balancer) accepts any Host. The Origin check always
 	 * applies.
 	 */

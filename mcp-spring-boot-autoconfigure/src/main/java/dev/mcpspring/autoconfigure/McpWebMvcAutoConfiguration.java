@@ -22,8 +22,8 @@ import org.springframework.web.server.WebFilter;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the MCP HTTP transports in a
- * servlet web application, such as a Spring MVC application on Tomcat: the WebFlux
- * routes served through {@link McpHttpHandlerServlet} on the MCP paths.
+ * servlet web application, such as a Spring MVC application on Tomcat: the WebFlux routes
+ * served through {@link McpHttpHandlerServlet} on the MCP paths.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0

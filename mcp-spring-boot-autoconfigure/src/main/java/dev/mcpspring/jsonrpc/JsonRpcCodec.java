@@ -23,9 +23,9 @@ import org.springframework.util.Assert;
  * Decoding rejects duplicate keys and trailing content, so a message means exactly one
  * thing to every component that reads it, and it accepts only well-formed UTF-8, string
  * ids of at most {@value #MAX_ID_LENGTH} characters or integer ids that fit a
- * {@code long}, and object parameters, as MCP requires. Batches are refused. Encoding is always compact, even
- * when the application's mapper indents: a message on stdio or in an SSE {@code data} line
- * must not contain a line break.
+ * {@code long}, and object parameters, as MCP requires. Batches are refused. Encoding is
+ * always compact, even when the application's mapper indents: a message on stdio or in an
+ * SSE {@code data} line must not contain a line break.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -33,8 +33,8 @@ import org.springframework.util.Assert;
 public class JsonRpcCodec {
 
 	/**
-	 * The longest string id accepted. Ids are kept while requests are in flight and
-	 * sent back in every answer, so they are bounded like the rest of a message.
+	 * The longest string id accepted. Ids are kept while requests are in flight and sent
+	 * back in every answer, so they are bounded like the rest of a message.
 	 */
 	public static final int MAX_ID_LENGTH = 256;
 
@@ -101,7 +101,8 @@ public class JsonRpcCodec {
 	 * Decode one message from a parsed tree.
 	 * @param tree the JSON value
 	 * @return the message
-	 * @throws JsonRpcException with {@code -32600} for a value that is not a valid message
+	 * @throws JsonRpcException with {@code -32600} for a value that is not a valid
+	 * message
 	 */
 	public JsonRpcMessage decode(@Nullable JsonNode tree) {
 		if (tree == null || tree.isMissingNode()) {

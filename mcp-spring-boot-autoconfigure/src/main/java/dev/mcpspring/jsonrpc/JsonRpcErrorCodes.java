@@ -1,8 +1,8 @@
 package dev.mcpspring.jsonrpc;
 
 /**
- * Error codes defined by JSON-RPC 2.0 and by MCP: every code the server sends is
- * declared here, so that the same failure gets the same code on every transport.
+ * Error codes defined by JSON-RPC 2.0 and by MCP: every code the server sends is declared
+ * here, so that the same failure gets the same code on every transport.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -46,8 +46,7 @@ public final class JsonRpcErrorCodes {
 	public static final int HEADER_MISMATCH = -32020;
 
 	/**
-	 * MCP (2026-07-28): the request needs a client capability the client did not
-	 * declare.
+	 * MCP (2026-07-28): the request needs a client capability the client did not declare.
 	 */
 	public static final int MISSING_REQUIRED_CLIENT_CAPABILITY = -32021;
 

@@ -5,8 +5,8 @@ package dev.mcpspring.jsonrpc;
  * surrogates, nothing above U+10FFFF, no truncated sequences. JSON parsers are lenient
  * here, and a lenient decoder turns the overlong {@code C0 AF} into {@code /}, so that
  * text which passed a check as bytes means something else once decoded. NUL bytes are
- * refused too: a JSON text never contains one unescaped, and without them a parser has
- * no reason to guess UTF-16 or UTF-32.
+ * refused too: a JSON text never contains one unescaped, and without them a parser has no
+ * reason to guess UTF-16 or UTF-32.
  * <p>
  * Fed in pieces, so that a request body can be checked while it is parsed.
  *

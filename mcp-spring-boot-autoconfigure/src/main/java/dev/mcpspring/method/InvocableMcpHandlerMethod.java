@@ -54,8 +54,8 @@ public class InvocableMcpHandlerMethod extends McpHandlerMethod {
 	}
 
 	/**
-	 * Create an invocable method that carries the context of the request to the
-	 * thread of a blocking method.
+	 * Create an invocable method that carries the context of the request to the thread of
+	 * a blocking method.
 	 * @param handlerMethod the handler method
 	 * @param resolvers the argument resolvers
 	 * @param validator validates arguments, or {@code null} for none
@@ -72,8 +72,7 @@ public class InvocableMcpHandlerMethod extends McpHandlerMethod {
 		this.validator = validator;
 		this.blockingScheduler = blockingScheduler;
 		this.contextPropagator = contextPropagator;
-		this.returnAdapter = ReactiveAdapterRegistry.getSharedInstance()
-			.getAdapter(getMethod().getReturnType());
+		this.returnAdapter = ReactiveAdapterRegistry.getSharedInstance().getAdapter(getMethod().getReturnType());
 		ReflectionUtils.makeAccessible(getInvocableMethod());
 	}
 
@@ -98,8 +97,8 @@ public class InvocableMcpHandlerMethod extends McpHandlerMethod {
 
 	/**
 	 * Resolve and validate the arguments. When some cannot be bound, the constraints of
-	 * the others, and of the parts of partly bound ones, are still validated, so that
-	 * one error names every bad field.
+	 * the others, and of the parts of partly bound ones, are still validated, so that one
+	 * error names every bad field.
 	 */
 	private @Nullable Object[] resolveArguments(McpInvocation invocation) {
 		MethodParameter[] parameters = getMethodParameters();
@@ -146,8 +145,9 @@ public class InvocableMcpHandlerMethod extends McpHandlerMethod {
 		List<String> unbound = errors.stream().map(InvalidArgumentsException.FieldError::path).toList();
 		for (InvalidArgumentsException.FieldError violation : violations) {
 			String path = violation.path();
-			if (unbound.stream().noneMatch((prefix) -> path.equals(prefix) || path.startsWith(prefix + ".")
-					|| path.startsWith(prefix + "["))) {
+			if (unbound.stream()
+				.noneMatch((prefix) -> path.equals(prefix) || path.startsWith(prefix + ".")
+						|| path.startsWith(prefix + "["))) {
 				errors.add(violation);
 			}
 		}

@@ -43,7 +43,8 @@ public class McpHandlerMethod {
 		this.beanType = ClassUtils.getUserClass(AopProxyUtils.ultimateTargetClass(bean));
 		this.method = method;
 		this.invocableMethod = AopUtils.selectInvocableMethod(method, bean.getClass());
-		// parameter annotations of the interfaces and superclasses count too, as for Spring MVC
+		// parameter annotations of the interfaces and superclasses count too, as for
+		// Spring MVC
 		this.parameters = new AnnotatedMethod(method).getMethodParameters();
 		for (MethodParameter parameter : this.parameters) {
 			parameter.initParameterNameDiscovery(parameterNameDiscoverer);

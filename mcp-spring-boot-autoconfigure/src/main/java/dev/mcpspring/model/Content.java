@@ -7,8 +7,8 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
- * A content block of a tool result or a prompt message. Static factories cover the
- * common cases.
+ * A content block of a tool result or a prompt message. Static factories cover the common
+ * cases.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ToolAnnotations(@Nullable String title, @Nullable Boolean readOnlyHint,
-		@Nullable Boolean destructiveHint, @Nullable Boolean idempotentHint, @Nullable Boolean openWorldHint) {
+public record ToolAnnotations(@Nullable String title, @Nullable Boolean readOnlyHint, @Nullable Boolean destructiveHint,
+		@Nullable Boolean idempotentHint, @Nullable Boolean openWorldHint) {
 
 }

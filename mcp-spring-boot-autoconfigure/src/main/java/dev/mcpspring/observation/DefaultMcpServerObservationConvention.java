@@ -52,9 +52,8 @@ public class DefaultMcpServerObservationConvention implements McpServerObservati
 	 */
 	private static final Set<String> SERVER_METHODS = Set.of("initialize", "ping", "completion/complete",
 			"logging/setLevel", "prompts/list", "prompts/get", "resources/list", "resources/templates/list",
-			"resources/read", "resources/subscribe", "resources/unsubscribe", "tools/list", "tools/call",
-			"tasks/get", "tasks/list", "tasks/cancel", "tasks/result", "tasks/update", "server/discover",
-			"subscriptions/listen");
+			"resources/read", "resources/subscribe", "resources/unsubscribe", "tools/list", "tools/call", "tasks/get",
+			"tasks/list", "tasks/cancel", "tasks/result", "tasks/update", "server/discover", "subscriptions/listen");
 
 	/**
 	 * Most tag sets cached. The values are bounded, so a server has far fewer
@@ -102,8 +101,8 @@ public class DefaultMcpServerObservationConvention implements McpServerObservati
 		if (!this.cacheTagSets) {
 			return lowCardinalityKeyValues(context);
 		}
-		TagSetKey key = new TagSetKey(knownMethod(context.getRequest().method()), context.getToolName(), context.getPromptName(),
-				context.getErrorType(), protocolVersionOf(context.getRequest()));
+		TagSetKey key = new TagSetKey(knownMethod(context.getRequest().method()), context.getToolName(),
+				context.getPromptName(), context.getErrorType(), protocolVersionOf(context.getRequest()));
 		KeyValues cached = this.tagSets.get(key);
 		if (cached != null) {
 			return cached;

@@ -12,11 +12,11 @@ import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
 
 /**
- * {@link ObservationPredicate} that drops the HTTP server observation of requests to
- * the MCP endpoints, which the {@code mcp.server.operation} observation of
+ * {@link ObservationPredicate} that drops the HTTP server observation of requests to the
+ * MCP endpoints, which the {@code mcp.server.operation} observation of
  * {@link ObservationMcpServerInterceptor} already records, so that such a request costs
- * one observation, one timer, rather than two, on WebFlux and on a servlet container. Observations of other paths, and every
- * other observation, are kept.
+ * one observation, one timer, rather than two, on WebFlux and on a servlet container.
+ * Observations of other paths, and every other observation, are kept.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -50,8 +50,8 @@ public class McpEndpointHttpObservationPredicate implements ObservationPredicate
 	}
 
 	/**
-	 * The observations of a servlet container, such as a Spring MVC application's
-	 * Tomcat, kept apart so that their classes load only with the servlet API present.
+	 * The observations of a servlet container, such as a Spring MVC application's Tomcat,
+	 * kept apart so that their classes load only with the servlet API present.
 	 */
 	private static final class ServletRequests {
 

@@ -12,9 +12,8 @@ import io.micrometer.observation.docs.ObservationDocumentation;
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
- * @see <a href=
- * "https://opentelemetry.io/docs/specs/semconv/gen-ai/mcp/">Semantic conventions for
- * MCP</a>
+ * @see <a href= "https://opentelemetry.io/docs/specs/semconv/gen-ai/mcp/">Semantic
+ * conventions for MCP</a>
  */
 public enum McpObservationDocumentation implements ObservationDocumentation {
 
@@ -59,8 +58,8 @@ public enum McpObservationDocumentation implements ObservationDocumentation {
 		},
 
 		/**
-		 * Name of the called tool for {@code tools/call}: {@code unknown} when no
-		 * enabled tool has that name, {@code none} for other methods.
+		 * Name of the called tool for {@code tools/call}: {@code unknown} when no enabled
+		 * tool has that name, {@code none} for other methods.
 		 */
 		TOOL_NAME {
 			@Override
@@ -82,9 +81,9 @@ public enum McpObservationDocumentation implements ObservationDocumentation {
 
 		/**
 		 * How the request failed: the JSON-RPC error code of an error response (such as
-		 * {@code -32602}), {@code tool_error} for a tool result with {@code isError},
-		 * the exception class for an unresolved failure, {@code cancelled} when the
-		 * client cancelled, {@code none} on success.
+		 * {@code -32602}), {@code tool_error} for a tool result with {@code isError}, the
+		 * exception class for an unresolved failure, {@code cancelled} when the client
+		 * cancelled, {@code none} on success.
 		 */
 		ERROR_TYPE {
 			@Override

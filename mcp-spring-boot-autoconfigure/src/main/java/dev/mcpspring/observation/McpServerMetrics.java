@@ -17,8 +17,8 @@ import org.springframework.util.Assert;
 /**
  * Gauges of the MCP server: {@value #SESSIONS_ACTIVE} and {@value #STREAMS_OPEN}.
  * <p>
- * The session count comes from the asynchronous {@link McpSessionRepository}: on a
- * thread that may block, such as a Prometheus scrape, it is read with a timeout; on an
+ * The session count comes from the asynchronous {@link McpSessionRepository}: on a thread
+ * that may block, such as a Prometheus scrape, it is read with a timeout; on an
  * event-loop thread a refresh is started and the last known value is reported.
  *
  * @author MCP Spring Boot team

@@ -9,8 +9,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Context of an MCP request observation. The request is the carrier of the caller's
- * trace context: a tracer reads {@code traceparent} and {@code tracestate} from
+ * Context of an MCP request observation. The request is the carrier of the caller's trace
+ * context: a tracer reads {@code traceparent} and {@code tracestate} from
  * {@code params._meta}, as the OpenTelemetry MCP conventions recommend, or else from the
  * HTTP headers of the request, and continues that trace.
  *

@@ -105,7 +105,7 @@ public class ObservationMcpServerInterceptor implements McpServerInterceptor, Or
 		return (parent != null && !parent.isNoop()) ? parent : null;
 	}
 
-		private McpServerObservationContext newContext(McpRequest request) {
+	private McpServerObservationContext newContext(McpRequest request) {
 		McpServerObservationContext context = new McpServerObservationContext(request);
 		McpOperation operation = request.operation();
 		String name = operation.name();

@@ -95,9 +95,10 @@ public class OpenApiToolFactory {
 			if (location == null || schema == null) {
 				continue;
 			}
-			String argument = properties.has(parameter.getName())
-					? parameter.getName() + "_" + parameter.getIn() : parameter.getName();
-			boolean isRequired = (location == HttpOperation.Location.PATH) || Boolean.TRUE.equals(parameter.getRequired());
+			String argument = properties.has(parameter.getName()) ? parameter.getName() + "_" + parameter.getIn()
+					: parameter.getName();
+			boolean isRequired = (location == HttpOperation.Location.PATH)
+					|| Boolean.TRUE.equals(parameter.getRequired());
 			properties.set(argument, describe(schemas.convert(schema), parameter.getDescription()));
 			if (isRequired) {
 				required.add(argument);
@@ -152,8 +153,8 @@ public class OpenApiToolFactory {
 			return parameter;
 		}
 		String name = parameter.get$ref().substring(parameter.get$ref().lastIndexOf('/') + 1);
-		Map<String, Parameter> components = (openApi.getComponents() != null)
-				? openApi.getComponents().getParameters() : null;
+		Map<String, Parameter> components = (openApi.getComponents() != null) ? openApi.getComponents().getParameters()
+				: null;
 		return (components != null) ? components.get(name) : null;
 	}
 
@@ -191,7 +192,8 @@ public class OpenApiToolFactory {
 		}
 		for (Map.Entry<String, MediaType> entry : content.entrySet()) {
 			String type = entry.getKey().toLowerCase(Locale.ROOT);
-			if ((type.startsWith("application/json") || type.contains("+json")) && entry.getValue().getSchema() != null) {
+			if ((type.startsWith("application/json") || type.contains("+json"))
+					&& entry.getValue().getSchema() != null) {
 				return entry.getValue().getSchema();
 			}
 		}
@@ -230,7 +232,8 @@ public class OpenApiToolFactory {
 	private static String description(Operation operation, HttpOperation httpOperation) {
 		String summary = operation.getSummary();
 		String description = operation.getDescription();
-		if (StringUtils.hasText(summary) && StringUtils.hasText(description) && !description.strip().equals(summary.strip())) {
+		if (StringUtils.hasText(summary) && StringUtils.hasText(description)
+				&& !description.strip().equals(summary.strip())) {
 			return summary.strip() + "\n\n" + description.strip();
 		}
 		if (StringUtils.hasText(summary)) {

@@ -30,9 +30,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * A tool that calls one operation of a remote API described by an OpenAPI document. The
- * arguments become the path, query and header parameters and the JSON body; a 2xx
- * answer becomes the result (structured when the operation declares a JSON object), any
- * other status, a network failure or a timeout becomes a tool error the model can read.
+ * arguments become the path, query and header parameters and the JSON body; a 2xx answer
+ * becomes the result (structured when the operation declares a JSON object), any other
+ * status, a network failure or a timeout becomes a tool error the model can read.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -76,11 +76,12 @@ public class OpenApiToolHandler implements ToolHandler {
 		return Mono.defer(() -> exchange(call.arguments()))
 			.timeout(this.source.timeout())
 			.onErrorMap(TimeoutException.class,
-					(ex) -> new ToolCallException(describe() + " did not answer within " + seconds(this.source.timeout()), ex))
+					(ex) -> new ToolCallException(
+							describe() + " did not answer within " + seconds(this.source.timeout()), ex))
 			.onErrorMap(WebClientRequestException.class,
 					(ex) -> new ToolCallException(describe() + " failed: " + rootMessage(ex), ex))
-			.onErrorMap(DataBufferLimitException.class,
-					(ex) -> new ToolCallException(describe() + " answered more than the client buffers: " + ex.getMessage(), ex));
+			.onErrorMap(DataBufferLimitException.class, (ex) -> new ToolCallException(
+					describe() + " answered more than the client buffers: " + ex.getMessage(), ex));
 	}
 
 	private Mono<CallToolResult> exchange(ObjectNode arguments) {
@@ -96,7 +97,8 @@ public class OpenApiToolHandler implements ToolHandler {
 			}
 		}
 		String bodyArgument = this.operation.bodyArgument();
-		JsonNode body = (bodyArgument != null) ? argument(arguments, bodyArgument, this.operation.bodyRequired()) : null;
+		JsonNode body = (bodyArgument != null) ? argument(arguments, bodyArgument, this.operation.bodyRequired())
+				: null;
 		WebClient.RequestHeadersSpec<?> ready = (body != null)
 				? request.contentType(MediaType.APPLICATION_JSON).bodyValue(this.jsonMapper.writeValueAsString(body))
 				: request;

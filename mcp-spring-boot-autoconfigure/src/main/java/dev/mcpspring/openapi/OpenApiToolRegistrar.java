@@ -37,8 +37,8 @@ public class OpenApiToolRegistrar implements SmartInitializingSingleton {
 	 * @param factory turns operations into tools
 	 * @param toolRegistry where the tools are registered
 	 */
-	public OpenApiToolRegistrar(List<OpenApiSource> sources, OpenApiDocumentLoader loader,
-			OpenApiToolFactory factory, ToolRegistry toolRegistry) {
+	public OpenApiToolRegistrar(List<OpenApiSource> sources, OpenApiDocumentLoader loader, OpenApiToolFactory factory,
+			ToolRegistry toolRegistry) {
 		this.sources = List.copyOf(sources);
 		this.loader = loader;
 		this.factory = factory;

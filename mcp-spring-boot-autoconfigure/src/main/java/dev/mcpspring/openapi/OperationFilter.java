@@ -27,8 +27,8 @@ public record OperationFilter(List<String> includeMethods, List<String> includeP
 	/**
 	 * A filter that lets every operation through.
 	 */
-	public static final OperationFilter ALL = new OperationFilter(List.of(), List.of(), List.of(), List.of(),
-			List.of(), List.of());
+	public static final OperationFilter ALL = new OperationFilter(List.of(), List.of(), List.of(), List.of(), List.of(),
+			List.of());
 
 	/**
 	 * Tell whether an operation becomes a tool.
@@ -47,7 +47,8 @@ public record OperationFilter(List<String> includeMethods, List<String> includeP
 	}
 
 	private static boolean containsMethod(List<String> methods, String method) {
-		return methods.stream().anyMatch((candidate) -> candidate.toUpperCase(Locale.ROOT).equals(method.toUpperCase(Locale.ROOT)));
+		return methods.stream()
+			.anyMatch((candidate) -> candidate.toUpperCase(Locale.ROOT).equals(method.toUpperCase(Locale.ROOT)));
 	}
 
 	private static boolean matchesPath(List<String> patterns, String path) {

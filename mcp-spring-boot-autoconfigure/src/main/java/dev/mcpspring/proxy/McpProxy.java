@@ -23,17 +23,17 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Serves the tools, prompts and resources of a remote MCP server as features of this
- * one, through the official MCP Java SDK client: they are listed when the upstream
- * server is connected, kept in step with its list-changed notifications, and each call
- * is forwarded with its progress. The connection is shared by every client of this
- * server and made again when it fails.
+ * Serves the tools, prompts and resources of a remote MCP server as features of this one,
+ * through the official MCP Java SDK client: they are listed when the upstream server is
+ * connected, kept in step with its list-changed notifications, and each call is forwarded
+ * with its progress. The connection is shared by every client of this server and made
+ * again when it fails.
  *
  * <p>
- * Connecting starts with the application and is retried in the background, so an
- * upstream server that is down at startup does not stop this one; its features appear
- * once it answers. Since clients learn which kinds of features a server has when they
- * connect, a server with a proxy always offers prompts and resources.
+ * Connecting starts with the application and is retried in the background, so an upstream
+ * server that is down at startup does not stop this one; its features appear once it
+ * answers. Since clients learn which kinds of features a server has when they connect, a
+ * server with a proxy always offers prompts and resources.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -41,8 +41,8 @@ import org.springframework.context.SmartLifecycle;
 public final class McpProxy implements SmartLifecycle {
 
 	/**
-	 * Starts before and stops after the web server, so that calls in flight at
-	 * shutdown still reach the upstream server.
+	 * Starts before and stops after the web server, so that calls in flight at shutdown
+	 * still reach the upstream server.
 	 */
 	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
@@ -135,14 +135,18 @@ public final class McpProxy implements SmartLifecycle {
 					.doOnNext(this::mountTools)
 					.then()
 				: Mono.empty();
-		Mono<Void> prompts = (capabilities.prompts() != null) ? all(client::listPrompts,
-				McpSchema.ListPromptsResult::prompts, McpSchema.ListPromptsResult::nextCursor)
-			.doOnNext(this::mountPrompts)
-			.then() : Mono.empty();
-		Mono<Void> resources = (capabilities.resources() != null) ? all(client::listResources,
-				McpSchema.ListResourcesResult::resources, McpSchema.ListResourcesResult::nextCursor)
-			.doOnNext(this::mountResources)
-			.then(mountTemplates(client)) : Mono.empty();
+		Mono<Void> prompts = (capabilities.prompts() != null)
+				? all(client::listPrompts, McpSchema.ListPromptsResult::prompts,
+						McpSchema.ListPromptsResult::nextCursor)
+					.doOnNext(this::mountPrompts)
+					.then()
+				: Mono.empty();
+		Mono<Void> resources = (capabilities.resources() != null)
+				? all(client::listResources, McpSchema.ListResourcesResult::resources,
+						McpSchema.ListResourcesResult::nextCursor)
+					.doOnNext(this::mountResources)
+					.then(mountTemplates(client))
+				: Mono.empty();
 		return Mono.when(tools, prompts, resources)
 			.doOnSuccess((done) -> logger.info("Serving upstream MCP server '" + this.upstream.name() + "'"));
 	}

@@ -14,9 +14,9 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * The features of one kind that an upstream server brings into a registry of this
- * server: each new list from upstream adds what is new, replaces what changed and
- * removes what is gone, so that clients hear of a change only when there is one.
+ * The features of one kind that an upstream server brings into a registry of this server:
+ * each new list from upstream adds what is new, replaces what changed and removes what is
+ * gone, so that clients hear of a change only when there is one.
  *
  * @param <H> the handler type
  * @author MCP Spring Boot team

@@ -9,10 +9,10 @@ import io.modelcontextprotocol.spec.McpSchema;
 import reactor.core.publisher.Mono;
 
 /**
- * Carries the progress an upstream server reports for a call to the client that made
- * the call here: each proxied call gets a progress token of its own, unknown to other
- * callers. Progress must increase with each notification, so a notification that
- * arrives after a later one is dropped rather than sent out of order.
+ * Carries the progress an upstream server reports for a call to the client that made the
+ * call here: each proxied call gets a progress token of its own, unknown to other
+ * callers. Progress must increase with each notification, so a notification that arrives
+ * after a later one is dropped rather than sent out of order.
  *
  * @author MCP Spring Boot team
  */

@@ -138,9 +138,9 @@ final class ProxiedFeatures {
 
 	ResourceHandler resourceTemplate(McpSchema.ResourceTemplate listed) {
 		ResourceTemplate converted = convert(listed, ResourceTemplate.class);
-		ResourceTemplate template = new ResourceTemplate(uri(listed.uriTemplate()), converted.name(),
-				converted.title(), converted.description(), converted.mimeType(), converted.icons(),
-				converted.annotations(), converted.meta());
+		ResourceTemplate template = new ResourceTemplate(uri(listed.uriTemplate()), converted.name(), converted.title(),
+				converted.description(), converted.mimeType(), converted.icons(), converted.annotations(),
+				converted.meta());
 		return new ProxiedResource(null, template);
 	}
 
@@ -172,9 +172,7 @@ final class ProxiedFeatures {
 	 */
 	private void checkConnection(McpAsyncClient client, Throwable ex) {
 		if (ex instanceof TimeoutException) {
-			client.ping()
-				.timeout(HEALTH_CHECK_TIMEOUT)
-				.subscribe(null, (pingFailure) -> this.connection.reset(client));
+			client.ping().timeout(HEALTH_CHECK_TIMEOUT).subscribe(null, (pingFailure) -> this.connection.reset(client));
 		}
 		else if (!(ex instanceof McpError error && error.getJsonRpcError() != null)) {
 			this.connection.reset(client);

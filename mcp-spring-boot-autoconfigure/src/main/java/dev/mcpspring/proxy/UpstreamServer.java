@@ -12,8 +12,8 @@ import org.springframework.util.Assert;
  * @param name the name of the upstream server, also the tag of every feature it brings
  * @param prefix the prefix of its tool and prompt names ({@code prefix_name}) and of its
  * resource URIs ({@code prefix+uri}), or empty to mount them as they are
- * @param transports creates a transport of the official MCP Java SDK client each time
- * the server is connected to
+ * @param transports creates a transport of the official MCP Java SDK client each time the
+ * server is connected to
  * @param requestTimeout how long a call may wait for the upstream server
  * @author MCP Spring Boot team
  * @since 0.1.0

@@ -10,8 +10,8 @@ import org.springframework.util.Assert;
 
 /**
  * Bounds every Redis command by a timeout and turns any failure into a
- * {@link SessionStoreUnavailableException}, so that a request never waits on a Redis
- * that is down or hanging and clients never see what Redis reported.
+ * {@link SessionStoreUnavailableException}, so that a request never waits on a Redis that
+ * is down or hanging and clients never see what Redis reported.
  *
  * @author MCP Spring Boot team
  */

@@ -46,8 +46,8 @@ import org.springframework.util.Assert;
  * will never end. A writer that runs but sends nothing ends the stream after an idle
  * timeout.
  * <p>
- * Writing an event is one round trip, sent without waiting; a write that fails is
- * logged and only costs the ability to resume that far.
+ * Writing an event is one round trip, sent without waiting; a write that fails is logged
+ * and only costs the ability to resume that far.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -224,12 +224,11 @@ public class RedisMcpEventStore implements McpEventStore {
 		arguments.add(Integer.toString(this.maxEventsPerStream));
 		arguments.add(this.retentionMillis);
 		arguments.addAll(entry);
-		this.commands.bound(this.redis.execute(APPEND, List.of(key), arguments).next())
-			.subscribe(null, (ex) -> {
-				if (logger.isDebugEnabled()) {
-					logger.debug("Could not keep a stream event in Redis", ex);
-				}
-			});
+		this.commands.bound(this.redis.execute(APPEND, List.of(key), arguments).next()).subscribe(null, (ex) -> {
+			if (logger.isDebugEnabled()) {
+				logger.debug("Could not keep a stream event in Redis", ex);
+			}
+		});
 	}
 
 	/**
@@ -315,8 +314,8 @@ public class RedisMcpEventStore implements McpEventStore {
 		}
 
 		/**
-		 * The error that ends a request's stream whose writer is gone before it
-		 * answered; nothing for other streams.
+		 * The error that ends a request's stream whose writer is gone before it answered;
+		 * nothing for other streams.
 		 */
 		Flux<Event> interruption() {
 			String id = this.requestId;
@@ -341,9 +340,7 @@ public class RedisMcpEventStore implements McpEventStore {
 
 		private final AtomicLong sequence = new AtomicLong();
 
-		private final Sinks.Many<Event> sink = Sinks.many()
-			.replay()
-			.limit(RedisMcpEventStore.this.maxEventsPerStream);
+		private final Sinks.Many<Event> sink = Sinks.many().replay().limit(RedisMcpEventStore.this.maxEventsPerStream);
 
 		private final @Nullable String requestId;
 

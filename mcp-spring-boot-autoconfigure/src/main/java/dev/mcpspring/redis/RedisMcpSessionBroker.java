@@ -26,10 +26,10 @@ import org.springframework.util.Assert;
 
 /**
  * {@link McpSessionBroker} over Redis pub/sub. Publishing does not wait for Redis; a
- * message that cannot be published is logged and dropped. A subscription whose
- * connection fails is made again, with a growing pause, until Redis answers, so
- * instances hear each other again after Redis restarts. Nothing connects before the
- * first subscription, so the application starts while Redis is down.
+ * message that cannot be published is logged and dropped. A subscription whose connection
+ * fails is made again, with a growing pause, until Redis answers, so instances hear each
+ * other again after Redis restarts. Nothing connects before the first subscription, so
+ * the application starts while Redis is down.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -46,8 +46,7 @@ public class RedisMcpSessionBroker implements McpSessionBroker, DisposableBean {
 
 	private final ReactiveStringRedisTemplate redis;
 
-	private final AtomicReference<@Nullable ReactiveRedisMessageListenerContainer> listenerContainer =
-			new AtomicReference<>();
+	private final AtomicReference<@Nullable ReactiveRedisMessageListenerContainer> listenerContainer = new AtomicReference<>();
 
 	private final String channelPrefix;
 
@@ -99,10 +98,10 @@ public class RedisMcpSessionBroker implements McpSessionBroker, DisposableBean {
 	}
 
 	/**
-	 * An instance runs while its subscription to its instance topic is open; Redis
-	 * drops that subscription as soon as the instance's connection closes, so a
-	 * process that was killed is seen as gone at once. When Redis cannot answer, the
-	 * instance counts as running.
+	 * An instance runs while its subscription to its instance topic is open; Redis drops
+	 * that subscription as soon as the instance's connection closes, so a process that
+	 * was killed is seen as gone at once. When Redis cannot answer, the instance counts
+	 * as running.
 	 */
 	@Override
 	public Mono<Boolean> isInstanceAlive(String instanceId) {

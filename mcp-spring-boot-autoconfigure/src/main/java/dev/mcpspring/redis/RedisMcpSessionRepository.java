@@ -21,8 +21,8 @@ import org.springframework.util.Assert;
  * {@link McpSessionRepository} in Redis, shared by every instance of a server. Each
  * session is a JSON string that expires when the session has been idle for the idle
  * timeout (every lookup extends it); a sorted set of the live session ids, scored by
- * expiry, caps their number across instances; a set per resource URI holds the ids of
- * the subscribed sessions, cleaned as sessions change, end or expire.
+ * expiry, caps their number across instances; a set per resource URI holds the ids of the
+ * subscribed sessions, cleaned as sessions change, end or expire.
  * <p>
  * Each operation is one Lua script, hence one round trip, run atomically by Redis on its
  * own clock. Every operation is bounded by a timeout and fails with

@@ -97,8 +97,8 @@ public class RedisTaskStore implements TaskStore {
 		List<String> args = List.of(write(task), Long.toString(task.getTtl().toMillis()),
 				Integer.toString(this.maxTasks), task.getId());
 		return this.commands.bound(this.redis.execute(SAVE, List.of(key(task.getId()), this.indexKey), args).next())
-			.flatMap((saved) -> (saved == 1) ? Mono.empty()
-					: Mono.error(new McpException(JsonRpcErrorCodes.INTERNAL_ERROR, "Too many tasks, try again later")));
+			.flatMap((saved) -> (saved == 1) ? Mono.empty() : Mono
+				.error(new McpException(JsonRpcErrorCodes.INTERNAL_ERROR, "Too many tasks, try again later")));
 	}
 
 	@Override

@@ -16,9 +16,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Writes a session as JSON and reads it back. The Lua scripts of
- * {@link RedisMcpSessionRepository} read the {@code subscriptions} array, which is
- * always present. Session attributes are kept under {@code attributes} as the JSON they
- * already are.
+ * {@link RedisMcpSessionRepository} read the {@code subscriptions} array, which is always
+ * present. Session attributes are kept under {@code attributes} as the JSON they already
+ * are.
  *
  * @author MCP Spring Boot team
  */

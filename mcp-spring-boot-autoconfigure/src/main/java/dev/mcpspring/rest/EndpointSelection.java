@@ -6,9 +6,9 @@ import java.util.Locale;
 import org.springframework.util.AntPathMatcher;
 
 /**
- * Which endpoints become tools without {@code @McpExposed}, by HTTP method and
- * Ant-style path pattern, and which never do. An exclusion always wins; with no include
- * rule, only {@code @McpExposed} endpoints are tools.
+ * Which endpoints become tools without {@code @McpExposed}, by HTTP method and Ant-style
+ * path pattern, and which never do. An exclusion always wins; with no include rule, only
+ * {@code @McpExposed} endpoints are tools.
  *
  * @param includeMethods HTTP methods to include, empty for all when paths are given
  * @param includePaths path patterns to include, for example {@code /api/**}

@@ -23,9 +23,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Sends a request to one of the application's own endpoints through its
- * {@link HttpHandler}, in-process, as the MCP caller: the caller's
- * {@code Authentication} becomes the request's, so that web filters and security apply
- * as for an HTTP caller and no token is passed anywhere.
+ * {@link HttpHandler}, in-process, as the MCP caller: the caller's {@code Authentication}
+ * becomes the request's, so that web filters and security apply as for an HTTP caller and
+ * no token is passed anywhere.
  *
  * @author MCP Spring Boot team
  */
@@ -75,8 +75,8 @@ final class InProcessExchange {
 		else if (endpoint.bodyRequired()) {
 			return Mono.error(new ToolCallException("Missing required argument '" + RestEndpoint.BODY_ARGUMENT + "'"));
 		}
-		InProcessServerHttpRequest request = new InProcessServerHttpRequest(endpoint.method(),
-				uri(endpoint, arguments), headers, body);
+		InProcessServerHttpRequest request = new InProcessServerHttpRequest(endpoint.method(), uri(endpoint, arguments),
+				headers, body);
 		InProcessServerHttpResponse response = new InProcessServerHttpResponse(MAX_BODY_SIZE);
 		return this.httpHandler.get().handle(request, response).then(Mono.just(response));
 	}

@@ -39,10 +39,8 @@ public class RestEndpointResourceHandler implements ResourceHandler {
 	RestEndpointResourceHandler(String uri, String name, String description, RestEndpoint endpoint,
 			InProcessExchange exchange) {
 		boolean templated = !endpoint.pathVariables().isEmpty();
-		this.resource = templated ? null
-				: new Resource(uri, name, null, description, null, null, null, null, null);
-		this.template = templated
-				? new ResourceTemplate(uri, name, null, description, null, null, null, null) : null;
+		this.resource = templated ? null : new Resource(uri, name, null, description, null, null, null, null, null);
+		this.template = templated ? new ResourceTemplate(uri, name, null, description, null, null, null, null) : null;
 		this.endpoint = endpoint;
 		this.exchange = exchange;
 	}
@@ -61,8 +59,7 @@ public class RestEndpointResourceHandler implements ResourceHandler {
 	public Mono<ReadResourceResult> read(ResourceRead invocation) {
 		return this.exchange.exchange(this.endpoint, invocation.arguments(), invocation.request().principal())
 			.map((response) -> {
-				HttpStatusCode status = (response.getStatusCode() != null) ? response.getStatusCode()
-						: HttpStatus.OK;
+				HttpStatusCode status = (response.getStatusCode() != null) ? response.getStatusCode() : HttpStatus.OK;
 				if (status.value() == HttpStatus.NOT_FOUND.value()) {
 					throw McpException.resourceNotFound(invocation.name());
 				}
@@ -71,10 +68,9 @@ public class RestEndpointResourceHandler implements ResourceHandler {
 							this.endpoint + " answered HTTP " + status.value());
 				}
 				MediaType contentType = response.getHeaders().getContentType();
-				String mimeType = (contentType != null) ? contentType.getType() + "/" + contentType.getSubtype()
-						: null;
-				return new ReadResourceResult(
-						List.of(new TextResourceContents(invocation.name(), mimeType, response.getBodyAsString(), null)));
+				String mimeType = (contentType != null) ? contentType.getType() + "/" + contentType.getSubtype() : null;
+				return new ReadResourceResult(List
+					.of(new TextResourceContents(invocation.name(), mimeType, response.getBodyAsString(), null)));
 			});
 	}
 

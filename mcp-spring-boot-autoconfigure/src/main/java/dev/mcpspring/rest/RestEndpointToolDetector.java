@@ -51,9 +51,9 @@ import org.springframework.web.reactive.result.method.annotation.RequestMappingH
 /**
  * Finds the WebFlux handler methods to offer as tools at startup, those annotated with
  * {@link McpExposed} (or in an annotated controller) and those the
- * {@link EndpointSelection} includes, and registers a {@link RestEndpointToolHandler}
- * for each, or a {@link RestEndpointResourceHandler} for the {@code GET} endpoints
- * chosen as resources. Input schemas come from the {@code @PathVariable}, {@code @RequestParam} and
+ * {@link EndpointSelection} includes, and registers a {@link RestEndpointToolHandler} for
+ * each, or a {@link RestEndpointResourceHandler} for the {@code GET} endpoints chosen as
+ * resources. Input schemas come from the {@code @PathVariable}, {@code @RequestParam} and
  * {@code @RequestBody} parameters, with the same generator and Jakarta constraints as
  * {@code @McpTool}; output schemas from the return type.
  *
@@ -104,9 +104,9 @@ public class RestEndpointToolDetector implements SmartInitializingSingleton {
 	 * @param httpHandler the application's HTTP handler, looked up at the first call
 	 * @param jsonMapper reads and writes JSON bodies
 	 */
-	public RestEndpointToolDetector(Supplier<List<RequestMappingHandlerMapping>> handlerMappings, EndpointSelection selection,
-			JsonSchemaGenerator schemaGenerator, ToolRegistry toolRegistry, ResourceRegistry resourceRegistry,
-			Supplier<HttpHandler> httpHandler, JsonMapper jsonMapper) {
+	public RestEndpointToolDetector(Supplier<List<RequestMappingHandlerMapping>> handlerMappings,
+			EndpointSelection selection, JsonSchemaGenerator schemaGenerator, ToolRegistry toolRegistry,
+			ResourceRegistry resourceRegistry, Supplier<HttpHandler> httpHandler, JsonMapper jsonMapper) {
 		this.handlerMappings = handlerMappings;
 		this.selection = selection;
 		this.schemaGenerator = schemaGenerator;
@@ -247,8 +247,9 @@ public class RestEndpointToolDetector implements SmartInitializingSingleton {
 				String name = name(requestParam.name(), parameter);
 				boolean hasDefault = !ValueConstants.DEFAULT_NONE.equals(requestParam.defaultValue());
 				queryParameters.add(name);
-				properties.add(property(name, parameter, requestParam.required() && !hasDefault
-						&& !parameter.isOptional(), hasDefault ? requestParam.defaultValue() : null));
+				properties
+					.add(property(name, parameter, requestParam.required() && !hasDefault && !parameter.isOptional(),
+							hasDefault ? requestParam.defaultValue() : null));
 			}
 			else if (requestBody != null) {
 				hasBody = true;
@@ -258,8 +259,8 @@ public class RestEndpointToolDetector implements SmartInitializingSingleton {
 		}
 		String name = (exposed != null && StringUtils.hasText(exposed.name())) ? exposed.name()
 				: handlerMethod.getMethod().getName();
-		RestEndpoint endpoint = new RestEndpoint(httpMethod, this.basePath + stripRegex(path), List.copyOf(pathVariables),
-				List.copyOf(queryParameters), hasBody, bodyRequired);
+		RestEndpoint endpoint = new RestEndpoint(httpMethod, this.basePath + stripRegex(path),
+				List.copyOf(pathVariables), List.copyOf(queryParameters), hasBody, bodyRequired);
 		String description = (exposed != null && StringUtils.hasText(exposed.description())) ? exposed.description()
 				: endpoint.toString();
 		OutputSchema outputSchema = outputSchema(handlerMethod);
@@ -288,7 +289,8 @@ public class RestEndpointToolDetector implements SmartInitializingSingleton {
 		MethodParameter nested = parameter.nestedIfOptional();
 		Type type = nested.getNestedGenericParameterType();
 		return new SchemaProperty(name, type, parameter.getParameterAnnotations(), null, required,
-				(defaultValue != null) ? defaultValue(defaultValue) : null, parameter.getParameter().getAnnotatedType());
+				(defaultValue != null) ? defaultValue(defaultValue) : null,
+				parameter.getParameter().getAnnotatedType());
 	}
 
 	private JsonNode defaultValue(String value) {

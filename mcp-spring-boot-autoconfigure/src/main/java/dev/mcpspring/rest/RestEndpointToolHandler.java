@@ -71,12 +71,12 @@ public class RestEndpointToolHandler implements ToolHandler {
 
 	@Override
 	public Mono<CallToolResult> call(ToolCall call) {
-		return this.exchange.exchange(this.endpoint, call.arguments(), call.request().principal())
-			.map(this::toResult);
+		return this.exchange.exchange(this.endpoint, call.arguments(), call.request().principal()).map(this::toResult);
 	}
 
 	private CallToolResult toResult(InProcessServerHttpResponse response) {
-		HttpStatusCode status = (response.getStatusCode() != null) ? response.getStatusCode() : HttpStatusCode.valueOf(200);
+		HttpStatusCode status = (response.getStatusCode() != null) ? response.getStatusCode()
+				: HttpStatusCode.valueOf(200);
 		String body = response.getBodyAsString();
 		if (!status.is2xxSuccessful()) {
 			throw new ToolCallException(this.endpoint + " answered HTTP " + status.value() + errorMessage(body));
@@ -144,8 +144,8 @@ public class RestEndpointToolHandler implements ToolHandler {
 	}
 
 	/**
-	 * The field of a bean validation error, or the parameter of a method validation
-	 * error (its first argument).
+	 * The field of a bean validation error, or the parameter of a method validation error
+	 * (its first argument).
 	 */
 	private static String fieldName(JsonNode fieldError) {
 		String field = fieldError.path("field").asString("");

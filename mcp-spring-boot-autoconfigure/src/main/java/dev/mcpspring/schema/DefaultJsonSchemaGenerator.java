@@ -35,8 +35,8 @@ import org.springframework.util.ClassUtils;
  * descriptions) and carry the Jakarta Validation constraints of the Java types.
  * <p>
  * Schemas follow draft 2020-12 without {@code $schema} and {@code $id}; shared and
- * recursive types are defined once under {@code $defs}. Types without a stable JSON
- * form ({@code Object}, streams, asynchronous or functional types) are rejected with an
+ * recursive types are defined once under {@code $defs}. Types without a stable JSON form
+ * ({@code Object}, streams, asynchronous or functional types) are rejected with an
  * {@link IllegalArgumentException} rather than described by an empty schema. Instances
  * are safe for concurrent use.
  *
@@ -95,8 +95,8 @@ public class DefaultJsonSchemaGenerator implements JsonSchemaGenerator {
 	}
 
 	private static @Nullable List<ResolvedType> unwrapOptional(MemberScope<?, ?> member) {
-		return member.getType().isInstanceOf(Optional.class)
-				? List.of(member.getTypeParameterFor(Optional.class, 0)) : null;
+		return member.getType().isInstanceOf(Optional.class) ? List.of(member.getTypeParameterFor(Optional.class, 0))
+				: null;
 	}
 
 	@Override
@@ -122,8 +122,7 @@ public class DefaultJsonSchemaGenerator implements JsonSchemaGenerator {
 			boolean constrainedRequired = false;
 			if (VALIDATION_PRESENT) {
 				ValidationConstraints.apply(propertySchema, types.get(i), property.annotations());
-				ValidationConstraints.applyToElements(propertySchema, property.annotatedType(),
-						property.annotations());
+				ValidationConstraints.applyToElements(propertySchema, property.annotatedType(), property.annotations());
 				constrainedRequired = ValidationConstraints.isRequired(property.annotations());
 			}
 			propertiesNode.set(property.name(), propertySchema);
@@ -190,10 +189,8 @@ public class DefaultJsonSchemaGenerator implements JsonSchemaGenerator {
 			return builder.createSchemaReference(type);
 		}
 		catch (TypeDefinitions.UnsupportedTypeException ex) {
-			throw new IllegalArgumentException(
-					"Cannot generate JSON schema for " + description + " of type " + type.getTypeName() + ": "
-							+ ex.getMessage(),
-					ex);
+			throw new IllegalArgumentException("Cannot generate JSON schema for " + description + " of type "
+					+ type.getTypeName() + ": " + ex.getMessage(), ex);
 		}
 	}
 

@@ -6,8 +6,8 @@ import tools.jackson.databind.node.ObjectNode;
  * The output schema of a tool and how its values map to {@code structuredContent}.
  *
  * @param schema the schema, always of {@code "type": "object"}
- * @param wrapped whether values are sent as {@code {"result": value}} because the type
- * is not itself a JSON object (collections, arrays, numbers, strings, booleans)
+ * @param wrapped whether values are sent as {@code {"result": value}} because the type is
+ * not itself a JSON object (collections, arrays, numbers, strings, booleans)
  * @author MCP Spring Boot team
  * @since 0.1.0
  */

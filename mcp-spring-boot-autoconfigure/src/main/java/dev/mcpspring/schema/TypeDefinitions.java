@@ -39,10 +39,10 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Custom definitions for types that the victools defaults do not describe the way Jackson
  * writes them: {@code java.time} types as formatted strings, {@code URL}, {@code Locale},
- * {@code Currency} and time zones as strings, enums as their serialized
- * values, {@code byte} as a number, {@code byte[]} as a base64 string and
- * {@code Optional} as its value. Types without a stable JSON form are rejected instead of
- * becoming an empty schema.
+ * {@code Currency} and time zones as strings, enums as their serialized values,
+ * {@code byte} as a number, {@code byte[]} as a base64 string and {@code Optional} as its
+ * value. Types without a stable JSON form are rejected instead of becoming an empty
+ * schema.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0

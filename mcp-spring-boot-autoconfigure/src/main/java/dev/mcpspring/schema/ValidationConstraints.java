@@ -153,13 +153,12 @@ final class ValidationConstraints {
 	 * Add the keywords matching the type-use constraints on the elements of a container
 	 * type, such as {@code List<@Pattern(...) String>}, to its {@code items} (arrays),
 	 * {@code additionalProperties} (maps) or to the schema itself ({@code Optional}).
-	 * Elements described by a {@code $ref} are left alone, as their definition is
-	 * shared.
+	 * Elements described by a {@code $ref} are left alone, as their definition is shared.
 	 * @param schema the property schema to add to
 	 * @param annotatedType the property type with its annotations, or {@code null}
 	 * @param declared the annotations of the parameter declaration: in
-	 * {@code @Size(max = 4) String[]} Java also places {@code @Size} on the element
-	 * type, yet it constrains the array, as Jakarta Validation reads it
+	 * {@code @Size(max = 4) String[]} Java also places {@code @Size} on the element type,
+	 * yet it constrains the array, as Jakarta Validation reads it
 	 */
 	static void applyToElements(ObjectNode schema, @Nullable AnnotatedType annotatedType, Annotation[] declared) {
 		if (annotatedType instanceof AnnotatedArrayType array) {

@@ -24,8 +24,8 @@ public interface AccessDeniedListener {
 	/**
 	 * Called once per refused request.
 	 * @param request the refused request, with its principal
-	 * @param requiredScopes the scopes the caller lacks or was asked to obtain, empty when
-	 * unknown
+	 * @param requiredScopes the scopes the caller lacks or was asked to obtain, empty
+	 * when unknown
 	 * @param reason why it was refused, for example {@code insufficient_scope}
 	 */
 	void accessDenied(McpRequest request, Set<String> requiredScopes, String reason);

@@ -58,8 +58,7 @@ public class ApiKeyAuthenticationConverter implements ServerAuthenticationConver
 
 	/**
 	 * Return the names of the headers a key may come in.
-	 * @return the API key header, and {@code Authorization} when Bearer keys are
-	 * accepted
+	 * @return the API key header, and {@code Authorization} when Bearer keys are accepted
 	 */
 	public List<String> getHeaderNames() {
 		return this.bearer ? List.of(this.headerName, HttpHeaders.AUTHORIZATION) : List.of(this.headerName);
@@ -69,7 +68,8 @@ public class ApiKeyAuthenticationConverter implements ServerAuthenticationConver
 		String key = headers.getFirst(this.headerName);
 		if (key == null && this.bearer) {
 			String authorization = headers.getFirst(HttpHeaders.AUTHORIZATION);
-			if (authorization != null && authorization.regionMatches(true, 0, BEARER_PREFIX, 0, BEARER_PREFIX.length())) {
+			if (authorization != null
+					&& authorization.regionMatches(true, 0, BEARER_PREFIX, 0, BEARER_PREFIX.length())) {
 				key = authorization.substring(BEARER_PREFIX.length());
 			}
 		}

@@ -15,8 +15,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.util.Assert;
 
 /**
- * Checks API keys against a fixed set of named keys, for internal deployments without
- * an authorization server. Keys are compared as SHA-256 digests with
+ * Checks API keys against a fixed set of named keys, for internal deployments without an
+ * authorization server. Keys are compared as SHA-256 digests with
  * {@link MessageDigest#isEqual(byte[], byte[])}, always against every key, so the time
  * taken reveals neither a key nor its length. Each key grants its scopes as
  * {@code SCOPE_} authorities.
@@ -53,10 +53,11 @@ public class ApiKeyAuthenticationManager implements ReactiveAuthenticationManage
 		if (match == null) {
 			return Mono.error(new BadCredentialsException("Invalid API key"));
 		}
-		return Mono.just(ApiKeyAuthenticationToken.authenticated(match.name(), match.scopes()
-			.stream()
-			.map((scope) -> new SimpleGrantedAuthority(GrantedScopes.AUTHORITY_PREFIX + scope))
-			.toList()));
+		return Mono.just(ApiKeyAuthenticationToken.authenticated(match.name(),
+				match.scopes()
+					.stream()
+					.map((scope) -> new SimpleGrantedAuthority(GrantedScopes.AUTHORITY_PREFIX + scope))
+					.toList()));
 	}
 
 	private static byte[] digest(String value) {

@@ -42,8 +42,9 @@ public class AudienceValidatingOpaqueTokenIntrospector implements ReactiveOpaque
 
 	@Override
 	public Mono<OAuth2AuthenticatedPrincipal> introspect(String token) {
-		return this.delegate.introspect(token).flatMap((principal) -> hasAudience(principal, this.audiences)
-				? Mono.just(principal) : Mono.error(new BadOpaqueTokenException("Token was not issued for this resource")));
+		return this.delegate.introspect(token)
+			.flatMap((principal) -> hasAudience(principal, this.audiences) ? Mono.just(principal)
+					: Mono.error(new BadOpaqueTokenException("Token was not issued for this resource")));
 	}
 
 	/**

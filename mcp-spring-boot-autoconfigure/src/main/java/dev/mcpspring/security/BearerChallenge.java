@@ -10,10 +10,10 @@ import org.springframework.security.authentication.InsufficientAuthenticationExc
 import org.springframework.security.core.AuthenticationException;
 
 /**
- * The {@code 401} answer to an unauthenticated MCP request, the same on WebFlux and on
- * a servlet container: a Bearer challenge that points at the protected resource
- * metadata, with {@code error="invalid_token"} when a token was presented but rejected,
- * and a JSON-RPC error body. The reason is never detailed and the token never echoed.
+ * The {@code 401} answer to an unauthenticated MCP request, the same on WebFlux and on a
+ * servlet container: a Bearer challenge that points at the protected resource metadata,
+ * with {@code error="invalid_token"} when a token was presented but rejected, and a
+ * JSON-RPC error body. The reason is never detailed and the token never echoed.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0

@@ -77,8 +77,8 @@ public class McpSecurityConfigurer {
 	}
 
 	/**
-	 * Accept bearer tokens checked by an authentication manager of the application,
-	 * which receives them as a {@code BearerTokenAuthenticationToken}. Used when there is
+	 * Accept bearer tokens checked by an authentication manager of the application, which
+	 * receives them as a {@code BearerTokenAuthenticationToken}. Used when there is
 	 * neither a JWT decoder nor an introspector.
 	 * @param manager the manager, or {@code null}
 	 * @return this configurer
@@ -107,8 +107,9 @@ public class McpSecurityConfigurer {
 	 * @return the chain
 	 */
 	public SecurityWebFilterChain build(ServerHttpSecurity http) {
-		Assert.state(this.jwtDecoder != null || this.introspector != null || this.bearerTokenManager != null
-				|| this.apiKeyManager != null,
+		Assert.state(
+				this.jwtDecoder != null || this.introspector != null || this.bearerTokenManager != null
+						|| this.apiKeyManager != null,
 				"MCP security needs a JWT decoder, an opaque token introspector, an authentication manager or API keys");
 		http.securityMatcher(ServerWebExchangeMatchers.pathMatchers(this.paths.toArray(String[]::new)))
 			.csrf(ServerHttpSecurity.CsrfSpec::disable)
@@ -118,10 +119,8 @@ public class McpSecurityConfigurer {
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
 			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(this.entryPoint))
-			.authorizeExchange((exchanges) -> exchanges.pathMatchers(HttpMethod.OPTIONS)
-				.permitAll()
-				.anyExchange()
-				.authenticated());
+			.authorizeExchange((
+					exchanges) -> exchanges.pathMatchers(HttpMethod.OPTIONS).permitAll().anyExchange().authenticated());
 		if (this.jwtDecoder != null || this.introspector != null || this.bearerTokenManager != null) {
 			http.oauth2ResourceServer((resourceServer) -> {
 				resourceServer.authenticationEntryPoint(this.entryPoint);

@@ -112,8 +112,8 @@ public class ScopeAuthorizationInterceptor implements McpServerInterceptor, Orde
 			return Set.of();
 		}
 		ResourceHandler handler = match.handler();
-		return this.scopeRegistry.getRequiredScopes(
-				(handler.getResource() != null) ? handler.getResource() : handler.getResourceTemplate());
+		return this.scopeRegistry
+			.getRequiredScopes((handler.getResource() != null) ? handler.getResource() : handler.getResourceTemplate());
 	}
 
 }

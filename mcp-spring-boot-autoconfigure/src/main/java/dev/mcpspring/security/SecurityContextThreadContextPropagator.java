@@ -15,9 +15,9 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 /**
  * Makes the authenticated caller of a request visible through
  * {@link SecurityContextHolder} in a blocking handler method, as it is in a Spring MVC
- * controller, so that code written for the servlet stack, such as
- * {@code @PreAuthorize} methods, works unchanged. WebFlux keeps the caller in the
- * Reactor context only, which a method running on another thread cannot see.
+ * controller, so that code written for the servlet stack, such as {@code @PreAuthorize}
+ * methods, works unchanged. WebFlux keeps the caller in the Reactor context only, which a
+ * method running on another thread cannot see.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0

@@ -1,8 +1,8 @@
 package dev.mcpspring.server;
 
 /**
- * Raised when a handler asks the client for something it did not declare it can do,
- * such as sampling without the {@code sampling} capability.
+ * Raised when a handler asks the client for something it did not declare it can do, such
+ * as sampling without the {@code sampling} capability.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0

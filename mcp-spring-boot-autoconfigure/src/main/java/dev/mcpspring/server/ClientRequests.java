@@ -66,11 +66,10 @@ public class ClientRequests {
 	 * @param channel where to send the request
 	 * @param method the method
 	 * @param params the parameters
-	 * @return the result, or an {@link McpException} if the client answered with an
-	 * error or did not answer in time
+	 * @return the result, or an {@link McpException} if the client answered with an error
+	 * or did not answer in time
 	 */
-	public Mono<JsonNode> send(@Nullable String sessionId, McpClientChannel channel, String method,
-			ObjectNode params) {
+	public Mono<JsonNode> send(@Nullable String sessionId, McpClientChannel channel, String method, ObjectNode params) {
 		return Mono.defer(() -> {
 			String id = this.idPrefix + this.ids.incrementAndGet();
 			String key = key(sessionId, id);
@@ -79,8 +78,9 @@ public class ClientRequests {
 			channel.send(new JsonRpcRequest(StringNode.valueOf(id), method, params));
 			return sink.asMono()
 				.timeout(this.timeout)
-				.onErrorMap(TimeoutException.class, (ex) -> new McpException(JsonRpcErrorCodes.INTERNAL_ERROR,
-						"The client did not answer " + method + " in time"))
+				.onErrorMap(TimeoutException.class,
+						(ex) -> new McpException(JsonRpcErrorCodes.INTERNAL_ERROR,
+								"The client did not answer " + method + " in time"))
 				.flatMap(ClientRequests::result)
 				.doFinally((signal) -> this.pending.remove(key));
 		});
@@ -94,15 +94,14 @@ public class ClientRequests {
 	 */
 	public boolean complete(@Nullable String sessionId, JsonRpcResponse response) {
 		JsonNode id = response.id();
-		Sinks.One<JsonRpcResponse> sink = (id != null) ? this.pending.remove(key(sessionId, id.asString()))
-				: null;
+		Sinks.One<JsonRpcResponse> sink = (id != null) ? this.pending.remove(key(sessionId, id.asString())) : null;
 		return sink != null && sink.tryEmitValue(response).isSuccess();
 	}
 
 	private static Mono<JsonNode> result(JsonRpcResponse response) {
 		if (response.error() != null) {
-			return Mono.error(new McpException(response.error().code(), response.error().message(),
-					response.error().data()));
+			return Mono
+				.error(new McpException(response.error().code(), response.error().message(), response.error().data()));
 		}
 		return Mono.just((JsonNode) response.result());
 	}

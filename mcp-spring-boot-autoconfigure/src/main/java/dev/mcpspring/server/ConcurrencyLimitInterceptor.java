@@ -8,10 +8,10 @@ import org.springframework.core.Ordered;
 import org.springframework.util.Assert;
 
 /**
- * Bounds the number of {@code tools/call} requests served at once. A call over the
- * limit is not queued: it is refused at once with a {@link ServerBusyException}, which
- * HTTP answers with {@code 503} and {@code Retry-After} and other transports with the
- * JSON-RPC error {@code -32603} "Server busy", so clients may retry later.
+ * Bounds the number of {@code tools/call} requests served at once. A call over the limit
+ * is not queued: it is refused at once with a {@link ServerBusyException}, which HTTP
+ * answers with {@code 503} and {@code Retry-After} and other transports with the JSON-RPC
+ * error {@code -32603} "Server busy", so clients may retry later.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0

@@ -6,7 +6,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Resolves the framework's own tool exceptions: {@link ToolCallException}, a missing
- * client capability and misused session attributes to their message, and {@link InvalidArgumentsException} to a message naming every bad field.
+ * client capability and misused session attributes to their message, and
+ * {@link InvalidArgumentsException} to a message naming every bad field.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0

@@ -6,8 +6,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Resolves the framework's own exceptions raised by prompts, resources and completions:
- * {@link InvalidArgumentsException} and {@link ToolCallException} become
- * {@code -32602} with their message, which the application wrote for the client.
+ * {@link InvalidArgumentsException} and {@link ToolCallException} become {@code -32602}
+ * with their message, which the application wrote for the client.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0

@@ -18,8 +18,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * Base for the registries of tools, prompts and resources: features kept in key order,
- * so listing is deterministic and paginates with stable cursors, which can be added,
+ * Base for the registries of tools, prompts and resources: features kept in key order, so
+ * listing is deterministic and paginates with stable cursors, which can be added,
  * removed, enabled and disabled at runtime, one by one or by tag. Listeners hear of every
  * change, so sessions can be told their list changed. A {@link TagFilter} decides which
  * features start enabled.

@@ -13,8 +13,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Requests being served, so that {@code notifications/cancelled} can stop them. Within a
- * session a request id names one request in flight at a time; requests without a
- * session cannot be told apart, so they are never refused.
+ * session a request id names one request in flight at a time; requests without a session
+ * cannot be told apart, so they are never refused.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0

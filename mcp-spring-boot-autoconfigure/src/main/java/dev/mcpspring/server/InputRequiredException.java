@@ -3,8 +3,8 @@ package dev.mcpspring.server;
 /**
  * Signals that a stateless request needs input from the client (elicitation, sampling,
  * roots) before it can complete. The engine answers with an {@code InputRequiredResult};
- * the client retries the request with the responses, and the handler runs again.
- * Handlers let it propagate.
+ * the client retries the request with the responses, and the handler runs again. Handlers
+ * let it propagate.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0

@@ -15,8 +15,8 @@ import org.springframework.util.Assert;
  * Raised when the caller's token lacks the scopes a tool, prompt or resource requires.
  * The engine lets it through to the transport instead of turning it into a JSON-RPC
  * error, so HTTP transports can answer {@code 403} with an {@code insufficient_scope}
- * challenge for step-up authorization. Transports without that notion send the
- * JSON-RPC error it carries.
+ * challenge for step-up authorization. Transports without that notion send the JSON-RPC
+ * error it carries.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0

@@ -87,8 +87,8 @@ final class InterceptorChains {
 		if (this.outbound.isEmpty()) {
 			return channel;
 		}
-		return (message) -> outbound(new McpOutboundMessage(message, sessionId, servedRequest)).subscribe(
-				channel::send, (ex) -> logger.warn("Dropped a message to the client: an interceptor failed", ex));
+		return (message) -> outbound(new McpOutboundMessage(message, sessionId, servedRequest)).subscribe(channel::send,
+				(ex) -> logger.warn("Dropped a message to the client: an interceptor failed", ex));
 	}
 
 	/**
@@ -98,8 +98,8 @@ final class InterceptorChains {
 		if (this.outbound.isEmpty()) {
 			return messages;
 		}
-		return messages.concatMap((message) -> outbound(new McpOutboundMessage(message, sessionId, null))
-			.onErrorResume((ex) -> {
+		return messages
+			.concatMap((message) -> outbound(new McpOutboundMessage(message, sessionId, null)).onErrorResume((ex) -> {
 				logger.warn("Dropped a message to the client: an interceptor failed", ex);
 				return Mono.empty();
 			}));

@@ -61,8 +61,8 @@ public record McpCall(Kind kind, JsonRpcMessage message, @Nullable McpSession se
 	public enum Kind {
 
 		/**
-		 * On its own, by a stateless revision (2026-07-28): everything it needs is in
-		 * the message.
+		 * On its own, by a stateless revision (2026-07-28): everything it needs is in the
+		 * message.
 		 */
 		STATELESS,
 
@@ -77,8 +77,8 @@ public record McpCall(Kind kind, JsonRpcMessage message, @Nullable McpSession se
 		SESSION,
 
 		/**
-		 * A session-era message on a server without sessions: served on its own, so
-		 * that any replica behind a round-robin balancer can answer it.
+		 * A session-era message on a server without sessions: served on its own, so that
+		 * any replica behind a round-robin balancer can answer it.
 		 */
 		SESSIONLESS
 

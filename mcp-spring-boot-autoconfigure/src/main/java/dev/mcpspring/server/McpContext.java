@@ -15,23 +15,23 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * What a handler method can learn about, and do within, the request it serves. Declare
- * a parameter of this type on any {@code @McpTool}, {@code @McpResource} or
+ * What a handler method can learn about, and do within, the request it serves. Declare a
+ * parameter of this type on any {@code @McpTool}, {@code @McpResource} or
  * {@code @McpPrompt} method.
  * <p>
  * Requests to the client return a {@link Mono}: compose it in reactive handlers, or call
  * {@code block()} in blocking ones, which never run on an event-loop thread. They fail
- * with {@link ClientCapabilityException} when the client did not declare the
- * capability, and with an {@link McpException} when it answers with an error or too
- * late. On a session they are sent to the client as requests; on a stateless request
- * (revision 2026-07-28) the same calls become an {@code InputRequiredResult}, and the
- * handler runs again when the client retries with the answers, so handlers must be safe
- * to re-run up to the point where they ask.
+ * with {@link ClientCapabilityException} when the client did not declare the capability,
+ * and with an {@link McpException} when it answers with an error or too late. On a
+ * session they are sent to the client as requests; on a stateless request (revision
+ * 2026-07-28) the same calls become an {@code InputRequiredResult}, and the handler runs
+ * again when the client retries with the answers, so handlers must be safe to re-run up
+ * to the point where they ask.
  * <p>
  * Session attributes keep small JSON values for the client between its calls. They are
  * saved through the session store once the request is answered, so with a shared store
- * any instance sees them. Requests without a session (the stateless revision, or
- * sessions disabled) fail with {@link SessionAttributesUnavailableException}.
+ * any instance sees them. Requests without a session (the stateless revision, or sessions
+ * disabled) fail with {@link SessionAttributesUnavailableException}.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -171,11 +171,11 @@ public interface McpContext {
 	Mono<List<Root>> listRoots();
 
 	/**
-	 * Return a context whose next request to the client uses the given key. On
-	 * stateless requests, input requests are sent in an {@code InputRequiredResult}
-	 * under a key, and the client's retry answers under the same key; a stable, meaningful
-	 * key such as {@code user_name} helps clients and logs. Keys default to
-	 * {@code elicitation-1}, {@code sampling-1}, and so on.
+	 * Return a context whose next request to the client uses the given key. On stateless
+	 * requests, input requests are sent in an {@code InputRequiredResult} under a key,
+	 * and the client's retry answers under the same key; a stable, meaningful key such as
+	 * {@code user_name} helps clients and logs. Keys default to {@code elicitation-1},
+	 * {@code sampling-1}, and so on.
 	 * @param key the key of the next input request
 	 * @return a context using that key once
 	 */

@@ -10,8 +10,8 @@ import reactor.core.publisher.Mono;
  * Turns an exception raised by a prompt, a resource or a completion handler into the
  * JSON-RPC error the client receives. Resolvers are tried in order; the first non-empty
  * answer wins, and unresolved exceptions become a generic internal error that reveals
- * nothing. Tools have {@link McpExceptionResolver} instead, because a failed tool call
- * is a result the model reads rather than a protocol error.
+ * nothing. Tools have {@link McpExceptionResolver} instead, because a failed tool call is
+ * a result the model reads rather than a protocol error.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -25,8 +25,8 @@ public interface McpFeatureExceptionResolver {
 	/**
 	 * Resolve an exception.
 	 * @param ex the exception raised by the handler
-	 * @param request the request that failed: {@code prompts/get},
-	 * {@code resources/read} or {@code completion/complete}
+	 * @param request the request that failed: {@code prompts/get}, {@code resources/read}
+	 * or {@code completion/complete}
 	 * @return the error to send, or empty to let the next resolver try
 	 */
 	Mono<JsonRpcError> resolveException(Throwable ex, McpRequest request);

@@ -152,8 +152,10 @@ final class McpFeatureMethods {
 		ResourceRead invocation = new ResourceRead(uri, match.variables(), match.listVariables(), request);
 		return Mono.defer(() -> match.handler().read(invocation))
 			.onErrorResume((ex) -> toProtocolError(ex, request))
-			.onErrorMap((ex) -> request.isStateless() && ex instanceof JsonRpcException rpc
-					&& rpc.getError().code() == JsonRpcErrorCodes.RESOURCE_NOT_FOUND, (ex) -> resourceNotFound(uri, request));
+			.onErrorMap(
+					(ex) -> request.isStateless() && ex instanceof JsonRpcException rpc
+							&& rpc.getError().code() == JsonRpcErrorCodes.RESOURCE_NOT_FOUND,
+					(ex) -> resourceNotFound(uri, request));
 	}
 
 	Object subscribe(McpRequest request, boolean subscribe) {
@@ -225,9 +227,9 @@ final class McpFeatureMethods {
 			.next()
 			.switchIfEmpty(Mono.fromSupplier(() -> {
 				logger.error("Tool '" + call.name() + "' failed", ex);
-				return CallToolResult.error(internalError(
-						"An internal error occurred while running tool '" + call.name() + "'", ex,
-						this.maskErrorDetails));
+				return CallToolResult
+					.error(internalError("An internal error occurred while running tool '" + call.name() + "'", ex,
+							this.maskErrorDetails));
 			}));
 	}
 

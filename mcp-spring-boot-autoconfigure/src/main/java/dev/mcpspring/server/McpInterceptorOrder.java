@@ -7,8 +7,8 @@ import org.springframework.core.Ordered;
  * first, that is outermost. Place an interceptor of your own around them with
  * {@code @Order} or {@link Ordered}: for example
  * {@code @Order(McpInterceptorOrder.RATE_LIMIT - 1)} runs after authorization but before
- * rate limits, and an interceptor without an order runs after every built-in one,
- * closest to the handler.
+ * rate limits, and an interceptor without an order runs after every built-in one, closest
+ * to the handler.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0

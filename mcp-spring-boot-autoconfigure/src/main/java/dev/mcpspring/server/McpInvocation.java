@@ -18,8 +18,8 @@ public interface McpInvocation {
 	String name();
 
 	/**
-	 * Return the named arguments: tool arguments, prompt arguments, or the variables of
-	 * a URI template.
+	 * Return the named arguments: tool arguments, prompt arguments, or the variables of a
+	 * URI template.
 	 * @return the arguments, never {@code null}
 	 */
 	ObjectNode arguments();

@@ -7,12 +7,12 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A typed view of what a request asks for: the kind of feature, its name (a tool or
  * prompt name, a resource URI) and the arguments. Read once from the decoded parameters
- * when the {@link McpRequest} is created, so that observation, logging, authorization
- * and rate limits do not each dig into the JSON.
+ * when the {@link McpRequest} is created, so that observation, logging, authorization and
+ * rate limits do not each dig into the JSON.
  *
  * @param kind the kind of feature the request is about
- * @param name the tool or prompt name, the resource URI, or {@code null} when the
- * request names none or names it with a value that is not a string
+ * @param name the tool or prompt name, the resource URI, or {@code null} when the request
+ * names none or names it with a value that is not a string
  * @param arguments the arguments of a tool call or a prompt, or {@code null} when absent
  * or not an object
  * @author MCP Spring Boot team

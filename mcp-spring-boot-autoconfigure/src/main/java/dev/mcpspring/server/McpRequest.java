@@ -28,8 +28,8 @@ import tools.jackson.databind.node.ObjectNode;
  * @since 0.1.0
  */
 public record McpRequest(JsonRpcRequest message, @Nullable McpSession session, String protocolVersion,
-		McpClientChannel channel, @Nullable Principal principal, @Nullable InputExchange inputs,
-		RequestHeaders headers, McpOperation operation) {
+		McpClientChannel channel, @Nullable Principal principal, @Nullable InputExchange inputs, RequestHeaders headers,
+		McpOperation operation) {
 
 	/**
 	 * {@code _meta} key of the protocol version of a stateless request.

@@ -145,11 +145,10 @@ public class McpServerHandler {
 	}
 
 	/**
-	 * Serve a request through the interceptors. Failures become JSON-RPC error
-	 * responses, except {@link InsufficientScopeException},
-	 * {@link ServerBusyException} and {@link RateLimitExceededException}, which
-	 * transports answer with their own status ("forbidden", "service unavailable", "too
-	 * many requests").
+	 * Serve a request through the interceptors. Failures become JSON-RPC error responses,
+	 * except {@link InsufficientScopeException}, {@link ServerBusyException} and
+	 * {@link RateLimitExceededException}, which transports answer with their own status
+	 * ("forbidden", "service unavailable", "too many requests").
 	 * @param request the request; for {@code initialize}, with the session it starts
 	 * @return the response
 	 */
@@ -159,8 +158,8 @@ public class McpServerHandler {
 	}
 
 	/**
-	 * Whether an error is left to the transport, which answers it with an HTTP status
-	 * of its own: a caller lacking scopes, or a server at its limit.
+	 * Whether an error is left to the transport, which answers it with an HTTP status of
+	 * its own: a caller lacking scopes, or a server at its limit.
 	 * @param ex the error
 	 * @return {@code true} if the transport handles it
 	 */
@@ -230,12 +229,13 @@ public class McpServerHandler {
 		else {
 			result = result(withInputs);
 		}
-		return respond(request, result.map((value) -> (Object) this.stateless.envelope(request.method(), value))
-			.onErrorResume((ex) -> inputs != null && InputRequiredException.isInputRequired(ex),
-					(ex) -> Mono.just(this.stateless.inputRequired(request.method(), request.params(),
-							request.principal(), inputs)))
-			.onErrorMap(ClientCapabilityException.class,
-					(ex) -> StatelessSupport.missingCapability(ex.getCapability())));
+		return respond(request,
+				result.map((value) -> (Object) this.stateless.envelope(request.method(), value))
+					.onErrorResume((ex) -> inputs != null && InputRequiredException.isInputRequired(ex),
+							(ex) -> Mono.just(this.stateless.inputRequired(request.method(), request.params(),
+									request.principal(), inputs)))
+					.onErrorMap(ClientCapabilityException.class,
+							(ex) -> StatelessSupport.missingCapability(ex.getCapability())));
 	}
 
 	private ObjectNode advertise(ObjectNode discover) {

@@ -38,8 +38,7 @@ public final class McpServerHandlerBuilder {
 
 	CompletionRegistry completionRegistry = new CompletionRegistry();
 
-	List<McpExceptionResolver> exceptionResolvers = new ArrayList<>(
-			List.of(new DefaultMcpExceptionResolver()));
+	List<McpExceptionResolver> exceptionResolvers = new ArrayList<>(List.of(new DefaultMcpExceptionResolver()));
 
 	List<McpFeatureExceptionResolver> featureExceptionResolvers = new ArrayList<>(
 			List.of(new DefaultMcpFeatureExceptionResolver()));
@@ -228,8 +227,8 @@ public final class McpServerHandlerBuilder {
 	}
 
 	/**
-	 * Set the codec of multi round-trip request state; without one, a random key
-	 * valid for this process only is used.
+	 * Set the codec of multi round-trip request state; without one, a random key valid
+	 * for this process only is used.
 	 * @param requestStateCodec the codec
 	 * @return this builder
 	 */

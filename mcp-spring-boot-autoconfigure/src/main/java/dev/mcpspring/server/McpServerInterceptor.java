@@ -38,8 +38,8 @@ public interface McpServerInterceptor {
 	 * Intercept a notification from the client.
 	 * @param notification the notification
 	 * @param chain the rest of the chain, ending with the engine acting on it
-	 * @return completes once handled; an error is logged and the notification dropped,
-	 * as a notification gets no answer
+	 * @return completes once handled; an error is logged and the notification dropped, as
+	 * a notification gets no answer
 	 */
 	default Mono<Void> onNotification(McpNotification notification, NotificationChain chain) {
 		return chain.next(notification);
@@ -96,8 +96,8 @@ public interface McpServerInterceptor {
 
 			@Override
 			public Mono<Void> onNotification(McpNotification notification, NotificationChain chain) {
-				return outer.onNotification(notification, (nextNotification) -> next.onNotification(nextNotification,
-						chain));
+				return outer.onNotification(notification,
+						(nextNotification) -> next.onNotification(nextNotification, chain));
 			}
 
 			@Override

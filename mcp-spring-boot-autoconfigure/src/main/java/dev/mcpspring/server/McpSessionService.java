@@ -34,12 +34,12 @@ import org.springframework.util.Assert;
 
 /**
  * What transports call: decides once how each client message is served (stateless,
- * {@code initialize}, within a session, or without sessions), owns the session
- * lifecycle (creation with a fresh id, the ownership check against the caller, saving
- * every change, closing) and the client's streams, and hands requests to the
- * {@link McpServerHandler engine}. Sessions live in a {@link McpSessionRepository};
- * messages that belong to no request reach a client through whichever instance holds
- * its stream, by way of a {@link McpSessionBroker}.
+ * {@code initialize}, within a session, or without sessions), owns the session lifecycle
+ * (creation with a fresh id, the ownership check against the caller, saving every change,
+ * closing) and the client's streams, and hands requests to the {@link McpServerHandler
+ * engine}. Sessions live in a {@link McpSessionRepository}; messages that belong to no
+ * request reach a client through whichever instance holds its stream, by way of a
+ * {@link McpSessionBroker}.
  * <p>
  * A transport decodes a message, calls {@link #accept}, then {@link #serve} (requests),
  * {@link #deliver} (notifications and responses) or {@link #listen}, and encodes what
@@ -87,7 +87,8 @@ public class McpSessionService {
 				builder.engine.getClientRequests(), this.inFlightRequests, resourceUpdateListeners(builder.engine));
 		McpServerFeatures features = builder.engine.getFeatures();
 		features.tools()
-			.addChangeListener(() -> this.messaging.listChanged("notifications/tools/list_changed", "toolsListChanged"));
+			.addChangeListener(
+					() -> this.messaging.listChanged("notifications/tools/list_changed", "toolsListChanged"));
 		features.prompts()
 			.addChangeListener(
 					() -> this.messaging.listChanged("notifications/prompts/list_changed", "promptsListChanged"));
@@ -107,17 +108,16 @@ public class McpSessionService {
 	}
 
 	/**
-	 * Decide how a message is served: statelessly when its revision says so (the
-	 * protocol version given by the transport, or else the one in {@code _meta}), as
+	 * Decide how a message is served: statelessly when its revision says so (the protocol
+	 * version given by the transport, or else the one in {@code _meta}), as
 	 * {@code initialize}, without sessions when they are disabled, or within the named
 	 * session, which must exist and belong to the caller.
 	 * @param message the decoded message
 	 * @param sessionId the session id the transport received, or {@code null}
-	 * @param protocolVersion the protocol version the transport received, or
-	 * {@code null}
+	 * @param protocolVersion the protocol version the transport received, or {@code null}
 	 * @param principal the authenticated caller, or {@code null}
-	 * @return the call, or an error: a {@link JsonRpcException} for a message that
-	 * cannot be served, {@link SessionNotFoundException} for an unknown session
+	 * @return the call, or an error: a {@link JsonRpcException} for a message that cannot
+	 * be served, {@link SessionNotFoundException} for an unknown session
 	 */
 	public Mono<McpCall> accept(JsonRpcMessage message, @Nullable String sessionId, @Nullable String protocolVersion,
 			@Nullable Principal principal) {
@@ -125,12 +125,12 @@ public class McpSessionService {
 	}
 
 	/**
-	 * Decide how a message is served, as {@link #accept(JsonRpcMessage, String, String,
-	 * Principal)} does, keeping the HTTP headers that handlers may read.
+	 * Decide how a message is served, as
+	 * {@link #accept(JsonRpcMessage, String, String, Principal)} does, keeping the HTTP
+	 * headers that handlers may read.
 	 * @param message the decoded message
 	 * @param sessionId the session id the transport received, or {@code null}
-	 * @param protocolVersion the protocol version the transport received, or
-	 * {@code null}
+	 * @param protocolVersion the protocol version the transport received, or {@code null}
 	 * @param principal the authenticated caller, or {@code null}
 	 * @param headers the headers exposed to handlers
 	 * @return the call, or an error as for the variant without headers
@@ -140,7 +140,8 @@ public class McpSessionService {
 		JsonNode id = (message instanceof JsonRpcRequest request) ? request.id() : null;
 		if (isStateless(message, protocolVersion)) {
 			if (protocolVersion != null && !ProtocolVersions.SUPPORTED_STATELESS.contains(protocolVersion)) {
-				return Mono.error(new JsonRpcException(StatelessSupport.unsupportedVersion(protocolVersion).getError(), id));
+				return Mono
+					.error(new JsonRpcException(StatelessSupport.unsupportedVersion(protocolVersion).getError(), id));
 			}
 			if (message instanceof JsonRpcResponse) {
 				return Mono.error(invalid("Clients must not send responses on this protocol revision", null));
@@ -149,9 +150,8 @@ public class McpSessionService {
 			return Mono.just(new McpCall(McpCall.Kind.STATELESS, message, null, version, principal, headers));
 		}
 		if (message instanceof JsonRpcRequest request && "initialize".equals(request.method())) {
-			return (sessionId != null) ? Mono.error(invalid("Session already initialized", id))
-					: Mono.just(new McpCall(McpCall.Kind.INITIALIZE, message, null, ProtocolVersions.LATEST, principal,
-							headers));
+			return (sessionId != null) ? Mono.error(invalid("Session already initialized", id)) : Mono
+				.just(new McpCall(McpCall.Kind.INITIALIZE, message, null, ProtocolVersions.LATEST, principal, headers));
 		}
 		if (!this.sessionsEnabled) {
 			String version = (protocolVersion != null) ? protocolVersion : ProtocolVersions.DEFAULT_WITHOUT_HEADER;
@@ -210,8 +210,8 @@ public class McpSessionService {
 		JsonNode requested = (params != null) ? params.get("protocolVersion") : null;
 		if (requested == null || !requested.isString()) {
 			// the engine answers the invalid request
-			return this.engine.handle(
-					new McpRequest(request, null, call.protocolVersion(), channel, call.principal(), null, call.headers()));
+			return this.engine.handle(new McpRequest(request, null, call.protocolVersion(), channel, call.principal(),
+					null, call.headers()));
 		}
 		String version = ProtocolVersions.negotiate(requested.asString());
 		if (!this.sessionsEnabled) {
@@ -221,15 +221,16 @@ public class McpSessionService {
 		McpSession session = new McpSession(newSessionId(), version, params.get("clientInfo"),
 				params.get("capabilities"), this.clock.instant());
 		session.setPrincipalName((call.principal() != null) ? call.principal().getName() : null);
-		return this.engine.handle(new McpRequest(request, session, version, channel, call.principal(), null, call.headers()))
+		return this.engine
+			.handle(new McpRequest(request, session, version, channel, call.principal(), null, call.headers()))
 			.flatMap((response) -> (response.message().error() != null) ? Mono.just(response)
 					: this.repository.save(session).map((saved) -> new McpResponse(response.message(), saved)));
 	}
 
 	/**
 	 * Deliver a notification or a response of the client: {@code initialized} and
-	 * {@code cancelled} notifications act on the session, responses complete the
-	 * server's request wherever it waits.
+	 * {@code cancelled} notifications act on the session, responses complete the server's
+	 * request wherever it waits.
 	 * @param call the accepted notification or response
 	 * @return completes once delivered and the session saved
 	 */
@@ -238,8 +239,8 @@ public class McpSessionService {
 		if (call.message() instanceof JsonRpcResponse response) {
 			return this.interceptors.clientResponse(
 					new McpClientResponse(response, session, call.protocolVersion(), call.principal()),
-					(delivered) -> Mono.fromRunnable(() -> this.messaging.completeClientRequest(
-							(session != null) ? session.getId() : null, delivered.message())));
+					(delivered) -> Mono.fromRunnable(() -> this.messaging
+						.completeClientRequest((session != null) ? session.getId() : null, delivered.message())));
 		}
 		JsonRpcNotification message = (JsonRpcNotification) call.message();
 		return this.interceptors.notification(
@@ -276,9 +277,8 @@ public class McpSessionService {
 	public Flux<JsonRpcMessage> listen(McpCall call) {
 		Assert.isTrue(call.isListen(), "Not a listen request");
 		JsonRpcRequest request = (JsonRpcRequest) call.message();
-		Set<String> honored = this.engine.listenable(
-				new McpRequest(request, null, call.protocolVersion(), McpClientChannel.discard(), call.principal(), null,
-						call.headers()));
+		Set<String> honored = this.engine.listenable(new McpRequest(request, null, call.protocolVersion(),
+				McpClientChannel.discard(), call.principal(), null, call.headers()));
 		ObjectNode requested = (ObjectNode) request.params().get("notifications");
 		Flux<JsonRpcMessage> stream = this.messaging.getListenStreams().listen(request.id(), requested, honored);
 		return hold(this.interceptors.stream(
@@ -294,8 +294,7 @@ public class McpSessionService {
 	 */
 	public Flux<JsonRpcMessage> attach(McpSession session) {
 		String sessionId = session.getId();
-		McpStreamOperation open = new McpStreamOperation(McpStreamOperation.Kind.SESSION_STREAM, sessionId,
-				null, null);
+		McpStreamOperation open = new McpStreamOperation(McpStreamOperation.Kind.SESSION_STREAM, sessionId, null, null);
 		return this.interceptors.stream(open,
 				(operation) -> this.interceptors.outbound(this.messaging.attach(sessionId), sessionId));
 	}
@@ -332,26 +331,24 @@ public class McpSessionService {
 	 */
 	public Mono<Void> close(String sessionId, @Nullable Principal principal) {
 		McpStreamOperation close = new McpStreamOperation(McpStreamOperation.Kind.CLOSE, sessionId, principal, null);
-		return this.interceptors
-			.stream(close,
-					(operation) -> find(sessionId, principal)
-						.flatMap((session) -> this.repository.deleteById(sessionId))
-						.doOnNext((deleted) -> this.messaging.closed(sessionId))
-						.thenMany(Flux.empty()))
+		return this.interceptors.stream(close,
+				(operation) -> find(sessionId, principal).flatMap((session) -> this.repository.deleteById(sessionId))
+					.doOnNext((deleted) -> this.messaging.closed(sessionId))
+					.thenMany(Flux.empty()))
 			.then();
 	}
 
 	/**
-	 * End every stream this instance holds, so clients see a clean end of stream when
-	 * the application shuts down.
+	 * End every stream this instance holds, so clients see a clean end of stream when the
+	 * application shuts down.
 	 */
 	public void closeStreams() {
 		this.messaging.closeAll();
 	}
 
 	/**
-	 * Accept new streams again after {@link #closeStreams()}, when a stopped
-	 * application starts again, as a cached test context does after a pause.
+	 * Accept new streams again after {@link #closeStreams()}, when a stopped application
+	 * starts again, as a cached test context does after a pause.
 	 */
 	public void reopenStreams() {
 		this.messaging.reopen();
@@ -385,8 +382,8 @@ public class McpSessionService {
 	}
 
 	/**
-	 * Whether {@code initialize} starts a session. Without sessions, session-era
-	 * clients are served request by request, like stateless ones.
+	 * Whether {@code initialize} starts a session. Without sessions, session-era clients
+	 * are served request by request, like stateless ones.
 	 * @return {@code true} if sessions are enabled
 	 */
 	public boolean isSessionsEnabled() {

@@ -9,10 +9,10 @@ import reactor.core.publisher.Flux;
 import org.springframework.util.Assert;
 
 /**
- * The long-lived streams held open for clients, counted against a limit: the
- * {@code GET} streams of sessions, {@code subscriptions/listen} streams and legacy
- * HTTP+SSE connections. Each idle stream costs memory and a connection, so without a
- * limit a client could open them until the server runs out.
+ * The long-lived streams held open for clients, counted against a limit: the {@code GET}
+ * streams of sessions, {@code subscriptions/listen} streams and legacy HTTP+SSE
+ * connections. Each idle stream costs memory and a connection, so without a limit a
+ * client could open them until the server runs out.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0

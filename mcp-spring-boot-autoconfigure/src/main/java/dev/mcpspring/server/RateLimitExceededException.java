@@ -28,8 +28,7 @@ public class RateLimitExceededException extends McpException {
 	}
 
 	private RateLimitExceededException(long retryAfterSeconds) {
-		super(JsonRpcErrorCodes.INTERNAL_ERROR, "Rate limit exceeded",
-				Map.of("retryAfterSeconds", retryAfterSeconds));
+		super(JsonRpcErrorCodes.INTERNAL_ERROR, "Rate limit exceeded", Map.of("retryAfterSeconds", retryAfterSeconds));
 		this.retryAfterSeconds = retryAfterSeconds;
 	}
 

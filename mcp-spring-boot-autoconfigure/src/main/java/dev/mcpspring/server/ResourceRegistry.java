@@ -122,8 +122,8 @@ public class ResourceRegistry {
 
 	/**
 	 * Whether clients are told that the server has resources.
-	 * @return {@code true} if a resource or template is enabled, or resources are
-	 * offered while empty
+	 * @return {@code true} if a resource or template is enabled, or resources are offered
+	 * while empty
 	 */
 	public boolean isOffered() {
 		return this.fixed.isOffered() || this.templates.isOffered();

@@ -1,8 +1,8 @@
 package dev.mcpspring.server;
 
 /**
- * Hears of updated resources, here or on another instance: an interceptor that
- * implements it is told by the {@link McpSessionService}.
+ * Hears of updated resources, here or on another instance: an interceptor that implements
+ * it is told by the {@link McpSessionService}.
  *
  * @author MCP Spring Boot team
  */

@@ -15,18 +15,17 @@ import org.springframework.core.Ordered;
 import org.springframework.util.Assert;
 
 /**
- * Caches the results of {@code tools/list}, {@code prompts/list},
- * {@code resources/list}, {@code resources/templates/list} (by cursor) and
- * {@code resources/read} (by URI) in a Caffeine cache bounded in size and age. A list
- * is evicted when it changes on this instance, and read results when their resource is
- * updated, here or on another instance, or when the resources change.
+ * Caches the results of {@code tools/list}, {@code prompts/list}, {@code resources/list},
+ * {@code resources/templates/list} (by cursor) and {@code resources/read} (by URI) in a
+ * Caffeine cache bounded in size and age. A list is evicted when it changes on this
+ * instance, and read results when their resource is updated, here or on another instance,
+ * or when the resources change.
  * <p>
- * What a client may see can depend on who asks ({@link McpFeatureFilter}s such as
- * scopes) and on the session, so a result is only ever reused for the same
- * {@link Scope scope}: by default the same session (requests without a session are not
- * cached), or, when the answers depend on nothing but the caller, the same principal.
- * Only complete, successful results are kept, and never those of a request carrying
- * client input.
+ * What a client may see can depend on who asks ({@link McpFeatureFilter}s such as scopes)
+ * and on the session, so a result is only ever reused for the same {@link Scope scope}:
+ * by default the same session (requests without a session are not cached), or, when the
+ * answers depend on nothing but the caller, the same principal. Only complete, successful
+ * results are kept, and never those of a request carrying client input.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -162,8 +161,8 @@ public class ResponseCacheInterceptor implements McpServerInterceptor, ResourceU
 
 		/**
 		 * Requests of the same authenticated caller, across sessions and instances'
-		 * stateless requests; anonymous callers share one entry. Safe when what a
-		 * client sees depends on nothing but the caller, as with scopes and tags.
+		 * stateless requests; anonymous callers share one entry. Safe when what a client
+		 * sees depends on nothing but the caller, as with scopes and tags.
 		 */
 		PRINCIPAL
 

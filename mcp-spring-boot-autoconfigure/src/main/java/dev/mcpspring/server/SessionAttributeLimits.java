@@ -10,8 +10,8 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.util.Assert;
 
 /**
- * How many attributes a session may hold, and how large their JSON may be in total,
- * so that a handler cannot grow a session without bound in a shared store.
+ * How many attributes a session may hold, and how large their JSON may be in total, so
+ * that a handler cannot grow a session without bound in a shared store.
  *
  * @param maxCount the maximum number of attributes of a session
  * @param maxBytes the maximum size in bytes of the names and JSON values together
@@ -50,9 +50,9 @@ public record SessionAttributeLimits(int maxCount, long maxBytes) {
 			}
 		}
 		if (size > this.maxBytes) {
-			throw new SessionAttributeLimitExceededException("Cannot store session attribute '" + name
-					+ "': the attributes of a session take at most " + this.maxBytes + " bytes of JSON, this needs "
-					+ size);
+			throw new SessionAttributeLimitExceededException(
+					"Cannot store session attribute '" + name + "': the attributes of a session take at most "
+							+ this.maxBytes + " bytes of JSON, this needs " + size);
 		}
 	}
 

@@ -62,9 +62,8 @@ class SessionMessaging implements ResourceUpdatePublisher {
 		this.clientRequests = clientRequests;
 		this.inFlightRequests = inFlightRequests;
 		this.resourceUpdates = resourceUpdates;
-		this.subscriptions = List.of(
-				broker.subscribe(McpSessionBroker.instanceTopic(broker.getInstanceId())).subscribe(this::onInstanceMessage),
-				broker.subscribe(ALL).subscribe(this::onBroadcast));
+		this.subscriptions = List.of(broker.subscribe(McpSessionBroker.instanceTopic(broker.getInstanceId()))
+			.subscribe(this::onInstanceMessage), broker.subscribe(ALL).subscribe(this::onBroadcast));
 	}
 
 	McpSessionChannels getChannels() {
@@ -117,8 +116,8 @@ class SessionMessaging implements ResourceUpdatePublisher {
 	}
 
 	/**
-	 * Deliver a client's response to a request of the server, to the instance that
-	 * sent the request.
+	 * Deliver a client's response to a request of the server, to the instance that sent
+	 * the request.
 	 */
 	void completeClientRequest(@Nullable String sessionId, JsonRpcResponse response) {
 		if (this.clientRequests.complete(sessionId, response)) {
@@ -200,8 +199,8 @@ class SessionMessaging implements ResourceUpdatePublisher {
 					this.resourceUpdates.accept(message.path("uri").asString());
 					this.listenStreams.resourceUpdated(message.path("uri").asString());
 				}
-				case "cancel" -> this.inFlightRequests.cancel(message.path("session").asString(),
-						message.path("requestId"));
+				case "cancel" ->
+					this.inFlightRequests.cancel(message.path("session").asString(), message.path("requestId"));
 				case "closed" -> this.channels.close(message.path("session").asString());
 				default -> logger.debug("Ignoring an unknown broadcast");
 			}

@@ -17,10 +17,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The open {@code subscriptions/listen} streams of stateless clients, and the change
- * notifications each opted in to. Every notification carries the id of the
- * subscription it belongs to. When the server ends the streams, for example at
- * shutdown, each ends with the response to its listen request, which tells the client
- * that the subscription closed gracefully.
+ * notifications each opted in to. Every notification carries the id of the subscription
+ * it belongs to. When the server ends the streams, for example at shutdown, each ends
+ * with the response to its listen request, which tells the client that the subscription
+ * closed gracefully.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -39,8 +39,8 @@ public class SubscriptionStreams {
 	private volatile boolean closed;
 
 	/**
-	 * Open a stream: it starts with {@code notifications/subscriptions/acknowledged}
-	 * and then carries the notifications the filter opted in to.
+	 * Open a stream: it starts with {@code notifications/subscriptions/acknowledged} and
+	 * then carries the notifications the filter opted in to.
 	 * @param subscriptionId the id of the listen request
 	 * @param requested the filter the client sent
 	 * @param honored which filter members the server supports
@@ -56,8 +56,7 @@ public class SubscriptionStreams {
 		ObjectNode params = JsonNodeFactory.instance.objectNode();
 		params.set("notifications", filter);
 		params.putObject("_meta").set(SUBSCRIPTION_ID_META, subscriptionId);
-		JsonRpcNotification acknowledged = new JsonRpcNotification("notifications/subscriptions/acknowledged",
-				params);
+		JsonRpcNotification acknowledged = new JsonRpcNotification("notifications/subscriptions/acknowledged", params);
 		Listener listener = new Listener(subscriptionId, filter);
 		return Flux.concat(Mono.just(acknowledged), listener.sink.asFlux()).doOnSubscribe((subscription) -> {
 			this.listeners.add(listener);
@@ -146,8 +145,8 @@ public class SubscriptionStreams {
 		}
 
 		/**
-		 * Answer the listen request with a complete result carrying the subscription
-		 * id, then end the stream.
+		 * Answer the listen request with a complete result carrying the subscription id,
+		 * then end the stream.
 		 */
 		void close() {
 			if (!this.closed.compareAndSet(false, true)) {

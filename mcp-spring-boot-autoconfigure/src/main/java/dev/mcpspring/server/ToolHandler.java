@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
- * A tool: its description and how to call it. Usually created from an
- * {@code @McpTool} method, but any implementation can be registered.
+ * A tool: its description and how to call it. Usually created from an {@code @McpTool}
+ * method, but any implementation can be registered.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0

@@ -13,13 +13,13 @@ import org.springframework.core.Ordered;
 import org.springframework.util.Assert;
 
 /**
- * Limits how often each tool may be called, with a token bucket per tool, or per tool
- * and caller: a bucket holds at most {@link Limit#permits()} calls and refills at that
- * many per {@link Limit#period()}, smoothly. A call with an empty bucket is refused with
- * a {@link RateLimitExceededException} before the tool is invoked: HTTP answers
- * {@code 429} with {@code Retry-After}, other transports a JSON-RPC error. Tools without
- * a limit are not counted. Callers are told apart by principal name, anonymous callers
- * share one bucket; the number of buckets is bounded, idle ones going first.
+ * Limits how often each tool may be called, with a token bucket per tool, or per tool and
+ * caller: a bucket holds at most {@link Limit#permits()} calls and refills at that many
+ * per {@link Limit#period()}, smoothly. A call with an empty bucket is refused with a
+ * {@link RateLimitExceededException} before the tool is invoked: HTTP answers {@code 429}
+ * with {@code Retry-After}, other transports a JSON-RPC error. Tools without a limit are
+ * not counted. Callers are told apart by principal name, anonymous callers share one
+ * bucket; the number of buckets is bounded, idle ones going first.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0

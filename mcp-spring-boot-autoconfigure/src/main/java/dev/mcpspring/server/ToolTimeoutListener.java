@@ -3,8 +3,8 @@ package dev.mcpspring.server;
 import java.time.Duration;
 
 /**
- * Hears of tool calls cancelled because they ran longer than their timeout, for
- * example to count them.
+ * Hears of tool calls cancelled because they ran longer than their timeout, for example
+ * to count them.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0

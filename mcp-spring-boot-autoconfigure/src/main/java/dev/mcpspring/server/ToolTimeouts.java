@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
- * Bounds how long a tool call runs: the tool's own timeout, else the server's default.
- * A call over its time is cancelled, so its work stops (a blocking method's thread is
+ * Bounds how long a tool call runs: the tool's own timeout, else the server's default. A
+ * call over its time is cancelled, so its work stops (a blocking method's thread is
  * interrupted), and it is answered with a tool error the model can read, rather than
  * holding the request until the client gives up.
  *
@@ -27,7 +27,8 @@ final class ToolTimeouts {
 	private final List<ToolTimeoutListener> listeners;
 
 	ToolTimeouts(@Nullable Duration defaultTimeout, List<ToolTimeoutListener> listeners) {
-		this.defaultTimeout = (defaultTimeout != null && !defaultTimeout.isNegative() && !defaultTimeout.isZero()) ? defaultTimeout : null;
+		this.defaultTimeout = (defaultTimeout != null && !defaultTimeout.isNegative() && !defaultTimeout.isZero())
+				? defaultTimeout : null;
 		this.listeners = List.copyOf(listeners);
 	}
 

@@ -94,8 +94,8 @@ public final class ToolTransform {
 	}
 
 	/**
-	 * Hide an argument from clients and always call the original with a fixed value;
-	 * a value sent by a client under that name is ignored.
+	 * Hide an argument from clients and always call the original with a fixed value; a
+	 * value sent by a client under that name is ignored.
 	 * @param name the original's argument name
 	 * @param value the value
 	 * @return this transform
@@ -125,7 +125,8 @@ public final class ToolTransform {
 	public ToolHandler build() {
 		Tool tool = this.original.getTool();
 		ObjectNode schema = tool.inputSchema().deepCopy();
-		ObjectNode properties = (schema.get("properties") instanceof ObjectNode node) ? node : schema.putObject("properties");
+		ObjectNode properties = (schema.get("properties") instanceof ObjectNode node) ? node
+				: schema.putObject("properties");
 		for (String hidden : this.hiddenArguments.keySet()) {
 			Assert.isTrue(properties.has(hidden), () -> "Tool '" + tool.name() + "' has no argument '" + hidden + "'");
 			properties.remove(hidden);

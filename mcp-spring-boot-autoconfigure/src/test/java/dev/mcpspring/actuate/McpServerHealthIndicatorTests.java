@@ -59,8 +59,8 @@ class McpServerHealthIndicatorTests {
 
 	@Test
 	void downWithoutFeatures() {
-		McpServerHealthIndicator indicator = new McpServerHealthIndicator(handler(new ToolRegistry(), null),
-				List.of(), Duration.ofSeconds(1));
+		McpServerHealthIndicator indicator = new McpServerHealthIndicator(handler(new ToolRegistry(), null), List.of(),
+				Duration.ofSeconds(1));
 		StepVerifier.create(indicator.health()).assertNext((health) -> {
 			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 			assertThat(health.getDetails()).containsEntry("reason", "No features").containsEntry("tools", 0);
@@ -71,8 +71,8 @@ class McpServerHealthIndicatorTests {
 	void downWhenSessionStoreFailsWithoutLeakingTheError() {
 		McpSessionRepository repository = mock(McpSessionRepository.class);
 		given(repository.count()).willReturn(Mono.error(new IllegalStateException("redis://secret@host")));
-		McpServerHealthIndicator indicator = new McpServerHealthIndicator(handler(tools("echo"), repository),
-				List.of(), Duration.ofSeconds(1));
+		McpServerHealthIndicator indicator = new McpServerHealthIndicator(handler(tools("echo"), repository), List.of(),
+				Duration.ofSeconds(1));
 		StepVerifier.create(indicator.health()).assertNext((health) -> {
 			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 			assertThat(health.getDetails()).containsEntry("reason", "Session store unavailable")
@@ -85,8 +85,8 @@ class McpServerHealthIndicatorTests {
 	void downWhenSessionStoreDoesNotAnswerInTime() {
 		McpSessionRepository repository = mock(McpSessionRepository.class);
 		given(repository.count()).willReturn(Mono.never());
-		McpServerHealthIndicator indicator = new McpServerHealthIndicator(handler(tools("echo"), repository),
-				List.of(), Duration.ofMillis(50));
+		McpServerHealthIndicator indicator = new McpServerHealthIndicator(handler(tools("echo"), repository), List.of(),
+				Duration.ofMillis(50));
 		StepVerifier.create(indicator.health())
 			.assertNext((health) -> assertThat(health.getStatus()).isEqualTo(Status.DOWN))
 			.expectComplete()
@@ -104,8 +104,8 @@ class McpServerHealthIndicatorTests {
 
 	private static ToolRegistry tools(String name) {
 		ToolRegistry registry = new ToolRegistry();
-		Tool tool = new Tool(name, null, null, JsonNodeFactory.instance.objectNode().put("type", "object"), null,
-				null, null, null);
+		Tool tool = new Tool(name, null, null, JsonNodeFactory.instance.objectNode().put("type", "object"), null, null,
+				null, null);
 		registry.register(new ToolHandler() {
 
 			@Override

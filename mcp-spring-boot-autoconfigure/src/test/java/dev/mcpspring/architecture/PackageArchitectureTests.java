@@ -9,8 +9,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The package graph of the runtime: no cycles, and runtime packages never reach into
- * the auto-configuration.
+ * The package graph of the runtime: no cycles, and runtime packages never reach into the
+ * auto-configuration.
  *
  * @author MCP Spring Boot team
  */

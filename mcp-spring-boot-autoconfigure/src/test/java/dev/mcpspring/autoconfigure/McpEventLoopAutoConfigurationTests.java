@@ -60,8 +60,7 @@ class McpEventLoopAutoConfigurationTests {
 	// issue 17: the server's loops replaced the application's ReactorResourceFactory
 	@Test
 	void applicationResourceFactoryKeepsReactorNettyDefaults() {
-		this.contextRunner
-			.withConfiguration(AutoConfigurations.of(NettyReactiveWebServerAutoConfiguration.class))
+		this.contextRunner.withConfiguration(AutoConfigurations.of(NettyReactiveWebServerAutoConfiguration.class))
 			.withPropertyValues("mcp.server.transport.event-loop-threads=3")
 			.run((context) -> {
 				assertThat(context).getBeans(ReactorResourceFactory.class).hasSize(2);
@@ -144,7 +143,8 @@ class McpEventLoopAutoConfigurationTests {
 		serverContextRunner().withPropertyValues("mcp.server.transport.event-loop-threads=1").run((context) -> {
 			int port = ((ReactiveWebServerApplicationContext) context.getSourceApplicationContext()).getWebServer()
 				.getPort();
-			// the connector Boot's WebClient.Builder gets: from the application's resource factory
+			// the connector Boot's WebClient.Builder gets: from the application's
+			// resource factory
 			ReactorResourceFactory resources = context.getBean(ReactorResourceFactory.class);
 			WebClient webClient = WebClient.builder()
 				.clientConnector(new ReactorClientHttpConnector(resources, (client) -> client))

@@ -25,8 +25,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link McpInputSchemaValidatorConfigurations}: hand-written input schemas
- * are enforced.
+ * Tests for {@link McpInputSchemaValidatorConfigurations}: hand-written input schemas are
+ * enforced.
  *
  * @author MCP Spring Boot team
  */
@@ -73,9 +73,9 @@ class McpInputSchemaValidatorConfigurationsTests {
 	@Test
 	void userValidatorBacksOff() {
 		this.contextRunner.withBean(InputSchemaValidator.class, () -> (schema) -> (arguments) -> java.util.List.of())
-			.run((context) -> assertThat(callTool(context, "{\"name\": \"Ada\", \"extra\": true}")
-				.at("/content/0/text")
-				.asString()).isEqualTo("Hello Ada"));
+			.run((context) -> assertThat(
+					callTool(context, "{\"name\": \"Ada\", \"extra\": true}").at("/content/0/text").asString())
+				.isEqualTo("Hello Ada"));
 	}
 
 	@Test
@@ -103,9 +103,10 @@ class McpInputSchemaValidatorConfigurationsTests {
 	private static JsonNode callTool(AssertableApplicationContext context, String arguments) {
 		assertThat(context).hasNotFailed();
 		JsonRpcCodec codec = context.getBean(JsonRpcCodec.class);
-		JsonRpcRequest request = (JsonRpcRequest) codec.decode(("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\","
-				+ "\"params\":{\"name\":\"greet\",\"arguments\":" + arguments + "}}")
-			.getBytes(StandardCharsets.UTF_8));
+		JsonRpcRequest request = (JsonRpcRequest) codec
+			.decode(("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\","
+					+ "\"params\":{\"name\":\"greet\",\"arguments\":" + arguments + "}}")
+				.getBytes(StandardCharsets.UTF_8));
 		String json = context.getBean(McpServerHandler.class)
 			.handle(new McpRequest(request, null, ProtocolVersions.LATEST))
 			.map((response) -> codec.encodeToString(response.message()))

@@ -97,7 +97,8 @@ class McpLimitsAutoConfigurationTests {
 	void corsPreflightAllowsTheHeadersOfEveryRevision() {
 		this.runner.withPropertyValues("mcp.server.transport.cors.allowed-origins=https://app.example.test")
 			.run((context) -> {
-				// a preflight is only cross-origin when the request has a host to compare with
+				// a preflight is only cross-origin when the request has a host to compare
+				// with
 				WebTestClient client = WebTestClient.bindToApplicationContext(context)
 					.configureClient()
 					.baseUrl("http://mcp.example.test")

@@ -73,7 +73,8 @@ class McpMiddlewareAutoConfigurationTests {
 	@Test
 	void cacheFromProperty() {
 		this.runner
-			.withPropertyValues("mcp.server.middleware.cache.enabled=true", "mcp.server.middleware.cache.scope=principal")
+			.withPropertyValues("mcp.server.middleware.cache.enabled=true",
+					"mcp.server.middleware.cache.scope=principal")
 			.run((context) -> assertThat(context).hasSingleBean(ResponseCacheInterceptor.class));
 	}
 

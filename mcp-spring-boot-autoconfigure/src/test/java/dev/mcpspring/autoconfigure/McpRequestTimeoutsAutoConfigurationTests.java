@@ -63,8 +63,8 @@ class McpRequestTimeoutsAutoConfigurationTests {
 		runWithServer((port) -> {
 			try (Socket socket = connect(port)) {
 				write(socket, "GET /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\n");
-				assertThat(trickleUntilClosed(socket, "X-Slow: " + "a".repeat(100)))
-					.isBetween(TIMEOUT.minusMillis(200), TIMEOUT.plusSeconds(3));
+				assertThat(trickleUntilClosed(socket, "X-Slow: " + "a".repeat(100))).isBetween(TIMEOUT.minusMillis(200),
+						TIMEOUT.plusSeconds(3));
 			}
 		});
 	}
@@ -84,8 +84,8 @@ class McpRequestTimeoutsAutoConfigurationTests {
 			try (Socket socket = connect(port)) {
 				write(socket, "POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
 						+ "Accept: application/json, text/event-stream\r\nContent-Length: 1000\r\n\r\n{");
-				assertThat(trickleUntilClosed(socket, " ".repeat(100)))
-					.isBetween(TIMEOUT.minusMillis(200), TIMEOUT.plusSeconds(3));
+				assertThat(trickleUntilClosed(socket, " ".repeat(100))).isBetween(TIMEOUT.minusMillis(200),
+						TIMEOUT.plusSeconds(3));
 			}
 		});
 	}
@@ -97,8 +97,8 @@ class McpRequestTimeoutsAutoConfigurationTests {
 				// no Accept header: answered 406 at once, without reading the body
 				write(socket, "POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
 						+ "Content-Length: 1000\r\n\r\n{");
-				assertThat(trickleUntilClosed(socket, " ".repeat(100)))
-					.isBetween(TIMEOUT.minusMillis(200), TIMEOUT.plusSeconds(3));
+				assertThat(trickleUntilClosed(socket, " ".repeat(100))).isBetween(TIMEOUT.minusMillis(200),
+						TIMEOUT.plusSeconds(3));
 			}
 		});
 	}
@@ -200,8 +200,8 @@ class McpRequestTimeoutsAutoConfigurationTests {
 	@Test
 	void defaultTimeouts() {
 		new ReactiveWebApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(McpServerAutoConfiguration.class,
-					McpRequestTimeoutsAutoConfiguration.class))
+			.withConfiguration(
+					AutoConfigurations.of(McpServerAutoConfiguration.class, McpRequestTimeoutsAutoConfiguration.class))
 			.run((context) -> {
 				McpLimitsProperties limits = context.getBean(McpServerProperties.class).getLimits();
 				assertThat(limits.getRequestHeaderTimeout()).isEqualTo(Duration.ofSeconds(10));
@@ -247,8 +247,8 @@ class McpRequestTimeoutsAutoConfigurationTests {
 	}
 
 	/**
-	 * Read the stream for three times the deadline: keep-alive comments must still
-	 * arrive after it, on a connection that stays open.
+	 * Read the stream for three times the deadline: keep-alive comments must still arrive
+	 * after it, on a connection that stays open.
 	 */
 	private static void assertStreamStaysOpen(Socket socket) {
 		long start = System.nanoTime();
@@ -331,8 +331,7 @@ class McpRequestTimeoutsAutoConfigurationTests {
 		try {
 			String head = readHead(socket);
 			InputStream input = socket.getInputStream();
-			int length = head
-				.lines()
+			int length = head.lines()
 				.filter((line) -> line.regionMatches(true, 0, "Content-Length:", 0, 15))
 				.mapToInt((line) -> Integer.parseInt(line.substring(15).trim()))
 				.findFirst()

@@ -168,12 +168,14 @@ class McpServerAutoConfigurationTests {
 
 	@Test
 	void noArgumentValidatorWithoutJakartaValidation() {
-		this.contextRunner.withClassLoader(new FilteredClassLoader("jakarta.validation.")).withBean(Tools.class).run((context) -> {
-			assertThat(context).hasNotFailed();
-			assertThat(context).doesNotHaveBean(McpArgumentValidator.class);
-			assertThat(context).hasSingleBean(AnnotatedMcpHandlerDetector.class);
-			assertThat(context.getBean(ToolRegistry.class).get("greet")).isNotNull();
-		});
+		this.contextRunner.withClassLoader(new FilteredClassLoader("jakarta.validation."))
+			.withBean(Tools.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).doesNotHaveBean(McpArgumentValidator.class);
+				assertThat(context).hasSingleBean(AnnotatedMcpHandlerDetector.class);
+				assertThat(context.getBean(ToolRegistry.class).get("greet")).isNotNull();
+			});
 	}
 
 	@Test
@@ -192,15 +194,14 @@ class McpServerAutoConfigurationTests {
 	void detectsToolBeans() {
 		this.contextRunner.withBean(Tools.class).run((context) -> {
 			assertThat(context.getBean(ToolRegistry.class).getTools()).extracting("name").containsExactly("greet");
-			assertThat(callTool(context, "greet", "{\"name\":\"Ada\"}"))
-				.isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"content\":[{\"type\":\"text\",\"text\":\"Hello Ada\"}]}}");
+			assertThat(callTool(context, "greet", "{\"name\":\"Ada\"}")).isEqualTo(
+					"{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"content\":[{\"type\":\"text\",\"text\":\"Hello Ada\"}]}}");
 		});
 	}
 
 	@Test
 	void userSessionRepositoryBacksOff() {
-		McpSessionRepository repository = new InMemoryMcpSessionRepository(1, Duration.ofSeconds(1),
-				Clock.systemUTC());
+		McpSessionRepository repository = new InMemoryMcpSessionRepository(1, Duration.ofSeconds(1), Clock.systemUTC());
 		this.contextRunner.withBean("customRepository", McpSessionRepository.class, () -> repository).run((context) -> {
 			assertThat(context).hasSingleBean(McpSessionRepository.class);
 			assertThat(context).getBean(McpSessionRepository.class).isSameAs(repository);
@@ -234,7 +235,8 @@ class McpServerAutoConfigurationTests {
 	@Test
 	void schemaGeneratorCustomizersAreApplied() {
 		AtomicInteger customized = new AtomicInteger();
-		this.contextRunner.withBean(JsonSchemaGeneratorCustomizer.class, () -> (builder) -> customized.incrementAndGet())
+		this.contextRunner
+			.withBean(JsonSchemaGeneratorCustomizer.class, () -> (builder) -> customized.incrementAndGet())
 			.withBean(Tools.class)
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
@@ -283,7 +285,8 @@ class McpServerAutoConfigurationTests {
 	void userServerHandlerBacksOff() {
 		this.contextRunner
 			.withBean("customHandler", McpServerHandler.class,
-					() -> new McpServerHandler(Implementation.of("custom", "9"), null, new ToolRegistry(), List.of(), 1))
+					() -> new McpServerHandler(Implementation.of("custom", "9"), null, new ToolRegistry(), List.of(),
+							1))
 			.run((context) -> {
 				assertThat(context).hasSingleBean(McpServerHandler.class);
 				assertThat(context).getBean(McpServerHandler.class).isSameAs(context.getBean("customHandler"));
@@ -306,9 +309,8 @@ class McpServerAutoConfigurationTests {
 	void propertiesBind() {
 		this.contextRunner
 			.withPropertyValues("mcp.server.name=orders", "mcp.server.version=2.0.0", "mcp.server.title=Orders",
-					"mcp.server.instructions=Use wisely", "mcp.server.page-size=1",
-					"mcp.server.session.max-sessions=1", "mcp.server.session.idle-timeout=5m",
-					"mcp.server.limits.max-request-size=16KB",
+					"mcp.server.instructions=Use wisely", "mcp.server.page-size=1", "mcp.server.session.max-sessions=1",
+					"mcp.server.session.idle-timeout=5m", "mcp.server.limits.max-request-size=16KB",
 					"mcp.server.transport.allowed-hosts=mcp.example.com,api.example.com",
 					"mcp.server.transport.allowed-origins=https://app.example.com",
 					"mcp.server.transport.streamable-http.path=/api/mcp",
@@ -345,7 +347,8 @@ class McpServerAutoConfigurationTests {
 				JsonMapper mapper = context.getBean(JsonRpcCodec.class).getJsonMapper();
 				assertThat(mapper.readTree(json).path("result").path("serverInfo"))
 					.isEqualTo(mapper.readTree("{\"name\":\"orders\",\"title\":\"Orders\",\"version\":\"2.0.0\"}"));
-				assertThat(mapper.readTree(json).path("result").path("instructions").asString()).isEqualTo("Use wisely");
+				assertThat(mapper.readTree(json).path("result").path("instructions").asString())
+					.isEqualTo("Use wisely");
 			});
 	}
 
@@ -399,8 +402,9 @@ class McpServerAutoConfigurationTests {
 		JsonRpcCodec codec = context.getBean(JsonRpcCodec.class);
 		JsonRpcRequest request = (JsonRpcRequest) codec.decode(json.getBytes(StandardCharsets.UTF_8));
 		StringBuilder result = new StringBuilder();
-		StepVerifier.create(context.getBean(McpServerHandler.class)
-			.handle(new McpRequest(request, null, ProtocolVersions.LATEST)))
+		StepVerifier
+			.create(context.getBean(McpServerHandler.class)
+				.handle(new McpRequest(request, null, ProtocolVersions.LATEST)))
 			.consumeNextWith((response) -> result.append(codec.encodeToString(response.message())))
 			.expectComplete()
 			.verify(TIMEOUT);

@@ -107,7 +107,8 @@ class McpServerPropertiesValidationTests {
 
 		@Test
 		void requestStateTtlMustBePositive() {
-			McpServerPropertiesValidationTests.this.runner.withPropertyValues("mcp.server.stateless.request-state-ttl=0s")
+			McpServerPropertiesValidationTests.this.runner
+				.withPropertyValues("mcp.server.stateless.request-state-ttl=0s")
 				.run(failsOn("mcp.server.stateless.request-state-ttl", Duration.ZERO, "must be positive"));
 		}
 
@@ -125,13 +126,15 @@ class McpServerPropertiesValidationTests {
 		@Test
 		void maxRequestSizeMustBePositive() {
 			McpServerPropertiesValidationTests.this.runner.withPropertyValues("mcp.server.limits.max-request-size=0")
-				.run(failsOn("mcp.server.limits.max-request-size", DataSize.ofBytes(0), "must be at least 1B and below 2GB"));
+				.run(failsOn("mcp.server.limits.max-request-size", DataSize.ofBytes(0),
+						"must be at least 1B and below 2GB"));
 		}
 
 		@Test
 		void maxRequestSizeMustFitAnInt() {
 			McpServerPropertiesValidationTests.this.runner.withPropertyValues("mcp.server.limits.max-request-size=3GB")
-				.run(failsOn("mcp.server.limits.max-request-size", DataSize.ofGigabytes(3), "must be at least 1B and below 2GB"));
+				.run(failsOn("mcp.server.limits.max-request-size", DataSize.ofGigabytes(3),
+						"must be at least 1B and below 2GB"));
 		}
 
 		@Test
@@ -158,14 +161,16 @@ class McpServerPropertiesValidationTests {
 		@Test
 		void rateLimitCapacityMustBePositive() {
 			McpServerPropertiesValidationTests.this.runner
-				.withPropertyValues("mcp.server.limits.rate-limit.enabled=true", "mcp.server.limits.rate-limit.capacity=0")
+				.withPropertyValues("mcp.server.limits.rate-limit.enabled=true",
+						"mcp.server.limits.rate-limit.capacity=0")
 				.run(failsOn("mcp.server.limits.rate-limit.capacity", 0L, "must be positive"));
 		}
 
 		@Test
 		void rateLimitPeriodMustBePositive() {
 			McpServerPropertiesValidationTests.this.runner
-				.withPropertyValues("mcp.server.limits.rate-limit.enabled=true", "mcp.server.limits.rate-limit.period=0s")
+				.withPropertyValues("mcp.server.limits.rate-limit.enabled=true",
+						"mcp.server.limits.rate-limit.period=0s")
 				.run(failsOn("mcp.server.limits.rate-limit.period", Duration.ZERO, "must be positive"));
 		}
 
@@ -206,7 +211,8 @@ class McpServerPropertiesValidationTests {
 		@Test
 		void ssePathsMustDifferFromStreamableHttpPath() {
 			McpServerPropertiesValidationTests.this.runner
-				.withPropertyValues("mcp.server.transport.sse.enabled=true", "mcp.server.transport.sse.message-path=/mcp")
+				.withPropertyValues("mcp.server.transport.sse.enabled=true",
+						"mcp.server.transport.sse.message-path=/mcp")
 				.run(failsOn("mcp.server.transport.sse.message-path", "/mcp",
 						"must differ from mcp.server.transport.streamable-http.path"));
 		}
@@ -215,7 +221,8 @@ class McpServerPropertiesValidationTests {
 		void keepAliveIntervalMustBePositive() {
 			McpServerPropertiesValidationTests.this.runner
 				.withPropertyValues("mcp.server.transport.streamable-http.keep-alive-interval=0s")
-				.run(failsOn("mcp.server.transport.streamable-http.keep-alive-interval", Duration.ZERO, "must be positive"));
+				.run(failsOn("mcp.server.transport.streamable-http.keep-alive-interval", Duration.ZERO,
+						"must be positive"));
 		}
 
 		@Test
@@ -227,7 +234,8 @@ class McpServerPropertiesValidationTests {
 
 		@Test
 		void eventLoopThreadsMustBePositive() {
-			McpServerPropertiesValidationTests.this.runner.withPropertyValues("mcp.server.transport.event-loop-threads=0")
+			McpServerPropertiesValidationTests.this.runner
+				.withPropertyValues("mcp.server.transport.event-loop-threads=0")
 				.run(failsOn("mcp.server.transport.event-loop-threads", 0, "must be positive"));
 		}
 

@@ -66,7 +66,8 @@ class McpToolExecutionConfigurationsTests {
 	@Test
 	void blockingToolsRunOnBootsApplicationTaskExecutorByDefault() {
 		this.contextRunner.run((context) -> {
-			Object applicationTaskExecutor = context.getBean(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME);
+			Object applicationTaskExecutor = context
+				.getBean(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME);
 			assertThat(context.getBean(McpServerAutoConfiguration.TOOL_EXECUTOR_BEAN_NAME))
 				.isSameAs(applicationTaskExecutor);
 			assertThat(toolText(context, "blockingThread", null)).startsWith("task-").endsWith("virtual=false");
@@ -177,13 +178,14 @@ class McpToolExecutionConfigurationsTests {
 	@Test
 	void securityContextIsClearedAfterTheCall() {
 		Executor singleThread = Executors.newSingleThreadExecutor();
-		this.contextRunner.withBean(McpServerAutoConfiguration.TOOL_EXECUTOR_BEAN_NAME, Executor.class,
-				() -> singleThread).run((context) -> {
-					Authentication ada = UsernamePasswordAuthenticationToken.authenticated("ada", "n/a",
-							java.util.List.of());
-					assertThat(toolText(context, "securityContextName", ada)).isEqualTo("ada");
-					assertThat(toolText(context, "securityContextName", null)).isEqualTo("none");
-				});
+		this.contextRunner
+			.withBean(McpServerAutoConfiguration.TOOL_EXECUTOR_BEAN_NAME, Executor.class, () -> singleThread)
+			.run((context) -> {
+				Authentication ada = UsernamePasswordAuthenticationToken.authenticated("ada", "n/a",
+						java.util.List.of());
+				assertThat(toolText(context, "securityContextName", ada)).isEqualTo("ada");
+				assertThat(toolText(context, "securityContextName", null)).isEqualTo("none");
+			});
 	}
 
 	@Test
@@ -201,9 +203,10 @@ class McpToolExecutionConfigurationsTests {
 			Context reactorContext) {
 		assertThat(context).hasNotFailed();
 		JsonRpcCodec codec = context.getBean(JsonRpcCodec.class);
-		JsonRpcRequest request = (JsonRpcRequest) codec.decode(("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\","
-				+ "\"params\":{\"name\":\"" + tool + "\",\"arguments\":{}}}")
-			.getBytes(StandardCharsets.UTF_8));
+		JsonRpcRequest request = (JsonRpcRequest) codec
+			.decode(("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\"," + "\"params\":{\"name\":\"" + tool
+					+ "\",\"arguments\":{}}}")
+				.getBytes(StandardCharsets.UTF_8));
 		McpRequest mcpRequest = new McpRequest(request, null, ProtocolVersions.LATEST, McpClientChannel.discard(),
 				principal);
 		String json = context.getBean(McpServerHandler.class)

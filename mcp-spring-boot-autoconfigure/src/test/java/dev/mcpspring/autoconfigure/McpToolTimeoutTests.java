@@ -80,8 +80,9 @@ class McpToolTimeoutTests {
 
 	@Test
 	void noTimeoutByDefault() {
-		this.contextRunner.run((context) -> assertThat(call(context, "unbounded").at("/result/content/0/text").asString())
-			.isEqualTo("finished"));
+		this.contextRunner
+			.run((context) -> assertThat(call(context, "unbounded").at("/result/content/0/text").asString())
+				.isEqualTo("finished"));
 	}
 
 	@Test
@@ -91,7 +92,8 @@ class McpToolTimeoutTests {
 			context.getBean(ToolTimeoutCounter.class).bindTo(registry);
 			call(context, "hanging");
 			call(context, "hanging");
-			assertThat(registry.get(ToolTimeoutCounter.TOOL_TIMEOUTS).tag("gen_ai.tool.name", "hanging").counter().count())
+			assertThat(
+					registry.get(ToolTimeoutCounter.TOOL_TIMEOUTS).tag("gen_ai.tool.name", "hanging").counter().count())
 				.isEqualTo(2);
 		});
 	}
@@ -119,9 +121,10 @@ class McpToolTimeoutTests {
 	private static JsonNode call(AssertableApplicationContext context, String tool) {
 		assertThat(context).hasNotFailed();
 		JsonRpcCodec codec = context.getBean(JsonRpcCodec.class);
-		JsonRpcRequest request = (JsonRpcRequest) codec.decode(("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\","
-				+ "\"params\":{\"name\":\"" + tool + "\",\"arguments\":{}}}")
-			.getBytes(StandardCharsets.UTF_8));
+		JsonRpcRequest request = (JsonRpcRequest) codec
+			.decode(("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\"," + "\"params\":{\"name\":\"" + tool
+					+ "\",\"arguments\":{}}}")
+				.getBytes(StandardCharsets.UTF_8));
 		McpRequest mcpRequest = new McpRequest(request, null, ProtocolVersions.LATEST, McpClientChannel.discard(),
 				null);
 		String json = context.getBean(McpServerHandler.class)

@@ -31,8 +31,8 @@ class McpWebMvcAutoConfigurationTests {
 	void registersTheMcpServletOnTheStreamableHttpPath() {
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasSingleBean(McpStreamableHttpHandler.class);
-			ServletRegistrationBean<?> registration = registration(context.getBean(
-					McpWebMvcAutoConfiguration.SERVLET_REGISTRATION_BEAN_NAME, ServletRegistrationBean.class));
+			ServletRegistrationBean<?> registration = registration(context
+				.getBean(McpWebMvcAutoConfiguration.SERVLET_REGISTRATION_BEAN_NAME, ServletRegistrationBean.class));
 			assertThat(registration.getServlet()).isInstanceOf(McpHttpHandlerServlet.class);
 			assertThat(registration.getUrlMappings()).containsExactly("/mcp");
 			assertThat(registration.isAsyncSupported()).isTrue();
@@ -44,15 +44,18 @@ class McpWebMvcAutoConfigurationTests {
 		this.contextRunner
 			.withPropertyValues("mcp.server.transport.streamable-http.path=/api/mcp",
 					"mcp.server.transport.sse.enabled=true")
-			.run((context) -> assertThat(registration(context.getBean(
-					McpWebMvcAutoConfiguration.SERVLET_REGISTRATION_BEAN_NAME, ServletRegistrationBean.class))
-				.getUrlMappings()).containsExactly("/api/mcp", "/sse", "/mcp/message"));
+			.run((context) -> assertThat(
+					registration(context.getBean(McpWebMvcAutoConfiguration.SERVLET_REGISTRATION_BEAN_NAME,
+							ServletRegistrationBean.class))
+						.getUrlMappings())
+				.containsExactly("/api/mcp", "/sse", "/mcp/message"));
 	}
 
 	@Test
 	void backsOffWhenStreamableHttpIsOff() {
 		this.contextRunner.withPropertyValues("mcp.server.transport.streamable-http.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(McpWebMvcAutoConfiguration.SERVLET_REGISTRATION_BEAN_NAME)
+			.run((context) -> assertThat(context)
+				.doesNotHaveBean(McpWebMvcAutoConfiguration.SERVLET_REGISTRATION_BEAN_NAME)
 				.doesNotHaveBean(McpStreamableHttpHandler.class));
 	}
 
@@ -66,7 +69,8 @@ class McpWebMvcAutoConfigurationTests {
 	@Test
 	void doesNotApplyToAReactiveApplication() {
 		new ReactiveWebApplicationContextRunner().withConfiguration(CONFIGURATIONS)
-			.run((context) -> assertThat(context).doesNotHaveBean(McpWebMvcAutoConfiguration.SERVLET_REGISTRATION_BEAN_NAME)
+			.run((context) -> assertThat(context)
+				.doesNotHaveBean(McpWebMvcAutoConfiguration.SERVLET_REGISTRATION_BEAN_NAME)
 				.doesNotHaveBean(McpStreamableHttpHandler.class));
 	}
 
@@ -75,9 +79,11 @@ class McpWebMvcAutoConfigurationTests {
 		this.contextRunner
 			.withBean(McpWebMvcAutoConfiguration.SERVLET_REGISTRATION_BEAN_NAME, ServletRegistrationBean.class,
 					ServletRegistrationBean::new)
-			.run((context) -> assertThat(registration(context.getBean(
-					McpWebMvcAutoConfiguration.SERVLET_REGISTRATION_BEAN_NAME, ServletRegistrationBean.class))
-				.getServlet()).isNull());
+			.run((context) -> assertThat(
+					registration(context.getBean(McpWebMvcAutoConfiguration.SERVLET_REGISTRATION_BEAN_NAME,
+							ServletRegistrationBean.class))
+						.getServlet())
+				.isNull());
 	}
 
 	private static ServletRegistrationBean<?> registration(ServletRegistrationBean<?> bean) {

@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Keeps {@code docs/properties.md} in step with the generated configuration metadata,
- * which is the source of the property reference. Run with
- * {@code -Dmcp.docs.update=true} to rewrite the page.
+ * which is the source of the property reference. Run with {@code -Dmcp.docs.update=true}
+ * to rewrite the page.
  */
 class PropertyReferenceTests {
 
@@ -40,7 +40,8 @@ class PropertyReferenceTests {
 		List<URL> candidates = Collections.list(PropertyReferenceTests.class.getClassLoader()
 			.getResources("META-INF/spring-configuration-metadata.json"));
 		URL own = candidates.stream()
-			.filter((url) -> url.getProtocol().equals("file") && url.getPath().contains("mcp-spring-boot-autoconfigure"))
+			.filter((url) -> url.getProtocol().equals("file")
+					&& url.getPath().contains("mcp-spring-boot-autoconfigure"))
 			.findFirst()
 			.orElseThrow();
 		try (var input = own.openStream()) {
@@ -68,8 +69,8 @@ class PropertyReferenceTests {
 			.toList();
 		for (JsonNode property : properties) {
 			JsonNode defaultValue = property.get("defaultValue");
-			String shown = (defaultValue == null) ? "" : "`" + (defaultValue.isString() ? defaultValue.asString()
-					: defaultValue.toString()) + "`";
+			String shown = (defaultValue == null) ? ""
+					: "`" + (defaultValue.isString() ? defaultValue.asString() : defaultValue.toString()) + "`";
 			String description = property.path("description").asString("").replace("\n", " ").replace("|", "\\|");
 			page.append("| `")
 				.append(property.path("name").asString())

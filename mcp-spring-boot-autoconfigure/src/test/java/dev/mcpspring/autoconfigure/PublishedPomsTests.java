@@ -30,8 +30,8 @@ class PublishedPomsTests {
 	private static final String BOM = "mcp-spring-boot-dependencies";
 
 	private static final List<String> METADATA = List.of("name", "description", "url", "licenses/license/name",
-			"licenses/license/url", "developers/developer/name", "scm/url", "scm/connection",
-			"scm/developerConnection", "issueManagement/url");
+			"licenses/license/url", "developers/developer/name", "scm/url", "scm/connection", "scm/developerConnection",
+			"issueManagement/url");
 
 	private static final List<String> SHARED_METADATA = List.of("url", "inceptionYear", "licenses/license/name",
 			"licenses/license/url", "developers/developer/id", "scm/url", "scm/connection", "scm/developerConnection",

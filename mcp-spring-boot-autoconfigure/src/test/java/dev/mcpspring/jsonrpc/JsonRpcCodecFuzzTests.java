@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Fuzzes {@link JsonRpcCodec#decode(byte[])} (issue 14.3): whatever the bytes, the codec
- * returns a message that encodes and decodes to itself, or refuses with {@code -32700}
- * or {@code -32600}; no other exception, and no error message repeating the input. Runs
- * the committed seed corpus ({@code JsonRpcCodecFuzzTestsInputs}) in the normal build;
+ * returns a message that encodes and decodes to itself, or refuses with {@code -32700} or
+ * {@code -32600}; no other exception, and no error message repeating the input. Runs the
+ * committed seed corpus ({@code JsonRpcCodecFuzzTestsInputs}) in the normal build;
  * {@code JAZZER_FUZZ=1} fuzzes for real (see docs/reliability.md).
  *
  * @author MCP Spring Boot team
@@ -30,7 +30,8 @@ class JsonRpcCodecFuzzTests {
 			return;
 		}
 		String encoded = this.codec.encodeToString(message);
-		assertThat(this.codec.encodeToString(this.codec.decode(encoded.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+		assertThat(
+				this.codec.encodeToString(this.codec.decode(encoded.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
 			.isEqualTo(encoded);
 	}
 

@@ -59,8 +59,9 @@ class JsonRpcCodecTests {
 	@ValueSource(strings = { "C0AF", "C0AEC0AEC0AF", "E080AF", "F08080AF", "C1BF", "ED A080", "EDBFBF", "F4908080",
 			"F5808080", "FF", "FE", "80", "BF", "C3", "E282", "F09F98", "C328", "E228A1", "F0288CBC", "00" })
 	void invalidOrOverlongUtf8IsParseError(String hex) {
-		byte[] json = utf8WithRawBytes("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"resources/read\",\"params\":{\"uri\":\"file:///a/",
-				hex, "etc\"}}");
+		byte[] json = utf8WithRawBytes(
+				"{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"resources/read\",\"params\":{\"uri\":\"file:///a/", hex,
+				"etc\"}}");
 		for (JsonRpcException ex : List.of(decodeFailure(json), decodeStreamFailure(json))) {
 			assertThat(ex.getError()).as(hex).isEqualTo(JsonRpcError.of(-32700, "Parse error"));
 		}
@@ -119,13 +120,14 @@ class JsonRpcCodecTests {
 	@Test
 	void longStringIdsAreRejected() {
 		String longest = "x".repeat(JsonRpcCodec.MAX_ID_LENGTH);
-		assertThat(((JsonRpcRequest) decode("{\"jsonrpc\":\"2.0\",\"id\":\"" + longest + "\",\"method\":\"ping\"}"))
-			.id()
-			.asString()).isEqualTo(longest);
+		assertThat(
+				((JsonRpcRequest) decode("{\"jsonrpc\":\"2.0\",\"id\":\"" + longest + "\",\"method\":\"ping\"}")).id()
+					.asString())
+			.isEqualTo(longest);
 		assertDecodeError("{\"jsonrpc\":\"2.0\",\"id\":\"" + longest + "x\",\"method\":\"ping\"}", -32600,
 				"Invalid id: a string id must not be longer than 256 characters", null);
-		assertDecodeError("{\"jsonrpc\":\"2.0\",\"id\":\"" + "x".repeat(10_000) + "\",\"method\":\"ping\"}",
-				-32600, "Invalid id: a string id must not be longer than 256 characters", null);
+		assertDecodeError("{\"jsonrpc\":\"2.0\",\"id\":\"" + "x".repeat(10_000) + "\",\"method\":\"ping\"}", -32600,
+				"Invalid id: a string id must not be longer than 256 characters", null);
 	}
 
 	@Test
@@ -136,7 +138,8 @@ class JsonRpcCodecTests {
 
 	@Test
 	void nestedDuplicateKeysAreParseError() {
-		assertDecodeError("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"a\",\"name\":\"b\"}}",
+		assertDecodeError(
+				"{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"a\",\"name\":\"b\"}}",
 				-32700, "Parse error", null);
 	}
 
@@ -151,7 +154,8 @@ class JsonRpcCodecTests {
 		String request = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}";
 		assertThat(this.codec.decode(new ByteArrayInputStream(request.getBytes(StandardCharsets.UTF_8))))
 			.isEqualTo(new JsonRpcRequest(nodes.numberNode(1), "ping", null));
-		for (String bad : List.of("{\"jsonrpc\":\"2.0\",\"id\":1,\"id\":2,\"method\":\"ping\"}", request + " {}", "{")) {
+		for (String bad : List.of("{\"jsonrpc\":\"2.0\",\"id\":1,\"id\":2,\"method\":\"ping\"}", request + " {}",
+				"{")) {
 			assertThatExceptionOfType(JsonRpcException.class)
 				.isThrownBy(() -> this.codec.decode(new ByteArrayInputStream(bad.getBytes(StandardCharsets.UTF_8))))
 				.satisfies((ex) -> assertThat(ex.getError().code()).isEqualTo(-32700));
@@ -231,8 +235,8 @@ class JsonRpcCodecTests {
 
 	@Test
 	void notificationWithInvalidMethodIsRejectedWithoutId() {
-		assertDecodeError("{\"jsonrpc\":\"2.0\",\"method\":\"\"}", -32600,
-				"Invalid method: must be a non-empty string", null);
+		assertDecodeError("{\"jsonrpc\":\"2.0\",\"method\":\"\"}", -32600, "Invalid method: must be a non-empty string",
+				null);
 	}
 
 	@ParameterizedTest
@@ -300,12 +304,12 @@ class JsonRpcCodecTests {
 	void requestWithNegativeAndLargeIntegerId() {
 		assertThat(((JsonRpcRequest) decode("{\"jsonrpc\":\"2.0\",\"id\":-1,\"method\":\"ping\"}")).id().asLong())
 			.isEqualTo(-1L);
-		assertThat(((JsonRpcRequest) decode("{\"jsonrpc\":\"2.0\",\"id\":9007199254740993,\"method\":\"ping\"}"))
-			.id()
+		assertThat(((JsonRpcRequest) decode("{\"jsonrpc\":\"2.0\",\"id\":9007199254740993,\"method\":\"ping\"}")).id()
 			.asLong()).isEqualTo(9007199254740993L);
-		assertThat(((JsonRpcRequest) decode("{\"jsonrpc\":\"2.0\",\"id\":9223372036854775807,\"method\":\"ping\"}"))
-			.id()
-			.asLong()).isEqualTo(Long.MAX_VALUE);
+		assertThat(
+				((JsonRpcRequest) decode("{\"jsonrpc\":\"2.0\",\"id\":9223372036854775807,\"method\":\"ping\"}")).id()
+					.asLong())
+			.isEqualTo(Long.MAX_VALUE);
 	}
 
 	@Test
@@ -358,8 +362,7 @@ class JsonRpcCodecTests {
 	@Test
 	void decodesTree() {
 		ObjectNode tree = nodes.objectNode().put("jsonrpc", "2.0").put("id", 1).put("method", "ping");
-		assertThat(this.codec.decode(tree))
-			.isEqualTo(new JsonRpcRequest(nodes.numberNode(1), "ping", null));
+		assertThat(this.codec.decode(tree)).isEqualTo(new JsonRpcRequest(nodes.numberNode(1), "ping", null));
 	}
 
 	@Test
@@ -379,14 +382,12 @@ class JsonRpcCodecTests {
 	@Test
 	void encodeSuccessResponseWithStringIdAndEmptyResult() {
 		JsonRpcResponse response = JsonRpcResponse.success(nodes.stringNode("r-1"), Map.of());
-		assertThat(this.codec.encodeToString(response))
-			.isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":\"r-1\",\"result\":{}}");
+		assertThat(this.codec.encodeToString(response)).isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":\"r-1\",\"result\":{}}");
 	}
 
 	@Test
 	void encodeResultRecordOmitsNulls() {
-		JsonRpcResponse response = JsonRpcResponse.success(nodes.numberNode(2),
-				CallToolResult.error("boom"));
+		JsonRpcResponse response = JsonRpcResponse.success(nodes.numberNode(2), CallToolResult.error("boom"));
 		assertThat(this.codec.encodeToString(response)).isEqualTo(
 				"{\"jsonrpc\":\"2.0\",\"id\":2,\"result\":{\"content\":[{\"type\":\"text\",\"text\":\"boom\"}],\"isError\":true}}");
 	}
@@ -416,8 +417,7 @@ class JsonRpcCodecTests {
 
 	@Test
 	void encodeRequest() {
-		JsonRpcRequest request = new JsonRpcRequest(nodes.numberNode(3), "roots/list",
-				nodes.objectNode().put("x", 1));
+		JsonRpcRequest request = new JsonRpcRequest(nodes.numberNode(3), "roots/list", nodes.objectNode().put("x", 1));
 		assertThat(this.codec.encodeToString(request))
 			.isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"roots/list\",\"params\":{\"x\":1}}");
 	}

@@ -58,7 +58,8 @@ class DefaultMcpServerObservationConventionTests {
 	// issue 13: a client created a series per made-up method name
 	@Test
 	void methodThatNoRevisionDefinesIsUnknown() {
-		McpServerObservationContext context = new McpServerObservationContext(request(1, "made/up-" + System.nanoTime()));
+		McpServerObservationContext context = new McpServerObservationContext(
+				request(1, "made/up-" + System.nanoTime()));
 		assertThat(this.convention.getLowCardinalityKeyValues(context))
 			.contains(KeyValue.of("mcp.method.name", "unknown"));
 		assertThat(this.convention.getContextualName(context)).isEqualTo("unknown");

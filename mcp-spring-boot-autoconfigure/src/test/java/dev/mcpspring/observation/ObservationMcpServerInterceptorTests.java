@@ -112,8 +112,8 @@ class ObservationMcpServerInterceptorTests {
 		params.putObject("capabilities");
 		// the session service hands initialize the session it starts
 		McpSession session = new McpSession("session-1", "2025-06-18", null, null, Instant.now());
-		handle(new McpRequest(new JsonRpcRequest(JsonNodeFactory.instance.numberNode(1), "initialize", params),
-				session, "2025-06-18"));
+		handle(new McpRequest(new JsonRpcRequest(JsonNodeFactory.instance.numberNode(1), "initialize", params), session,
+				"2025-06-18"));
 		TestObservationRegistryAssert.assertThat(this.observationRegistry)
 			.hasObservationWithNameEqualTo("mcp.server.operation")
 			.that()
@@ -139,14 +139,15 @@ class ObservationMcpServerInterceptorTests {
 	void traceContextIsReadFromHttpHeadersWhenMetaHasNone() {
 		McpRequest toolCall = toolCall("echo");
 		McpRequest request = new McpRequest(toolCall.message(), null, ProtocolVersions.LATEST,
-				McpClientChannel.discard(), null, null,
-				RequestHeaders.of(Map.of("traceparent", List.of("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"))));
+				McpClientChannel.discard(), null, null, RequestHeaders
+					.of(Map.of("traceparent", List.of("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"))));
 		McpServerObservationContext context = new McpServerObservationContext(request);
 		assertThat(context.getGetter().get(context.getCarrier(), "traceparent"))
 			.isEqualTo("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
-		request.params().putObject("_meta").put("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
-		assertThat(context.getGetter().get(context.getCarrier(), "traceparent"))
-			.as("_meta wins over the headers")
+		request.params()
+			.putObject("_meta")
+			.put("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+		assertThat(context.getGetter().get(context.getCarrier(), "traceparent")).as("_meta wins over the headers")
 			.isEqualTo("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
 	}
 

@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * Tests for {@link OpenApiToolFactory}: names, schemas and filters from documents
- * written for the purpose.
+ * Tests for {@link OpenApiToolFactory}: names, schemas and filters from documents written
+ * for the purpose.
  */
 class OpenApiToolFactoryTests {
 
@@ -130,15 +130,15 @@ class OpenApiToolFactoryTests {
 		OperationFilter noPost = new OperationFilter(List.of(), List.of("/trees/**"), List.of(), List.of("post"),
 				List.of(), List.of());
 		assertThat(names(source("", noPost), TREES)).containsExactly("get_trees_tree_id_nodes");
-		OperationFilter otherPath = new OperationFilter(List.of(), List.of(), List.of(), List.of(), List.of("/trees/*/nodes"),
-				List.of());
+		OperationFilter otherPath = new OperationFilter(List.of(), List.of(), List.of(), List.of(),
+				List.of("/trees/*/nodes"), List.of());
 		assertThat(names(source("", otherPath), TREES)).isEmpty();
 	}
 
 	@Test
 	void operationTagsBecomeToolTags() {
-		Map<OpenApiToolHandler, Set<String>> tools = this.factory.createTools(source("", OperationFilter.ALL).withBaseUrl(),
-				parse(TREES));
+		Map<OpenApiToolHandler, Set<String>> tools = this.factory
+			.createTools(source("", OperationFilter.ALL).withBaseUrl(), parse(TREES));
 		assertThat(tools.values()).containsExactly(Set.of("read"), Set.of("write"));
 	}
 

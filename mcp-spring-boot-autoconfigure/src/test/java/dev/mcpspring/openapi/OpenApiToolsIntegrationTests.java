@@ -40,10 +40,10 @@ class OpenApiToolsIntegrationTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final List<String> OPERATIONS = List.of("addPet", "updatePet", "findPetsByStatus",
-			"findPetsByTags", "getPetById", "updatePetWithForm", "deletePet", "uploadFile", "getInventory",
-			"placeOrder", "getOrderById", "deleteOrder", "createUser", "createUsersWithListInput", "loginUser",
-			"logoutUser", "getUserByName", "updateUser", "deleteUser");
+	private static final List<String> OPERATIONS = List.of("addPet", "updatePet", "findPetsByStatus", "findPetsByTags",
+			"getPetById", "updatePetWithForm", "deletePet", "uploadFile", "getInventory", "placeOrder", "getOrderById",
+			"deleteOrder", "createUser", "createUsersWithListInput", "loginUser", "logoutUser", "getUserByName",
+			"updateUser", "deleteUser");
 
 	private PetstoreServer petstore;
 
@@ -135,7 +135,8 @@ class OpenApiToolsIntegrationTests {
 		assertThat(output.path("required")).isEqualTo(JSON.readTree("[\"name\",\"photoUrls\"]"));
 		assertThat(output.at("/properties/category/properties/name/type").asString()).isEqualTo("string");
 		assertThat(output.at("/properties/tags/items/properties/id/type").asString()).isEqualTo("integer");
-		assertThat(output.at("/properties/status/enum")).isEqualTo(JSON.readTree("[\"available\",\"pending\",\"sold\"]"));
+		assertThat(output.at("/properties/status/enum"))
+			.isEqualTo(JSON.readTree("[\"available\",\"pending\",\"sold\"]"));
 		assertThat(output.toString()).doesNotContain("$ref", "\"xml\"", "\"example\"", "x-swagger-router-model");
 		assertThat(this.tools.get("getInventory").at("/outputSchema/additionalProperties/type").asString())
 			.isEqualTo("integer");
@@ -242,8 +243,7 @@ class OpenApiToolsIntegrationTests {
 		JsonNode result = call("slow_getInventory", Map.of());
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1_900));
 		assertThat(result.path("isError").asBoolean()).isTrue();
-		assertThat(text(result))
-			.isEqualTo("GET /store/inventory on OpenAPI source 'slow' did not answer within 500ms");
+		assertThat(text(result)).isEqualTo("GET /store/inventory on OpenAPI source 'slow' did not answer within 500ms");
 	}
 
 	@Test

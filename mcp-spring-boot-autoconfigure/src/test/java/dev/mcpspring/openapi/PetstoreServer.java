@@ -89,7 +89,8 @@ final class PetstoreServer implements AutoCloseable {
 					Map.copyOf(exchange.getRequestHeaders()), body));
 			if (path.equals("/openapi.yaml")) {
 				try (InputStream document = getClass().getResourceAsStream("/openapi/petstore.yaml")) {
-					send(exchange, 200, "application/yaml", new String(document.readAllBytes(), StandardCharsets.UTF_8));
+					send(exchange, 200, "application/yaml",
+							new String(document.readAllBytes(), StandardCharsets.UTF_8));
 				}
 				return;
 			}
@@ -125,8 +126,9 @@ final class PetstoreServer implements AutoCloseable {
 		}
 		else if (method.equals("GET") && path.equals("/store/inventory")) {
 			ObjectNode inventory = this.json.createObjectNode();
-			this.pets.values().forEach((p) -> inventory.put(p.path("status").asString(),
-					inventory.path(p.path("status").asString()).asInt(0) + 1));
+			this.pets.values()
+				.forEach((p) -> inventory.put(p.path("status").asString(),
+						inventory.path(p.path("status").asString()).asInt(0) + 1));
 			sendJson(exchange, 200, inventory);
 		}
 		else if (method.equals("GET") && path.equals("/user/login")) {

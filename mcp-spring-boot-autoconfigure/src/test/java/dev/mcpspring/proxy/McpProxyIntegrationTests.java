@@ -102,7 +102,9 @@ class McpProxyIntegrationTests {
 			.findFirst()
 			.orElseThrow();
 		assertThat(shout.description()).isEqualTo("Repeats a text");
-		assertThat(shout.inputSchema()).extractingByKey("properties").asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsKey("text");
+		assertThat(shout.inputSchema()).extractingByKey("properties")
+			.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+			.containsKey("text");
 	}
 
 	@Test
@@ -128,14 +130,12 @@ class McpProxyIntegrationTests {
 
 	@Test
 	void carriesTheUpstreamProgressToTheCaller() {
-		McpSchema.CallToolResult result = this.client.callTool(McpSchema.CallToolRequest.builder()
-			.name("up_count")
-			.arguments(Map.of())
-			.progressToken("mine")
-			.build());
+		McpSchema.CallToolResult result = this.client.callTool(
+				McpSchema.CallToolRequest.builder().name("up_count").arguments(Map.of()).progressToken("mine").build());
 		assertThat(text(result)).isEqualTo("counted");
 		this.progress.removeIf((notification) -> !"mine".equals(notification.progressToken()));
-		// the Java SDK's sync client hands each notification to the consumer on a thread of its own, so the
+		// the Java SDK's sync client hands each notification to the consumer on a thread
+		// of its own, so the
 		// order seen here is not the order on the wire
 		await().atMost(TIMEOUT)
 			.untilAsserted(() -> assertThat(this.progress).extracting(McpSchema.ProgressNotification::message)

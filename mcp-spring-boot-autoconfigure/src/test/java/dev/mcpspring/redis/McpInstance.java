@@ -150,9 +150,8 @@ final class McpInstance implements AutoCloseable {
 	private EventStream stream(WebClient.RequestHeadersSpec<?> request) {
 		BlockingQueue<ServerSentEvent<String>> events = new LinkedBlockingQueue<>();
 		EventStream stream = new EventStream(events);
-		stream.subscription = request.retrieve()
-			.bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() {
-			})
+		stream.subscription = request.retrieve().bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() {
+		})
 			.filter((event) -> event.data() != null)
 			.subscribe(events::add, (ex) -> stream.ended = true, () -> stream.ended = true);
 		return stream;

@@ -96,14 +96,20 @@ class RedisCrossInstanceIntegrationTests {
 		String session = this.a.initialize();
 		try (EventStream stream = this.a.get(session, null)) {
 			awaitAttached(stream, this.b, session);
-			assertThat(this.b.post(session, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"logging/setLevel\","
-					+ "\"params\":{\"level\":\"warning\"}}").status()).isEqualTo(200);
+			assertThat(this.b
+				.post(session,
+						"{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"logging/setLevel\","
+								+ "\"params\":{\"level\":\"warning\"}}")
+				.status()).isEqualTo(200);
 			try (EventStream talk = this.c.postStream(session, toolCall(2, "talk", "{}"))) {
 				assertThat(talk.nextMessage().at("/params/data").asString()).isEqualTo("warning");
 				assertThat(talk.nextMessage().at("/result/content/0/text").asString()).isEqualTo("said");
 			}
-			assertThat(this.b.post(session, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"resources/subscribe\","
-					+ "\"params\":{\"uri\":\"memo://notes\"}}").status()).isEqualTo(200);
+			assertThat(this.b
+				.post(session,
+						"{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"resources/subscribe\","
+								+ "\"params\":{\"uri\":\"memo://notes\"}}")
+				.status()).isEqualTo(200);
 			this.c.getContext().getBean(ResourceUpdatePublisher.class).resourceUpdated("memo://notes");
 			JsonNode updated = stream.nextMessage();
 			assertThat(updated.get("method").asString()).isEqualTo("notifications/resources/updated");
@@ -133,16 +139,23 @@ class RedisCrossInstanceIntegrationTests {
 		Calls calls = this.a.getContext().getBean(Calls.class);
 		this.a.postAsync(session, toolCall(9, "slow", "{}")).subscribe();
 		assertThat(calls.started.await(10, TimeUnit.SECONDS)).isTrue();
-		assertThat(this.b.post(session, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\","
-				+ "\"params\":{\"requestId\":9}}").status()).isEqualTo(202);
+		assertThat(
+				this.b
+					.post(session,
+							"{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\","
+									+ "\"params\":{\"requestId\":9}}")
+					.status())
+			.isEqualTo(202);
 		assertThat(calls.cancelled.await(10, TimeUnit.SECONDS)).isTrue();
 	}
 
 	@Test
 	void taskCreatedOnAIsPolledOnBAndCancelledOnCWhichStopsItsWorkOnA() throws InterruptedException {
 		Calls calls = this.a.getContext().getBean(Calls.class);
-		JsonNode created = this.a.postStateless("tools/call", "job", statelessTask(1, "tools/call",
-				"\"name\":\"job\",\"arguments\":{}")).json().path("result");
+		JsonNode created = this.a
+			.postStateless("tools/call", "job", statelessTask(1, "tools/call", "\"name\":\"job\",\"arguments\":{}"))
+			.json()
+			.path("result");
 		assertThat(created.path("resultType").asString()).as(created.toString()).isEqualTo("task");
 		assertThat(calls.jobStarted.await(10, TimeUnit.SECONDS)).isTrue();
 		String id = created.path("taskId").asString();
@@ -152,18 +165,25 @@ class RedisCrossInstanceIntegrationTests {
 		assertThat(this.c.postStateless("tasks/cancel", id, statelessTask(3, "tasks/cancel", taskId)).status())
 			.isEqualTo(200);
 		assertThat(calls.jobCancelled.await(10, TimeUnit.SECONDS)).isTrue();
-		assertThat(this.b.postStateless("tasks/get", id, statelessTask(4, "tasks/get", taskId)).json()
-			.path("result").path("status").asString()).isEqualTo("cancelled");
+		assertThat(this.b.postStateless("tasks/get", id, statelessTask(4, "tasks/get", taskId))
+			.json()
+			.path("result")
+			.path("status")
+			.asString()).isEqualTo("cancelled");
 	}
 
 	@Test
 	void taskCompletedOnAIsReadWithItsResultOnB() {
-		JsonNode created = this.a.postStateless("tools/call", "quickJob", statelessTask(1, "tools/call",
-				"\"name\":\"quickJob\",\"arguments\":{}")).json().path("result");
+		JsonNode created = this.a
+			.postStateless("tools/call", "quickJob",
+					statelessTask(1, "tools/call", "\"name\":\"quickJob\",\"arguments\":{}"))
+			.json()
+			.path("result");
 		String id = created.path("taskId").asString();
 		String taskId = "\"taskId\":\"" + id + "\"";
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-			JsonNode task = this.b.postStateless("tasks/get", id, statelessTask(2, "tasks/get", taskId)).json()
+			JsonNode task = this.b.postStateless("tasks/get", id, statelessTask(2, "tasks/get", taskId))
+				.json()
 				.path("result");
 			assertThat(task.path("status").asString()).isEqualTo("completed");
 			assertThat(task.path("result").path("content").get(0).path("text").asString()).isEqualTo("finished");

@@ -73,8 +73,7 @@ class RedisMcpEventStoreTests {
 		return store(factory, idleTimeout, running(factory));
 	}
 
-	private RedisMcpEventStore store(LettuceConnectionFactory factory, Duration idleTimeout,
-			McpSessionBroker broker) {
+	private RedisMcpEventStore store(LettuceConnectionFactory factory, Duration idleTimeout, McpSessionBroker broker) {
 		return new RedisMcpEventStore(RedisTemplates.template(factory), this.codec, this.prefix, 100,
 				Duration.ofMinutes(1), idleTimeout, Duration.ofSeconds(2), broker, Duration.ofMillis(300));
 	}
@@ -98,9 +97,10 @@ class RedisMcpEventStoreTests {
 
 	private static Disposable listen(McpSessionBroker broker) {
 		Disposable listening = broker.subscribe(McpSessionBroker.instanceTopic(broker.getInstanceId())).subscribe();
-		StepVerifier.create(Mono.defer(() -> broker.isInstanceAlive(broker.getInstanceId()))
-			.filter(Boolean::booleanValue)
-			.repeatWhenEmpty(200, (attempts) -> attempts.delayElements(Duration.ofMillis(50))))
+		StepVerifier
+			.create(Mono.defer(() -> broker.isInstanceAlive(broker.getInstanceId()))
+				.filter(Boolean::booleanValue)
+				.repeatWhenEmpty(200, (attempts) -> attempts.delayElements(Duration.ofMillis(50))))
 			.expectNext(true)
 			.expectComplete()
 			.verify(TIMEOUT);
@@ -108,8 +108,8 @@ class RedisMcpEventStoreTests {
 	}
 
 	/**
-	 * Resume a stream once its writer's events reached Redis: a writer sends them
-	 * without waiting for Redis.
+	 * Resume a stream once its writer's events reached Redis: a writer sends them without
+	 * waiting for Redis.
 	 */
 	private static Mono<Flux<Event>> resumeWritten(McpEventStore store, String sessionId, String lastEventId) {
 		return Mono.defer(() -> store.resume(sessionId, lastEventId))
@@ -131,8 +131,9 @@ class RedisMcpEventStoreTests {
 		String secondId = stream.events().elementAt(1).block(TIMEOUT).id();
 		Flux<Event> resumed = resumeWritten(instanceB, "s1", secondId).block(TIMEOUT);
 		assertThat(resumed).isNotNull();
-		StepVerifier.create(resumed.map((event) -> event.id().substring(event.id().lastIndexOf('-') + 1) + " "
-				+ ((JsonRpcNotification) event.message()).method()))
+		StepVerifier
+			.create(resumed.map((event) -> event.id().substring(event.id().lastIndexOf('-') + 1) + " "
+					+ ((JsonRpcNotification) event.message()).method()))
 			.expectNext("3 notifications/n3")
 			.then(() -> stream.emit(notification(4)))
 			.expectNext("4 notifications/n4")

@@ -108,8 +108,8 @@ class RedisMcpSessionRepositoryTests {
 			session.subscribe("file:///a");
 			repository.update(session).block(TIMEOUT);
 		}
-		assertThat(repository.findSubscribers("file:///a").collectList().block(TIMEOUT))
-			.containsExactlyInAnyOrder("s1", "s2", "s3");
+		assertThat(repository.findSubscribers("file:///a").collectList().block(TIMEOUT)).containsExactlyInAnyOrder("s1",
+				"s2", "s3");
 		McpSession s2 = repository.findById("s2").block(TIMEOUT);
 		s2.unsubscribe("file:///a");
 		s2.subscribe("file:///b");

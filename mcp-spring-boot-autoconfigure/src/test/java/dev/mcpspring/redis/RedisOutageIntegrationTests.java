@@ -17,9 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What a server on the Redis store does while Redis is down, and after it returns: session
- * requests fail fast with 503, stateless requests go on, the {@code mcp} health is DOWN,
- * and everything recovers without a restart (issue 12).
+ * What a server on the Redis store does while Redis is down, and after it returns:
+ * session requests fail fast with 503, stateless requests go on, the {@code mcp} health
+ * is DOWN, and everything recovers without a restart (issue 12).
  *
  * @author MCP Spring Boot team
  */
@@ -69,8 +69,9 @@ class RedisOutageIntegrationTests {
 		assertThat(failed.body()).doesNotContainIgnoringCase("redis:").doesNotContainIgnoringCase("lettuce");
 		assertThat(this.server.postAsync(null, """
 				{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-11-25",
-				"capabilities":{},"clientInfo":{"name":"test","version":"1"}}}""").block(Duration.ofSeconds(5)).status())
-			.isEqualTo(503);
+				"capabilities":{},"clientInfo":{"name":"test","version":"1"}}}""")
+			.block(Duration.ofSeconds(5))
+			.status()).isEqualTo(503);
 		Response stateless = statelessEcho();
 		assertThat(stateless.status()).as(stateless.body()).isEqualTo(200);
 		assertThat(stateless.body()).contains("echo hi");

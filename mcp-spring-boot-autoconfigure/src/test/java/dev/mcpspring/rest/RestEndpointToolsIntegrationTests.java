@@ -133,7 +133,8 @@ class RestEndpointToolsIntegrationTests {
 	void schemasComeFromTheParametersAndTheReturnType() {
 		assertThat(this.tools.get("book").path("inputSchema")).isEqualTo(JSON.readTree("""
 				{"type":"object","properties":{"isbn":{"type":"string"}},"required":["isbn"]}"""));
-		assertThat(this.tools.get("book").path("description").asString()).isEqualTo("GET " + basePath() + "/api/books/{isbn}");
+		assertThat(this.tools.get("book").path("description").asString())
+			.isEqualTo("GET " + basePath() + "/api/books/{isbn}");
 		assertThat(this.tools.get("book").at("/outputSchema/properties/pages/type").asString()).isEqualTo("integer");
 		assertThat(this.tools.get("book").at("/annotations/readOnlyHint").asBoolean()).isTrue();
 		JsonNode search = this.tools.get("search").path("inputSchema");
@@ -144,7 +145,8 @@ class RestEndpointToolsIntegrationTests {
 		JsonNode add = this.tools.get("add_book");
 		assertThat(add.path("description").asString()).isEqualTo("Adds a book to the catalog");
 		assertThat(add.at("/inputSchema/required")).isEqualTo(JSON.readTree("[\"body\"]"));
-		assertThat(add.at("/inputSchema/properties/body/properties/isbn/pattern").asString()).isEqualTo("^(?:\\d{13})$");
+		assertThat(add.at("/inputSchema/properties/body/properties/isbn/pattern").asString())
+			.isEqualTo("^(?:\\d{13})$");
 		assertThat(add.at("/inputSchema/properties/body/properties/pages/minimum").asInt()).isEqualTo(1);
 	}
 
@@ -164,8 +166,7 @@ class RestEndpointToolsIntegrationTests {
 	void resourceReadsGoThroughTheHttpStackAsTheCaller() {
 		ReadResourceResult list = this.client.readResource(new ReadResourceRequest("rest://app/api/shelves"));
 		assertThat(((TextResourceContents) list.contents().get(0)).text()).isEqualTo("[\"fiction\",\"poetry\"]");
-		ReadResourceResult shelf = this.client
-			.readResource(new ReadResourceRequest("rest://app/api/shelves/poetry"));
+		ReadResourceResult shelf = this.client.readResource(new ReadResourceRequest("rest://app/api/shelves/poetry"));
 		TextResourceContents contents = (TextResourceContents) shelf.contents().get(0);
 		assertThat(contents.uri()).isEqualTo("rest://app/api/shelves/poetry");
 		assertThat(contents.mimeType()).isEqualTo("application/json");
@@ -182,7 +183,8 @@ class RestEndpointToolsIntegrationTests {
 
 	@Test
 	void callsGoThroughTheHttpStack() {
-		JsonNode added = call("add_book", Map.of("body", Map.of("isbn", "9780000000001", "title", "Dune", "pages", 412)));
+		JsonNode added = call("add_book",
+				Map.of("body", Map.of("isbn", "9780000000001", "title", "Dune", "pages", 412)));
 		assertThat(added.path("isError").asBoolean(false)).as("%s", added).isFalse();
 		assertThat(added.at("/structuredContent/title").asString()).isEqualTo("Dune");
 		JsonNode found = call("book", Map.of("isbn", "9780000000001"));
@@ -196,9 +198,8 @@ class RestEndpointToolsIntegrationTests {
 	void notFoundIsAToolErrorWithTheMessage() {
 		JsonNode result = call("book", Map.of("isbn", "9789999999999"));
 		assertThat(result.path("isError").asBoolean()).isTrue();
-		assertThat(text(result))
-			.isEqualTo("GET " + basePath()
-					+ "/api/books/{isbn} answered HTTP 404: Not Found; No book with ISBN 9789999999999");
+		assertThat(text(result)).isEqualTo("GET " + basePath()
+				+ "/api/books/{isbn} answered HTTP 404: Not Found; No book with ISBN 9789999999999");
 	}
 
 	@Test
@@ -219,8 +220,8 @@ class RestEndpointToolsIntegrationTests {
 	@Test
 	void callerAuthenticationIsTheInProcessRequestsOwn() throws Exception {
 		HttpResponse<String> anonymous = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + basePath() + "/api/whoami")).build(),
-					HttpResponse.BodyHandlers.ofString());
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + basePath() + "/api/whoami"))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(anonymous.statusCode()).isEqualTo(401);
 		JsonNode result = call("whoami", Map.of());
 		assertThat(result.path("isError").asBoolean(false)).as("%s", result).isFalse();

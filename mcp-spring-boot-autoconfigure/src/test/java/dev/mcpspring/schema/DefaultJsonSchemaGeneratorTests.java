@@ -80,22 +80,22 @@ class DefaultJsonSchemaGeneratorTests {
 				property("l", long.class), property("boxedLong", Long.class), property("s", short.class),
 				property("b", byte.class), property("d", double.class), property("boxedFloat", Float.class),
 				property("flag", boolean.class), property("boxedFlag", Boolean.class)), """
-				{
-					"type": "object",
-					"properties": {
-						"i": { "type": "integer" },
-						"boxedInt": { "type": "integer" },
-						"l": { "type": "integer" },
-						"boxedLong": { "type": "integer" },
-						"s": { "type": "integer" },
-						"b": { "type": "integer" },
-						"d": { "type": "number" },
-						"boxedFloat": { "type": "number" },
-						"flag": { "type": "boolean" },
-						"boxedFlag": { "type": "boolean" }
-					}
-				}
-				""");
+						{
+							"type": "object",
+							"properties": {
+								"i": { "type": "integer" },
+								"boxedInt": { "type": "integer" },
+								"l": { "type": "integer" },
+								"boxedLong": { "type": "integer" },
+								"s": { "type": "integer" },
+								"b": { "type": "integer" },
+								"d": { "type": "number" },
+								"boxedFloat": { "type": "number" },
+								"flag": { "type": "boolean" },
+								"boxedFlag": { "type": "boolean" }
+							}
+						}
+						""");
 	}
 
 	@Test
@@ -103,34 +103,34 @@ class DefaultJsonSchemaGeneratorTests {
 		assertInputSchema(List.of(property("text", String.class), property("c", char.class),
 				property("boxedChar", Character.class), property("id", UUID.class), property("link", URI.class),
 				property("bytes", byte[].class)), """
-				{
-					"type": "object",
-					"properties": {
-						"text": { "type": "string" },
-						"c": { "type": "string" },
-						"boxedChar": { "type": "string" },
-						"id": { "type": "string", "format": "uuid" },
-						"link": { "type": "string", "format": "uri" },
-						"bytes": { "type": "string", "contentEncoding": "base64" }
-					}
-				}
-				""");
+						{
+							"type": "object",
+							"properties": {
+								"text": { "type": "string" },
+								"c": { "type": "string" },
+								"boxedChar": { "type": "string" },
+								"id": { "type": "string", "format": "uuid" },
+								"link": { "type": "string", "format": "uri" },
+								"bytes": { "type": "string", "contentEncoding": "base64" }
+							}
+						}
+						""");
 	}
 
 	@Test
 	void enumsUseTheValuesJacksonWrites() {
 		assertInputSchema(List.of(property("color", Color.class), property("level", Level.class),
 				property("size", ShirtSize.class), property("priority", Priority.class)), """
-				{
-					"type": "object",
-					"properties": {
-						"color": { "type": "string", "enum": ["RED", "GREEN", "BLUE"] },
-						"level": { "type": "string", "enum": ["low", "high"] },
-						"size": { "type": "string", "enum": ["s", "m"] },
-						"priority": { "type": "integer", "enum": [1, 2] }
-					}
-				}
-				""");
+						{
+							"type": "object",
+							"properties": {
+								"color": { "type": "string", "enum": ["RED", "GREEN", "BLUE"] },
+								"level": { "type": "string", "enum": ["low", "high"] },
+								"size": { "type": "string", "enum": ["s", "m"] },
+								"priority": { "type": "integer", "enum": [1, 2] }
+							}
+						}
+						""");
 	}
 
 	@Test
@@ -174,23 +174,24 @@ class DefaultJsonSchemaGeneratorTests {
 		}.type()), property("set", new TypeRef<Set<Color>>() {
 		}.type()), property("array", String[].class), property("ints", int[].class),
 				property("nested", new TypeRef<List<List<Double>>>() {
-				}.type())), """
-				{
-					"type": "object",
-					"properties": {
-						"list": { "type": "array", "items": { "type": "string" } },
-						"collection": { "type": "array", "items": { "type": "integer" } },
-						"set": {
-							"type": "array",
-							"items": { "type": "string", "enum": ["RED", "GREEN", "BLUE"] },
-							"uniqueItems": true
-						},
-						"array": { "type": "array", "items": { "type": "string" } },
-						"ints": { "type": "array", "items": { "type": "integer" } },
-						"nested": { "type": "array", "items": { "type": "array", "items": { "type": "number" } } }
-					}
-				}
-				""");
+				}.type())),
+				"""
+						{
+							"type": "object",
+							"properties": {
+								"list": { "type": "array", "items": { "type": "string" } },
+								"collection": { "type": "array", "items": { "type": "integer" } },
+								"set": {
+									"type": "array",
+									"items": { "type": "string", "enum": ["RED", "GREEN", "BLUE"] },
+									"uniqueItems": true
+								},
+								"array": { "type": "array", "items": { "type": "string" } },
+								"ints": { "type": "array", "items": { "type": "integer" } },
+								"nested": { "type": "array", "items": { "type": "array", "items": { "type": "number" } } }
+							}
+						}
+						""");
 	}
 
 	@Test
@@ -412,28 +413,29 @@ class DefaultJsonSchemaGeneratorTests {
 
 	@Test
 	void jakartaConstraintsOnRecordComponents() {
-		assertOutputSchema(Constrained.class, false, """
-				{
-					"type": "object",
-					"properties": {
-						"min": { "type": "integer", "minimum": 1, "maximum": 10 },
-						"decimal": { "type": "number", "exclusiveMinimum": 0.5, "maximum": 9.5 },
-						"decimalExclusiveMax": { "type": "number", "minimum": 1.5, "exclusiveMaximum": 2.5 },
-						"positive": { "type": "integer", "exclusiveMinimum": 0 },
-						"positiveOrZero": { "type": "integer", "minimum": 0 },
-						"negative": { "type": "integer", "exclusiveMaximum": 0 },
-						"negativeOrZero": { "type": "number", "maximum": 0 },
-						"code": { "type": "string", "minLength": 2, "maxLength": 5 },
-						"slug": { "type": "string", "pattern": "^[a-z]+$" },
-						"email": { "type": "string", "format": "email" },
-						"name": { "type": "string", "minLength": 1 },
-						"items": { "type": "array", "items": { "type": "integer" }, "minItems": 1 },
-						"tags": { "type": "array", "items": { "type": "string" }, "minItems": 1, "maxItems": 3 },
-						"id": { "type": "integer" }
-					},
-					"required": ["min", "decimalExclusiveMax", "positive", "positiveOrZero", "negative", "negativeOrZero", "name", "items", "id"]
-				}
-				""");
+		assertOutputSchema(Constrained.class, false,
+				"""
+						{
+							"type": "object",
+							"properties": {
+								"min": { "type": "integer", "minimum": 1, "maximum": 10 },
+								"decimal": { "type": "number", "exclusiveMinimum": 0.5, "maximum": 9.5 },
+								"decimalExclusiveMax": { "type": "number", "minimum": 1.5, "exclusiveMaximum": 2.5 },
+								"positive": { "type": "integer", "exclusiveMinimum": 0 },
+								"positiveOrZero": { "type": "integer", "minimum": 0 },
+								"negative": { "type": "integer", "exclusiveMaximum": 0 },
+								"negativeOrZero": { "type": "number", "maximum": 0 },
+								"code": { "type": "string", "minLength": 2, "maxLength": 5 },
+								"slug": { "type": "string", "pattern": "^[a-z]+$" },
+								"email": { "type": "string", "format": "email" },
+								"name": { "type": "string", "minLength": 1 },
+								"items": { "type": "array", "items": { "type": "integer" }, "minItems": 1 },
+								"tags": { "type": "array", "items": { "type": "string" }, "minItems": 1, "maxItems": 3 },
+								"id": { "type": "integer" }
+							},
+							"required": ["min", "decimalExclusiveMax", "positive", "positiveOrZero", "negative", "negativeOrZero", "name", "items", "id"]
+						}
+						""");
 	}
 
 	@Test
@@ -464,25 +466,26 @@ class DefaultJsonSchemaGeneratorTests {
 
 	@Test
 	void sizeConstraintsOnMethodParametersFollowTheType() {
-		assertInputSchema(parameters("sized"), """
-				{
-					"type": "object",
-					"properties": {
-						"array": { "type": "array", "items": { "type": "string" }, "maxItems": 4 },
-						"map": {
+		assertInputSchema(parameters("sized"),
+				"""
+						{
 							"type": "object",
-							"additionalProperties": { "type": "string" },
-							"minProperties": 1,
-							"maxProperties": 2
-						},
-						"notEmptyText": { "type": "string", "minLength": 1 },
-						"notEmptyMap": { "type": "object", "additionalProperties": { "type": "integer" }, "minProperties": 1 },
-						"customEmail": { "type": "string", "format": "email", "pattern": "^(?:.+@example\\\\.com)$" },
-						"ignoredSize": { "type": "integer" }
-					},
-					"required": ["notEmptyText", "notEmptyMap"]
-				}
-				""");
+							"properties": {
+								"array": { "type": "array", "items": { "type": "string" }, "maxItems": 4 },
+								"map": {
+									"type": "object",
+									"additionalProperties": { "type": "string" },
+									"minProperties": 1,
+									"maxProperties": 2
+								},
+								"notEmptyText": { "type": "string", "minLength": 1 },
+								"notEmptyMap": { "type": "object", "additionalProperties": { "type": "integer" }, "minProperties": 1 },
+								"customEmail": { "type": "string", "format": "email", "pattern": "^(?:.+@example\\\\.com)$" },
+								"ignoredSize": { "type": "integer" }
+							},
+							"required": ["notEmptyText", "notEmptyMap"]
+						}
+						""");
 	}
 
 	@Test // gh-19
@@ -504,26 +507,27 @@ class DefaultJsonSchemaGeneratorTests {
 
 	@Test // gh-19
 	void jakartaConstraintsOnContainerElementsOfRecordComponents() {
-		assertInputSchema(List.of(property("tagged", Tagged.class)), """
-				{
-					"type": "object",
-					"properties": {
-						"tagged": {
+		assertInputSchema(List.of(property("tagged", Tagged.class)),
+				"""
+						{
 							"type": "object",
 							"properties": {
-								"tags": { "type": "array", "items": { "type": "string", "pattern": "^(?:[a-z]+)$" } },
-								"counts": { "type": "object", "additionalProperties": { "type": "integer", "minimum": 1 } }
+								"tagged": {
+									"type": "object",
+									"properties": {
+										"tags": { "type": "array", "items": { "type": "string", "pattern": "^(?:[a-z]+)$" } },
+										"counts": { "type": "object", "additionalProperties": { "type": "integer", "minimum": 1 } }
+									}
+								}
 							}
 						}
-					}
-				}
-				""");
+						""");
 	}
 
 	@Test
 	void descriptionDefaultAndRequired() {
-		SchemaProperty query = new SchemaProperty("query", String.class, new Annotation[0], "What to search for",
-				true, null);
+		SchemaProperty query = new SchemaProperty("query", String.class, new Annotation[0], "What to search for", true,
+				null);
 		SchemaProperty limit = new SchemaProperty("limit", int.class, new Annotation[0], "Maximum results", false,
 				JsonNodeFactory.instance.numberNode(10));
 		SchemaProperty tree = new SchemaProperty("tree", TreeNode.class, parameter("annotatedTree").annotations(),
@@ -652,22 +656,22 @@ class DefaultJsonSchemaGeneratorTests {
 	void unsupportedNestedTypesNameTheArgument() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> this.generator.generateInputSchema(List.of(property("holder", Holder.class))))
-			.withMessage("Cannot generate JSON schema for argument 'holder' of type "
-					+ Holder.class.getTypeName() + ": java.lang.Object has no fixed JSON structure "
+			.withMessage("Cannot generate JSON schema for argument 'holder' of type " + Holder.class.getTypeName()
+					+ ": java.lang.Object has no fixed JSON structure "
 					+ "(also the result of raw or unresolved generic types); declare a concrete type");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> this.generator.generateInputSchema(List.of(property("in", new TypeRef<List<InputStream>>() {
-			}.type()))))
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> this.generator.generateInputSchema(List.of(property("in", new TypeRef<List<InputStream>>() {
+				}.type()))))
 			.withMessageContaining("argument 'in'")
 			.withMessageContaining("java.io.InputStream is a byte or character stream");
 	}
 
 	@Test
 	void customizersAdaptTheConfiguration() {
-		DefaultJsonSchemaGenerator customized = new DefaultJsonSchemaGenerator(List.of((builder) -> builder
-			.forTypesInGeneral()
-			.withCustomDefinitionProvider((type, context) -> (type.getErasedType() == Object.class)
-					? new CustomDefinition(context.getGeneratorConfig().createObjectNode()) : null)));
+		DefaultJsonSchemaGenerator customized = new DefaultJsonSchemaGenerator(
+				List.of((builder) -> builder.forTypesInGeneral()
+					.withCustomDefinitionProvider((type, context) -> (type.getErasedType() == Object.class)
+							? new CustomDefinition(context.getGeneratorConfig().createObjectNode()) : null)));
 		assertThat(normalize(customized.generateOutputSchema(Holder.class).schema())).isEqualTo(mapper.readTree("""
 				{ "type": "object", "properties": { "value": {} } }
 				"""));
@@ -796,7 +800,8 @@ class DefaultJsonSchemaGeneratorTests {
 
 	@JsonClassDescription("A book in the catalog")
 	record Book(@JsonPropertyDescription("The title") @NotBlank String title,
-			@JsonProperty(value = "author_name", required = true) String author, int pages, Color genre, LocalDate published) {
+			@JsonProperty(value = "author_name", required = true) String author, int pages, Color genre,
+			LocalDate published) {
 
 	}
 

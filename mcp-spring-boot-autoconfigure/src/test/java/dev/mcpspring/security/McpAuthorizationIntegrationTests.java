@@ -105,8 +105,9 @@ class McpAuthorizationIntegrationTests {
 		post(token, session, request("tools/call", "{\"name\":\"admin\",\"arguments\":{}}")).expectStatus()
 			.isForbidden()
 			.expectHeader()
-			.valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\", "
-					+ "scope=\"mcp:admin mcp:read\", resource_metadata=\"" + METADATA_URL + "\"")
+			.valueEquals(HttpHeaders.WWW_AUTHENTICATE,
+					"Bearer error=\"insufficient_scope\", " + "scope=\"mcp:admin mcp:read\", resource_metadata=\""
+							+ METADATA_URL + "\"")
 			.expectBody()
 			.jsonPath("$.id")
 			.isEqualTo(1);
@@ -250,8 +251,8 @@ class McpAuthorizationIntegrationTests {
 	static class McpApp {
 
 		/**
-		 * The application's own decoder, with no resource server property: security
-		 * must switch on because of the bean.
+		 * The application's own decoder, with no resource server property: security must
+		 * switch on because of the bean.
 		 */
 		@Bean
 		ReactiveJwtDecoder jwtDecoder(org.springframework.core.env.Environment environment) {

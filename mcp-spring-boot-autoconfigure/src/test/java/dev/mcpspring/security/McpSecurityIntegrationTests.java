@@ -42,8 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * End-to-end security tests: real tokens from a real Spring Authorization Server
- * started in the test, presented to an MCP server on a random port.
+ * End-to-end security tests: real tokens from a real Spring Authorization Server started
+ * in the test, presented to an MCP server on a random port.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @SuppressWarnings("unchecked")
@@ -65,11 +65,12 @@ class McpSecurityIntegrationTests {
 	void start() {
 		this.issuer = "http://localhost:" + port(startAuthorizationServer());
 		this.otherIssuer = "http://localhost:" + port(startAuthorizationServer());
-		ConfigurableApplicationContext mcp = start(new SpringApplicationBuilder(McpApp.class)
-			.web(mcpWebApplicationType())
-			.properties("server.port=0", "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + this.issuer,
-					"mcp.server.security.resource=" + RESOURCE, "mcp.server.security.scopes-supported=mcp:read,mcp:admin",
-					"mcp.server.security.resource-name=Test MCP server"));
+		ConfigurableApplicationContext mcp = start(
+				new SpringApplicationBuilder(McpApp.class).web(mcpWebApplicationType())
+					.properties("server.port=0", "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + this.issuer,
+							"mcp.server.security.resource=" + RESOURCE,
+							"mcp.server.security.scopes-supported=mcp:read,mcp:admin",
+							"mcp.server.security.resource-name=Test MCP server"));
 		this.client = WebTestClient.bindToServer()
 			.baseUrl("http://localhost:" + port(mcp))
 			.responseTimeout(Duration.ofSeconds(20))
@@ -90,7 +91,8 @@ class McpSecurityIntegrationTests {
 
 	@Test
 	void protectedResourceMetadataIsServedFromConfigurationNotHost() {
-		for (String path : List.of("/.well-known/oauth-protected-resource", "/.well-known/oauth-protected-resource/mcp")) {
+		for (String path : List.of("/.well-known/oauth-protected-resource",
+				"/.well-known/oauth-protected-resource/mcp")) {
 			this.client.get()
 				.uri(path)
 				.header(HttpHeaders.HOST, "evil.example")
@@ -98,11 +100,16 @@ class McpSecurityIntegrationTests {
 				.expectStatus()
 				.isOk()
 				.expectBody()
-				.jsonPath("$.resource").isEqualTo(RESOURCE)
-				.jsonPath("$.authorization_servers[0]").isEqualTo(this.issuer)
-				.jsonPath("$.scopes_supported").isEqualTo(List.of("mcp:read", "mcp:admin"))
-				.jsonPath("$.bearer_methods_supported").isEqualTo(List.of("header"))
-				.jsonPath("$.resource_name").isEqualTo("Test MCP server");
+				.jsonPath("$.resource")
+				.isEqualTo(RESOURCE)
+				.jsonPath("$.authorization_servers[0]")
+				.isEqualTo(this.issuer)
+				.jsonPath("$.scopes_supported")
+				.isEqualTo(List.of("mcp:read", "mcp:admin"))
+				.jsonPath("$.bearer_methods_supported")
+				.isEqualTo(List.of("header"))
+				.jsonPath("$.resource_name")
+				.isEqualTo("Test MCP server");
 		}
 	}
 
@@ -118,8 +125,7 @@ class McpSecurityIntegrationTests {
 	@Test
 	void tamperedSignatureIsInvalidToken() {
 		String token = token(this.issuer, "mcp-client", "mcp:read");
-		String tampered = token.substring(0, token.length() - 6)
-				+ (token.endsWith("AAAAAA") ? "BBBBBB" : "AAAAAA");
+		String tampered = token.substring(0, token.length() - 6) + (token.endsWith("AAAAAA") ? "BBBBBB" : "AAAAAA");
 		expectInvalidToken(tampered);
 	}
 
@@ -191,8 +197,9 @@ class McpSecurityIntegrationTests {
 		post(token, session, request("tools/call", "{\"name\":\"admin\",\"arguments\":{}}")).expectStatus()
 			.isForbidden()
 			.expectHeader()
-			.valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\", scope=\"mcp:admin mcp:read\", "
-					+ "resource_metadata=\"" + METADATA_URL + "\"");
+			.valueEquals(HttpHeaders.WWW_AUTHENTICATE,
+					"Bearer error=\"insufficient_scope\", scope=\"mcp:admin mcp:read\", " + "resource_metadata=\""
+							+ METADATA_URL + "\"");
 		post(token, session, request("tools/call", "{\"name\":\"echo\",\"arguments\":{\"text\":\"hi\"}}"))
 			.expectStatus()
 			.isOk()
@@ -206,8 +213,8 @@ class McpSecurityIntegrationTests {
 			"prompts/get|audit|{\"name\":\"audit\"}", "resources/read|audit://log|{\"uri\":\"audit://log\"}" })
 	void missingScopeOnStatelessRevisionIsForbiddenWithStepUpChallenge(String method, String name, String params) {
 		String token = token(this.issuer, "narrow-client", "mcp:read");
-		String body = "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"" + method + "\",\"params\":"
-				+ "{\"_meta\":" + STATELESS_META + "," + params.substring(1) + "}";
+		String body = "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"" + method + "\",\"params\":" + "{\"_meta\":"
+				+ STATELESS_META + "," + params.substring(1) + "}";
 		this.client.post()
 			.uri("/mcp")
 			.contentType(MediaType.APPLICATION_JSON)
@@ -223,8 +230,9 @@ class McpSecurityIntegrationTests {
 			.expectStatus()
 			.isForbidden()
 			.expectHeader()
-			.valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\", scope=\"mcp:admin mcp:read\", "
-					+ "resource_metadata=\"" + METADATA_URL + "\"")
+			.valueEquals(HttpHeaders.WWW_AUTHENTICATE,
+					"Bearer error=\"insufficient_scope\", scope=\"mcp:admin mcp:read\", " + "resource_metadata=\""
+							+ METADATA_URL + "\"")
 			.expectBody()
 			.jsonPath("$.id")
 			.isEqualTo(7)
@@ -256,9 +264,10 @@ class McpSecurityIntegrationTests {
 		post(token, null, initialize()).expectStatus()
 			.isUnauthorized()
 			.expectHeader()
-			.value(HttpHeaders.WWW_AUTHENTICATE, (value) -> assertThat(value).startsWith("Bearer error=\"invalid_token\"")
-				.contains("resource_metadata=\"" + METADATA_URL + "\"")
-				.doesNotContain(token));
+			.value(HttpHeaders.WWW_AUTHENTICATE,
+					(value) -> assertThat(value).startsWith("Bearer error=\"invalid_token\"")
+						.contains("resource_metadata=\"" + METADATA_URL + "\"")
+						.doesNotContain(token));
 	}
 
 	private String initializeSession(String token) {
@@ -360,8 +369,8 @@ class McpSecurityIntegrationTests {
 	static class AuthorizationServerApp {
 
 		/**
-		 * Issue tokens for the MCP resource, except to {@code other-client}, whose
-		 * tokens are for another service.
+		 * Issue tokens for the MCP resource, except to {@code other-client}, whose tokens
+		 * are for another service.
 		 */
 		@Bean
 		OAuth2TokenCustomizer<JwtEncodingContext> audienceCustomizer() {

@@ -29,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A tool call over {@code mcp.server.limits.max-concurrent-tool-calls} is refused at
- * once: HTTP {@code 503} with {@code Retry-After} and the request's id on both
- * revisions, the JSON-RPC error "Server busy" with the id on stdio (issue 14.1).
+ * once: HTTP {@code 503} with {@code Retry-After} and the request's id on both revisions,
+ * the JSON-RPC error "Server busy" with the id on stdio (issue 14.1).
  *
  * @author MCP Spring Boot team
  */

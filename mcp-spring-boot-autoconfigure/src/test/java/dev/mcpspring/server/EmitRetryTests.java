@@ -33,15 +33,14 @@ class EmitRetryTests {
 		Thread.sleep(150); // past the retry limit, as for a handler kept in a constant
 		Race race = new Race();
 		race.start(false);
-		assertThatExceptionOfType(Sinks.EmissionException.class)
-			.isThrownBy(() -> race.sink.emitNext("second", kept));
+		assertThatExceptionOfType(Sinks.EmissionException.class).isThrownBy(() -> race.sink.emitNext("second", kept));
 		race.finish();
 		assertThat(race.received).containsExactly("first");
 	}
 
 	/**
-	 * A sink whose subscriber holds the first element for a while, on another thread,
-	 * so that an emission made meanwhile races with it.
+	 * A sink whose subscriber holds the first element for a while, on another thread, so
+	 * that an emission made meanwhile races with it.
 	 */
 	private static final class Race {
 

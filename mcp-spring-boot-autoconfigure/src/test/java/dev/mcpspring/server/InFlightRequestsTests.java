@@ -35,7 +35,8 @@ class InFlightRequestsTests {
 
 	@Test
 	void idIsFreeBeforeTheAnswerLeaves() {
-		// a client may send its next request with the same id as soon as it reads the answer
+		// a client may send its next request with the same id as soon as it reads the
+		// answer
 		Mono<String> reuse = this.inFlight.track("s1", IntNode.valueOf(1), Mono.just("first"))
 			.flatMap((answer) -> this.inFlight.track("s1", IntNode.valueOf(1), Mono.just(answer + ", second")));
 		StepVerifier.create(reuse).expectNext("first, second").verifyComplete();

@@ -24,10 +24,11 @@ class InterceptorChainsTests {
 
 	@Test
 	void notificationsPassEveryInterceptorOutermostFirst() {
-		InterceptorChains chains = new InterceptorChains(List.of(named("a"), (request, chain) -> chain.next(request),
-				named("b")));
-		chains.notification(notification("notifications/initialized"), (notification) -> Mono.fromRunnable(
-				() -> this.calls.add("engine " + notification.method())))
+		InterceptorChains chains = new InterceptorChains(
+				List.of(named("a"), (request, chain) -> chain.next(request), named("b")));
+		chains
+			.notification(notification("notifications/initialized"),
+					(notification) -> Mono.fromRunnable(() -> this.calls.add("engine " + notification.method())))
 			.block(Duration.ofSeconds(5));
 		assertThat(this.calls).containsExactly("a notifications/initialized", "b notifications/initialized",
 				"engine notifications/initialized");
@@ -69,7 +70,9 @@ class InterceptorChainsTests {
 		InterceptorChains chains = new InterceptorChains(List.of(named("a").andThen(named("b"))));
 		chains.notification(notification("notifications/cancelled"), (notification) -> Mono.empty())
 			.block(Duration.ofSeconds(5));
-		chains.stream(new McpStreamOperation(McpStreamOperation.Kind.CLOSE, "s1", null, null), (operation) -> Flux.empty())
+		chains
+			.stream(new McpStreamOperation(McpStreamOperation.Kind.CLOSE, "s1", null, null),
+					(operation) -> Flux.empty())
 			.blockLast(Duration.ofSeconds(5));
 		assertThat(this.calls).containsExactly("a notifications/cancelled", "b notifications/cancelled", "a CLOSE",
 				"b CLOSE");

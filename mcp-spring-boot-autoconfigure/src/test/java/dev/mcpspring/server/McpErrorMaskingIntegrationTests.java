@@ -46,7 +46,8 @@ class McpErrorMaskingIntegrationTests {
 		try (ConfigurableApplicationContext context = start()) {
 			for (JsonNode answer : answers(context, "tools/call", "leaky", "{\"name\":\"leaky\",\"arguments\":{}}")) {
 				assertThat(answer.path("result").path("isError").asBoolean()).as(answer.toString()).isTrue();
-				assertThat(answer.toString()).doesNotContain("hunter2").doesNotContain("IllegalStateException")
+				assertThat(answer.toString()).doesNotContain("hunter2")
+					.doesNotContain("IllegalStateException")
 					.contains("An internal error occurred while running tool 'leaky'");
 			}
 			for (JsonNode answer : answers(context, "resources/read", "leaky://x", "{\"uri\":\"leaky://x\"}")) {
@@ -74,8 +75,7 @@ class McpErrorMaskingIntegrationTests {
 	void detailsAreSentWhenMaskingIsOff() throws IOException {
 		try (ConfigurableApplicationContext context = start("mcp.server.middleware.mask-error-details=false")) {
 			for (JsonNode answer : answers(context, "tools/call", "leaky", "{\"name\":\"leaky\",\"arguments\":{}}")) {
-				assertThat(answer.toString()).as(answer.toString())
-					.contains("IllegalStateException: password=hunter2");
+				assertThat(answer.toString()).as(answer.toString()).contains("IllegalStateException: password=hunter2");
 			}
 			for (JsonNode answer : answers(context, "resources/read", "leaky://x", "{\"uri\":\"leaky://x\"}")) {
 				assertThat(answer.path("error").path("message").asString())
@@ -94,13 +94,13 @@ class McpErrorMaskingIntegrationTests {
 	/**
 	 * Send the same request as a stateless HTTP request and over stdio.
 	 */
-	private static JsonNode[] answers(ConfigurableApplicationContext context, String method, String name,
-			String params) throws IOException {
+	private static JsonNode[] answers(ConfigurableApplicationContext context, String method, String name, String params)
+			throws IOException {
 		int port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
 		String body = "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"" + method + "\",\"params\":{" + META + ","
 				+ params.substring(1) + "}";
-		RawHttp.Response response = RawHttp.exchange(port, HEAD + "Mcp-Method: " + method + "\nMcp-Name: " + name
-				+ "\n", body.getBytes(StandardCharsets.UTF_8));
+		RawHttp.Response response = RawHttp.exchange(port,
+				HEAD + "Mcp-Method: " + method + "\nMcp-Name: " + name + "\n", body.getBytes(StandardCharsets.UTF_8));
 		JsonRpcCodec codec = context.getBean(JsonRpcCodec.class);
 		try (StdioPipe stdio = new StdioPipe(context.getBean(McpSessionService.class), codec)) {
 			return new JsonNode[] { codec.getJsonMapper().readTree(response.body()), stdio.exchange(body) };

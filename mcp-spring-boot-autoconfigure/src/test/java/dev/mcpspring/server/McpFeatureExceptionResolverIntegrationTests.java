@@ -98,11 +98,12 @@ class McpFeatureExceptionResolverIntegrationTests {
 	}
 
 	static Stream<Arguments> failures() {
-		return Stream.of("broken", "quota").flatMap((kind) -> Stream.of(
-				Arguments.of(kind, "prompts/get", "{\"name\":\"" + kind + "\",\"arguments\":{\"a\":\"x\"}}"),
-				Arguments.of(kind, "resources/read", "{\"uri\":\"" + kind + "://x\"}"),
-				Arguments.of(kind, "completion/complete", "{\"ref\":{\"type\":\"ref/prompt\",\"name\":\"" + kind
-						+ "\"},\"argument\":{\"name\":\"a\",\"value\":\"b\"}}")));
+		return Stream.of("broken", "quota")
+			.flatMap((kind) -> Stream.of(
+					Arguments.of(kind, "prompts/get", "{\"name\":\"" + kind + "\",\"arguments\":{\"a\":\"x\"}}"),
+					Arguments.of(kind, "resources/read", "{\"uri\":\"" + kind + "://x\"}"),
+					Arguments.of(kind, "completion/complete", "{\"ref\":{\"type\":\"ref/prompt\",\"name\":\"" + kind
+							+ "\"},\"argument\":{\"name\":\"a\",\"value\":\"b\"}}")));
 	}
 
 	@ParameterizedTest(name = "{0} {1}")
@@ -174,8 +175,8 @@ class McpFeatureExceptionResolverIntegrationTests {
 	 * stream.
 	 */
 	private JsonNode legacySse(String body) throws IOException {
-		RawHttp.Response accepted = RawHttp.exchange(this.port, "POST " + this.sseMessagePath
-				+ " HTTP/1.1\nHost: localhost\nContent-Type: application/json\n", body);
+		RawHttp.Response accepted = RawHttp.exchange(this.port,
+				"POST " + this.sseMessagePath + " HTTP/1.1\nHost: localhost\nContent-Type: application/json\n", body);
 		assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
 		String line;
 		while (!((line = this.sseEvents.readLine()).startsWith("data:") && line.contains("\"id\":7"))) {

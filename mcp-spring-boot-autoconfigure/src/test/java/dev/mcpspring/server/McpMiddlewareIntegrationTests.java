@@ -48,11 +48,11 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The interceptor chain covers every message (issue 16.2): a user interceptor sees the
- * client's notifications and responses, the messages sent to the client and the
- * streams; built-in interceptors have fixed places a user's {@code @Order} can refer
- * to; list and read results are cached until they change; tools over their rate limit
- * are refused before they run, with {@code 429} and {@code Retry-After} over HTTP and a
- * JSON-RPC error over stdio. Real Netty, the official Java SDK client.
+ * client's notifications and responses, the messages sent to the client and the streams;
+ * built-in interceptors have fixed places a user's {@code @Order} can refer to; list and
+ * read results are cached until they change; tools over their rate limit are refused
+ * before they run, with {@code 429} and {@code Retry-After} over HTTP and a JSON-RPC
+ * error over stdio. Real Netty, the official Java SDK client.
  *
  * @author MCP Spring Boot team
  */
@@ -258,13 +258,14 @@ class McpMiddlewareIntegrationTests {
 	}
 
 	private static String call(String tool, int id) {
-		return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":{" + META
-				+ ",\"name\":\"" + tool + "\",\"arguments\":{}}}";
+		return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":{" + META + ",\"name\":\""
+				+ tool + "\",\"arguments\":{}}}";
 	}
 
 	private RawHttp.Response post(String body, String tool) throws IOException {
-		return RawHttp.exchange(this.port, HEAD + "MCP-Protocol-Version: 2026-07-28\nMcp-Method: tools/call\n"
-				+ "Mcp-Name: " + tool + "\n", body.getBytes(StandardCharsets.UTF_8));
+		return RawHttp.exchange(this.port,
+				HEAD + "MCP-Protocol-Version: 2026-07-28\nMcp-Method: tools/call\n" + "Mcp-Name: " + tool + "\n",
+				body.getBytes(StandardCharsets.UTF_8));
 	}
 
 	private String listTools(String sessionId) throws IOException {

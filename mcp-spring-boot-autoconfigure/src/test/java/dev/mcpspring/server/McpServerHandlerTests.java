@@ -58,9 +58,10 @@ class McpServerHandlerTests {
 	private final AtomicReference<ToolCall> lastCall = new AtomicReference<>();
 
 	McpServerHandlerTests() {
-		this.toolRegistry.register(tool("echo", (call) -> Mono.just(CallToolResult.of(Content.text(
-				"echo " + call.arguments().path("text").asString("<none>"))))));
-		this.toolRegistry.register(tool("args", (call) -> Mono.just(CallToolResult.of(Content.text(call.arguments().toString())))));
+		this.toolRegistry.register(tool("echo", (call) -> Mono
+			.just(CallToolResult.of(Content.text("echo " + call.arguments().path("text").asString("<none>"))))));
+		this.toolRegistry
+			.register(tool("args", (call) -> Mono.just(CallToolResult.of(Content.text(call.arguments().toString())))));
 		this.toolRegistry.register(tool("notFound", (call) -> Mono.error(new ToolCallException("Order 42 not found"))));
 		this.toolRegistry.register(tool("throwsNotFound", (call) -> {
 			throw new ToolCallException("Thrown, not returned");
@@ -72,8 +73,9 @@ class McpServerHandlerTests {
 		}));
 		this.toolRegistry.register(tool("rpcError",
 				(call) -> Mono.error(new McpException(JsonRpcErrorCodes.RESOURCE_NOT_FOUND, "Resource not found"))));
-		this.toolRegistry.register(tool("invalidArgs", (call) -> Mono.error(new InvalidArgumentsException(
-				List.of(new InvalidArgumentsException.FieldError("text", "is required"),
+		this.toolRegistry.register(tool("invalidArgs",
+				(call) -> Mono.error(new InvalidArgumentsException(List.of(
+						new InvalidArgumentsException.FieldError("text", "is required"),
 						new InvalidArgumentsException.FieldError("order.lines[0].quantity", "must be an integer"))))));
 	}
 
@@ -87,8 +89,8 @@ class McpServerHandlerTests {
 	}
 
 	private ToolHandler tool(String name, Function<ToolCall, Mono<CallToolResult>> body) {
-		Tool tool = new Tool(name, null, "The " + name + " tool", JsonNodeFactory.instance.objectNode().put("type", "object"),
-				null, null, null, null);
+		Tool tool = new Tool(name, null, "The " + name + " tool",
+				JsonNodeFactory.instance.objectNode().put("type", "object"), null, null, null, null);
 		return new ToolHandler() {
 
 			@Override
@@ -116,13 +118,10 @@ class McpServerHandlerTests {
 	}
 
 	private void assertResponse(McpServerHandler handler, McpRequest request, String expectedJson) {
-		StepVerifier.create(handler.handle(request))
-			.assertNext((response) -> {
-				assertThat(this.codec.encodeToString(response.message())).isEqualTo(expectedJson);
-				assertThat(response.createdSession()).isNull();
-			})
-			.expectComplete()
-			.verify(TIMEOUT);
+		StepVerifier.create(handler.handle(request)).assertNext((response) -> {
+			assertThat(this.codec.encodeToString(response.message())).isEqualTo(expectedJson);
+			assertThat(response.createdSession()).isNull();
+		}).expectComplete().verify(TIMEOUT);
 	}
 
 	/**
@@ -135,8 +134,8 @@ class McpServerHandlerTests {
 	private Mono<McpResponse> serveInitialize(McpServerHandler handler, String params) {
 		McpSessionService service = service(handler);
 		return service
-			.accept(request("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":" + params + "}").message(),
-					null, null, null)
+			.accept(request("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":" + params + "}")
+				.message(), null, null, null)
 			.flatMap((call) -> service.serve(call, McpClientChannel.discard()));
 	}
 
@@ -150,8 +149,8 @@ class McpServerHandlerTests {
 	}
 
 	private void deliver(McpServerHandler handler, McpSession session, String method) {
-		McpCall call = new McpCall(McpCall.Kind.SESSION, new JsonRpcNotification(method, null), session,
-				"2025-11-25", null);
+		McpCall call = new McpCall(McpCall.Kind.SESSION, new JsonRpcNotification(method, null), session, "2025-11-25",
+				null);
 		StepVerifier.create(service(handler).deliver(call)).expectComplete().verify(TIMEOUT);
 	}
 
@@ -199,9 +198,8 @@ class McpServerHandlerTests {
 		assertThat(session.getId()).matches("[\\x21-\\x7E]{22,}");
 		assertThat(session.getId().getBytes(StandardCharsets.US_ASCII)).hasSizeGreaterThanOrEqualTo(22);
 		assertThat(session.getCreatedAt()).isEqualTo(NOW);
-		assertThat(session.getClientInfo()).isEqualTo(JsonNodeFactory.instance.objectNode()
-			.put("name", "inspector")
-			.put("version", "0.9"));
+		assertThat(session.getClientInfo())
+			.isEqualTo(JsonNodeFactory.instance.objectNode().put("name", "inspector").put("version", "0.9"));
 		assertThat(session.getClientCapabilities().path("roots").path("listChanged").asBoolean()).isTrue();
 		assertThat(session.isInitialized()).isFalse();
 		StepVerifier.create(this.sessionRepository.findById(session.getId()))
@@ -239,15 +237,16 @@ class McpServerHandlerTests {
 
 	@Test
 	void initializeWithoutProtocolVersionIsInvalidParams() {
-		assertResponse(handler(), request("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"capabilities\":{}}}"),
+		assertResponse(handler(),
+				request("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"capabilities\":{}}}"),
 				"{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32602,\"message\":\"Missing protocolVersion\"}}");
 		StepVerifier.create(this.sessionRepository.count()).expectNext(0L).expectComplete().verify(TIMEOUT);
 	}
 
 	@Test
 	void initializeWithNonStringProtocolVersionIsInvalidParams() {
-		assertResponse(handler(),
-				request("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":20251125}}"),
+		assertResponse(handler(), request(
+				"{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":20251125}}"),
 				"{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32602,\"message\":\"Missing protocolVersion\"}}");
 	}
 
@@ -288,16 +287,19 @@ class McpServerHandlerTests {
 				assertThat(result.path("tools").valueStream().map((tool) -> tool.path("name").asString()).toList())
 					.containsExactly("args", "echo", "invalidArgs", "leaky", "leakyThrows");
 				assertThat(result.path("tools").get(1)).isEqualTo(this.codec.getJsonMapper()
-					.readTree("{\"name\":\"echo\",\"description\":\"The echo tool\",\"inputSchema\":{\"type\":\"object\"}}"));
+					.readTree(
+							"{\"name\":\"echo\",\"description\":\"The echo tool\",\"inputSchema\":{\"type\":\"object\"}}"));
 				String cursor = result.path("nextCursor").asString();
 				assertThat(cursor).isNotEmpty();
-				StepVerifier
-					.create(handler.handle(request("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\",\"params\":{\"cursor\":\""
+				StepVerifier.create(handler
+					.handle(request("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\",\"params\":{\"cursor\":\""
 							+ cursor + "\"}}")))
 					.assertNext((next) -> {
 						JsonNode nextResult = tree(next).path("result");
-						assertThat(nextResult.path("tools").valueStream().map((tool) -> tool.path("name").asString()).toList())
-							.containsExactly("notFound", "rpcError", "throwsNotFound");
+						assertThat(nextResult.path("tools")
+							.valueStream()
+							.map((tool) -> tool.path("name").asString())
+							.toList()).containsExactly("notFound", "rpcError", "throwsNotFound");
 						assertThat(nextResult.has("nextCursor")).isFalse();
 					})
 					.expectComplete()
@@ -309,9 +311,11 @@ class McpServerHandlerTests {
 
 	@Test
 	void toolsListWithInvalidCursorIsInvalidParams() {
-		assertResponse(handler(), request("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":{\"cursor\":\"bogus\"}}"),
+		assertResponse(handler(),
+				request("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":{\"cursor\":\"bogus\"}}"),
 				"{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32602,\"message\":\"Invalid cursor\"}}");
-		assertResponse(handler(), request("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":{\"cursor\":7}}"),
+		assertResponse(handler(),
+				request("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":{\"cursor\":7}}"),
 				"{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32602,\"message\":\"Invalid cursor\"}}");
 	}
 
@@ -333,9 +337,11 @@ class McpServerHandlerTests {
 
 	@Test
 	void callWithoutToolNameIsInvalidParams() {
-		assertResponse(handler(), request("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"arguments\":{}}}"),
+		assertResponse(handler(),
+				request("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"arguments\":{}}}"),
 				"{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32602,\"message\":\"Missing tool name\"}}");
-		assertResponse(handler(), request("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":3}}"),
+		assertResponse(handler(),
+				request("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":3}}"),
 				"{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32602,\"message\":\"Missing tool name\"}}");
 	}
 
@@ -388,28 +394,24 @@ class McpServerHandlerTests {
 
 	@Test
 	void unexpectedExceptionBecomesGenericErrorResultWithoutLeaking() {
-		StepVerifier.create(handler().handle(toolCall("leaky", "{}")))
-			.assertNext((response) -> {
-				String json = this.codec.encodeToString(response.message());
-				assertThat(json).isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"content\":[{\"type\":\"text\",\"text\":"
+		StepVerifier.create(handler().handle(toolCall("leaky", "{}"))).assertNext((response) -> {
+			String json = this.codec.encodeToString(response.message());
+			assertThat(json)
+				.isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"content\":[{\"type\":\"text\",\"text\":"
 						+ "\"An internal error occurred while running tool 'leaky'\"}],\"isError\":true}}");
-				assertThat(json).doesNotContain("hunter2", "postgresql", "IllegalStateException", "java.lang");
-			})
-			.expectComplete()
-			.verify(TIMEOUT);
+			assertThat(json).doesNotContain("hunter2", "postgresql", "IllegalStateException", "java.lang");
+		}).expectComplete().verify(TIMEOUT);
 	}
 
 	@Test
 	void thrownUnexpectedExceptionBecomesGenericErrorResultWithoutLeaking() {
-		StepVerifier.create(handler().handle(toolCall("leakyThrows", "{}")))
-			.assertNext((response) -> {
-				String json = this.codec.encodeToString(response.message());
-				assertThat(json).isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"content\":[{\"type\":\"text\",\"text\":"
+		StepVerifier.create(handler().handle(toolCall("leakyThrows", "{}"))).assertNext((response) -> {
+			String json = this.codec.encodeToString(response.message());
+			assertThat(json)
+				.isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"content\":[{\"type\":\"text\",\"text\":"
 						+ "\"An internal error occurred while running tool 'leakyThrows'\"}],\"isError\":true}}");
-				assertThat(json).doesNotContain("sk-SECRET-123", "IllegalArgumentException");
-			})
-			.expectComplete()
-			.verify(TIMEOUT);
+			assertThat(json).doesNotContain("sk-SECRET-123", "IllegalArgumentException");
+		}).expectComplete().verify(TIMEOUT);
 	}
 
 	@Test
@@ -466,8 +468,9 @@ class McpServerHandlerTests {
 	@Test
 	void requestIdIsEchoed() {
 		ObjectNode params = JsonNodeFactory.instance.objectNode().put("name", "echo");
-		McpRequest request = new McpRequest(new JsonRpcRequest(JsonNodeFactory.instance.stringNode("abc-123"), "tools/call",
-				params), null, "2025-11-25");
+		McpRequest request = new McpRequest(
+				new JsonRpcRequest(JsonNodeFactory.instance.stringNode("abc-123"), "tools/call", params), null,
+				"2025-11-25");
 		assertResponse(handler(), request,
 				"{\"jsonrpc\":\"2.0\",\"id\":\"abc-123\",\"result\":{\"content\":[{\"type\":\"text\",\"text\":\"echo <none>\"}]}}");
 	}

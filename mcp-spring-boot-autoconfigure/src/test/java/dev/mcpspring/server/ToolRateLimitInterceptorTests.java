@@ -35,33 +35,31 @@ class ToolRateLimitInterceptorTests {
 
 	@Test
 	void refusesCallsOverTheLimitWithoutInvokingTheTool() {
-		ToolRateLimitInterceptor interceptor = interceptor(new ToolRateLimitInterceptor.Limit(2, Duration.ofSeconds(10),
-				false));
+		ToolRateLimitInterceptor interceptor = interceptor(
+				new ToolRateLimitInterceptor.Limit(2, Duration.ofSeconds(10), false));
 		call(interceptor, "search", null);
 		call(interceptor, "search", null);
-		assertThatExceptionOfType(RateLimitExceededException.class)
-			.isThrownBy(() -> call(interceptor, "search", null))
+		assertThatExceptionOfType(RateLimitExceededException.class).isThrownBy(() -> call(interceptor, "search", null))
 			.satisfies((ex) -> assertThat(ex.getRetryAfterSeconds()).isEqualTo(5));
 		assertThat(this.invoked).hasValue(2);
 	}
 
 	@Test
 	void refillsOverThePeriod() {
-		ToolRateLimitInterceptor interceptor = interceptor(new ToolRateLimitInterceptor.Limit(2, Duration.ofSeconds(10),
-				false));
+		ToolRateLimitInterceptor interceptor = interceptor(
+				new ToolRateLimitInterceptor.Limit(2, Duration.ofSeconds(10), false));
 		call(interceptor, "search", null);
 		call(interceptor, "search", null);
 		this.now.addAndGet(Duration.ofSeconds(5).toNanos());
 		call(interceptor, "search", null);
-		assertThatExceptionOfType(RateLimitExceededException.class)
-			.isThrownBy(() -> call(interceptor, "search", null));
+		assertThatExceptionOfType(RateLimitExceededException.class).isThrownBy(() -> call(interceptor, "search", null));
 		assertThat(this.invoked).hasValue(3);
 	}
 
 	@Test
 	void leavesOtherToolsAndMethodsAlone() {
-		ToolRateLimitInterceptor interceptor = interceptor(new ToolRateLimitInterceptor.Limit(1, Duration.ofHours(1),
-				false));
+		ToolRateLimitInterceptor interceptor = interceptor(
+				new ToolRateLimitInterceptor.Limit(1, Duration.ofHours(1), false));
 		call(interceptor, "search", null);
 		call(interceptor, "other", null);
 		call(interceptor, "other", null);
@@ -72,8 +70,8 @@ class ToolRateLimitInterceptorTests {
 
 	@Test
 	void givesEachPrincipalABucketWhenAsked() {
-		ToolRateLimitInterceptor interceptor = interceptor(new ToolRateLimitInterceptor.Limit(1, Duration.ofHours(1),
-				true));
+		ToolRateLimitInterceptor interceptor = interceptor(
+				new ToolRateLimitInterceptor.Limit(1, Duration.ofHours(1), true));
 		call(interceptor, "search", () -> "alice");
 		call(interceptor, "search", () -> "bob");
 		assertThatExceptionOfType(RateLimitExceededException.class)

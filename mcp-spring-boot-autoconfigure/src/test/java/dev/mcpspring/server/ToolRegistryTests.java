@@ -188,7 +188,9 @@ class ToolRegistryTests {
 	@Test
 	void foreignCursorIsInvalidParams() {
 		registerTools(2);
-		String foreign = Base64.getUrlEncoder().withoutPadding().encodeToString("page=2".getBytes(StandardCharsets.UTF_8));
+		String foreign = Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString("page=2".getBytes(StandardCharsets.UTF_8));
 		assertInvalidCursor(foreign);
 		assertInvalidCursor("");
 	}

@@ -38,8 +38,7 @@ class ToolTransformTests {
 		assertThat(tool.description()).isEqualTo("Finds books");
 		assertThat(tool.inputSchema().path("properties").propertyNames()).containsExactly("query", "lang");
 		assertThat(tool.inputSchema().path("required").toString()).isEqualTo("[\"query\"]");
-		assertThat(this.search.getTool().inputSchema().path("properties").propertyNames())
-			.as("original untouched")
+		assertThat(this.search.getTool().inputSchema().path("properties").propertyNames()).as("original untouched")
 			.containsExactly("q", "limit", "lang");
 	}
 
@@ -75,9 +74,8 @@ class ToolTransformTests {
 	void unknownOrCollidingArgumentsAreRefused() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> ToolTransform.of(this.search).renameArgument("nope", "x").build());
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> ToolTransform.of(this.search).hideArgument("nope", JsonNodeFactory.instance.nullNode())
-				.build());
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> ToolTransform.of(this.search).hideArgument("nope", JsonNodeFactory.instance.nullNode()).build());
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> ToolTransform.of(this.search).renameArgument("q", "lang").build());
 	}

@@ -60,8 +60,8 @@ public final class BadInputs {
 				HexFormat.of().parseHex("EDA080"), utf8("\"}")), parse));
 		bodies.add(new Body("utf16", valid.getBytes(StandardCharsets.UTF_16), parse));
 		bodies.add(new Body("duplicate-key", utf8(valid.replace("\"id\":7", "\"id\":7,\"id\":8")), parse));
-		bodies.add(new Body("duplicate-method", utf8(valid.replace("\"id\":7", "\"id\":7,\"method\":\"" + CANARY + "\"")),
-				parse));
+		bodies.add(new Body("duplicate-method",
+				utf8(valid.replace("\"id\":7", "\"id\":7,\"method\":\"" + CANARY + "\"")), parse));
 		bodies.add(new Body("batch", utf8("[" + valid + "," + valid + "]"), invalid));
 		bodies.add(new Body("empty-batch", utf8("[]"), invalid));
 		bodies.add(new Body("string", utf8("\"" + CANARY + "\""), invalid));
@@ -73,16 +73,16 @@ public final class BadInputs {
 		bodies.add(new Body("depth-10k-in-params",
 				utf8(valid.replace("\"params\":" + params, "\"params\":{\"x\":" + nested(10_000, '[', ']') + "}")),
 				parse));
-		bodies.add(new Body("huge-number-in-params", utf8(valid.replace("\"params\":" + params,
-				"\"params\":{\"x\":1" + "0".repeat(100_000) + "}")), parse));
+		bodies.add(new Body("huge-number-in-params",
+				utf8(valid.replace("\"params\":" + params, "\"params\":{\"x\":1" + "0".repeat(100_000) + "}")), parse));
 		bodies.add(new Body("huge-exponent-id", utf8(valid.replace("\"id\":7", "\"id\":1e999999999")), invalid));
 		bodies.add(new Body("huge-integer-id", utf8(valid.replace("\"id\":7", "\"id\":" + "9".repeat(40))), invalid));
 		bodies.add(new Body("fraction-id", utf8(valid.replace("\"id\":7", "\"id\":1.5")), invalid));
 		bodies.add(new Body("boolean-id", utf8(valid.replace("\"id\":7", "\"id\":true")), invalid));
 		bodies.add(new Body("object-id", utf8(valid.replace("\"id\":7", "\"id\":{\"" + CANARY + "\":1}")), invalid));
 		bodies.add(new Body("array-id", utf8(valid.replace("\"id\":7", "\"id\":[7]")), invalid));
-		bodies.add(new Body("long-string-id", utf8(valid.replace("\"id\":7", "\"id\":\"" + CANARY.repeat(2_000) + "\"")),
-				invalid));
+		bodies.add(new Body("long-string-id",
+				utf8(valid.replace("\"id\":7", "\"id\":\"" + CANARY.repeat(2_000) + "\"")), invalid));
 		bodies.add(new Body("jsonrpc-1.0", utf8(valid.replace("\"2.0\"", "\"1.0\"")), invalid));
 		bodies.add(new Body("no-jsonrpc", utf8(valid.replace("\"jsonrpc\":\"2.0\",", "")), invalid));
 		bodies.add(new Body("method-number", utf8(valid.replace("\"" + method + "\"", "42")), invalid));

@@ -17,9 +17,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Runs a real {@code redis-server} on a free loopback port for the tests of a class:
- * register it with {@code @RegisterExtension static RedisServer redis = new RedisServer();}.
- * Tests may {@link #stop()} and {@link #start()} it again on the same port to play an
- * outage. Fails (never skips) when {@code redis-server} is not installed.
+ * register it with
+ * {@code @RegisterExtension static RedisServer redis = new RedisServer();}. Tests may
+ * {@link #stop()} and {@link #start()} it again on the same port to play an outage. Fails
+ * (never skips) when {@code redis-server} is not installed.
  *
  * @author MCP Spring Boot team
  */

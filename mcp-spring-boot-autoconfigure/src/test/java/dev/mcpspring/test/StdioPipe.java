@@ -22,8 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A real {@link StdioMcpTransport} on pipes: the test writes lines as a client process
- * would write to the server's standard input, and reads the server's standard output
- * line by line.
+ * would write to the server's standard input, and reads the server's standard output line
+ * by line.
  *
  * @author MCP Spring Boot team
  */

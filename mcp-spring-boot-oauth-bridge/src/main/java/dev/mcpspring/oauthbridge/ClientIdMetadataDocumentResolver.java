@@ -64,14 +64,13 @@ public class ClientIdMetadataDocumentResolver implements Function<String, @Nulla
 
 	/**
 	 * Create a resolver.
-	 * @param http the client the documents are fetched with; it must not follow
-	 * redirects
+	 * @param http the client the documents are fetched with; it must not follow redirects
 	 * @param timeout longest time to fetch a document
 	 * @param validator the rules a document must pass, those of dynamic registrations
 	 * @param converter turns an accepted document into a client
 	 */
-	public ClientIdMetadataDocumentResolver(HttpClient http, Duration timeout, DynamicClientRegistrationValidator validator,
-			DynamicRegisteredClientConverter converter) {
+	public ClientIdMetadataDocumentResolver(HttpClient http, Duration timeout,
+			DynamicClientRegistrationValidator validator, DynamicRegisteredClientConverter converter) {
 		Assert.notNull(http, "HttpClient is required");
 		Assert.state(http.followRedirects() == HttpClient.Redirect.NEVER, "The HttpClient must not follow redirects");
 		this.http = http;
@@ -88,7 +87,8 @@ public class ClientIdMetadataDocumentResolver implements Function<String, @Nulla
 		}
 		try {
 			OAuth2ClientRegistration document = fetch(uri);
-			if (document == null || !clientId.equals(document.getClaimAsString(OAuth2ClientMetadataClaimNames.CLIENT_ID))) {
+			if (document == null
+					|| !clientId.equals(document.getClaimAsString(OAuth2ClientMetadataClaimNames.CLIENT_ID))) {
 				return null;
 			}
 			this.validator.accept(OAuth2ClientRegistrationAuthenticationContext
@@ -134,8 +134,8 @@ public class ClientIdMetadataDocumentResolver implements Function<String, @Nulla
 	}
 
 	/**
-	 * The URL of a client ID that names a document: HTTPS, with a path, without
-	 * fragment or user info.
+	 * The URL of a client ID that names a document: HTTPS, with a path, without fragment
+	 * or user info.
 	 */
 	static @Nullable URI documentUri(String clientId) {
 		try {

@@ -24,11 +24,11 @@ import org.springframework.util.Assert;
 
 /**
  * Decides which open dynamic client registrations (RFC 7591) the bridge accepts. Anyone
- * may register without an initial access token, so only what MCP clients need is
- * allowed: public clients ({@code token_endpoint_auth_method=none}, which must use PKCE),
- * the authorization code grant, redirect URIs on the loopback interface (RFC 8252) or
- * among the configured ones, the configured scopes, and no more clients than the
- * repository holds.
+ * may register without an initial access token, so only what MCP clients need is allowed:
+ * public clients ({@code token_endpoint_auth_method=none}, which must use PKCE), the
+ * authorization code grant, redirect URIs on the loopback interface (RFC 8252) or among
+ * the configured ones, the configured scopes, and no more clients than the repository
+ * holds.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -80,8 +80,8 @@ public class DynamicClientRegistrationValidator implements Consumer<OAuth2Client
 			reject("invalid_redirect_uri", "Redirect URIs must be loopback URIs or configured ones");
 		}
 		if (!ClientAuthenticationMethod.NONE.getValue().equals(registration.getTokenEndpointAuthenticationMethod())) {
-			reject("invalid_client_metadata", "Only public clients register here: token_endpoint_auth_method must be "
-					+ "'none'");
+			reject("invalid_client_metadata",
+					"Only public clients register here: token_endpoint_auth_method must be " + "'none'");
 		}
 		if (registration.getGrantTypes() != null && !GRANT_TYPES.containsAll(registration.getGrantTypes())) {
 			reject("invalid_client_metadata", "Only the authorization_code and refresh_token grant types are allowed");
@@ -118,8 +118,8 @@ public class DynamicClientRegistrationValidator implements Consumer<OAuth2Client
 			return true;
 		}
 		return this.allowedRedirectUris.stream()
-			.anyMatch((allowed) -> allowed.endsWith("*") ? redirectUri.startsWith(allowed.substring(0, allowed.length() - 1))
-					: redirectUri.equals(allowed));
+			.anyMatch((allowed) -> allowed.endsWith("*")
+					? redirectUri.startsWith(allowed.substring(0, allowed.length() - 1)) : redirectUri.equals(allowed));
 	}
 
 	private static void reject(String errorCode, String description) {

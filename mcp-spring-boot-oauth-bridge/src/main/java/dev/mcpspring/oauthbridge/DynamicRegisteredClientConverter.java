@@ -11,9 +11,9 @@ import org.springframework.security.oauth2.server.authorization.converter.OAuth2
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 
 /**
- * Turns an accepted dynamic client registration into a {@link RegisteredClient} that
- * must use PKCE and ask the user for consent. A client that names no scope gets every
- * allowed scope, so that it can ask for the scopes the MCP server's challenge names.
+ * Turns an accepted dynamic client registration into a {@link RegisteredClient} that must
+ * use PKCE and ask the user for consent. A client that names no scope gets every allowed
+ * scope, so that it can ask for the scopes the MCP server's challenge names.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -37,11 +37,10 @@ public class DynamicRegisteredClientConverter implements Converter<OAuth2ClientR
 		RegisteredClient client = this.delegate.convert(registration);
 		List<String> requested = registration.getScopes();
 		Collection<String> scopes = (requested != null && !requested.isEmpty()) ? requested : this.allowedScopes;
-		return RegisteredClient.from(client)
-			.scopes((granted) -> {
-				granted.clear();
-				granted.addAll(scopes);
-			})
+		return RegisteredClient.from(client).scopes((granted) -> {
+			granted.clear();
+			granted.addAll(scopes);
+		})
 			.clientSettings(ClientSettings.withSettings(client.getClientSettings().getSettings())
 				.requireProofKey(true)
 				.requireAuthorizationConsent(true)

@@ -15,8 +15,8 @@ import org.springframework.util.Assert;
 
 /**
  * In-memory {@link RegisteredClientRepository} for clients that register themselves:
- * anyone may register, so the number of clients is capped and each registration expires
- * a fixed time after it was made. Expired clients are forgotten, and their client ID is no
+ * anyone may register, so the number of clients is capped and each registration expires a
+ * fixed time after it was made. Expired clients are forgotten, and their client ID is no
  * longer recognised (MCP clients then register again). A client ID that is not registered
  * may be resolved on the fly, such as from a client ID metadata document.
  *
@@ -149,7 +149,11 @@ public class ExpiringRegisteredClientRepository implements RegisteredClientRepos
 
 	private void removeExpired() {
 		Instant now = this.clock.instant();
-		this.clientsById.values().stream().filter((entry) -> !now.isBefore(entry.expiresAt())).toList().forEach(this::remove);
+		this.clientsById.values()
+			.stream()
+			.filter((entry) -> !now.isBefore(entry.expiresAt()))
+			.toList()
+			.forEach(this::remove);
 	}
 
 	private void remove(Entry entry) {

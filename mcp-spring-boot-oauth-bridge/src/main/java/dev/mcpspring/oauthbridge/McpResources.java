@@ -71,8 +71,8 @@ public final class McpResources {
 	}
 
 	static OAuth2Error invalidTarget() {
-		return new OAuth2Error(INVALID_TARGET, "The resource parameter must name one of the MCP servers of this "
-				+ "authorization server", ERROR_URI);
+		return new OAuth2Error(INVALID_TARGET,
+				"The resource parameter must name one of the MCP servers of this " + "authorization server", ERROR_URI);
 	}
 
 }

@@ -18,11 +18,11 @@ import org.springframework.util.Assert;
 import static org.springframework.security.config.Customizer.withDefaults;
 
 /**
- * Builds the two security filter chains of the bridge: the authorization server
- * endpoints (open dynamic client registration, authorization with consent, token, keys
- * and metadata), and everything else, where users log in at the upstream identity
- * provider with {@code oauth2Login}. An unauthenticated authorization request is sent to
- * that login, then back to the consent page.
+ * Builds the two security filter chains of the bridge: the authorization server endpoints
+ * (open dynamic client registration, authorization with consent, token, keys and
+ * metadata), and everything else, where users log in at the upstream identity provider
+ * with {@code oauth2Login}. An unauthenticated authorization request is sent to that
+ * login, then back to the consent page.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -43,7 +43,8 @@ public final class OAuthBridgeSecurityConfigurer {
 
 	/**
 	 * Create a configurer.
-	 * @param registrationValidator decides which dynamic client registrations are accepted
+	 * @param registrationValidator decides which dynamic client registrations are
+	 * accepted
 	 * @param clientConverter turns an accepted registration into a registered client
 	 * @param resourceValidator checks authorization requests and their resource parameter
 	 * @param settings the endpoints of the authorization server
@@ -83,18 +84,19 @@ public final class OAuthBridgeSecurityConfigurer {
 	public SecurityFilterChain authorizationServer(HttpSecurity http) throws Exception {
 		OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
 		http.securityMatcher(server.getEndpointsMatcher())
-			.with(server, (endpoints) -> endpoints
-				.clientRegistrationEndpoint((registration) -> registration.openRegistrationAllowed(true)
-					.authenticationProviders(this::configureRegistration))
-				.authorizationEndpoint(
-						(authorization) -> authorization.authenticationProviders(this::configureAuthorization))
-				.authorizationServerMetadataEndpoint((metadata) -> metadata.authorizationServerMetadataCustomizer(
-						(builder) -> {
-							builder.tokenEndpointAuthenticationMethods(this::addPublicClients);
-							if (this.clientIdMetadataDocumentSupported) {
-								builder.claim("client_id_metadata_document_supported", true);
-							}
-						})))
+			.with(server,
+					(endpoints) -> endpoints
+						.clientRegistrationEndpoint((registration) -> registration.openRegistrationAllowed(true)
+							.authenticationProviders(this::configureRegistration))
+						.authorizationEndpoint(
+								(authorization) -> authorization.authenticationProviders(this::configureAuthorization))
+						.authorizationServerMetadataEndpoint(
+								(metadata) -> metadata.authorizationServerMetadataCustomizer((builder) -> {
+									builder.tokenEndpointAuthenticationMethods(this::addPublicClients);
+									if (this.clientIdMetadataDocumentSupported) {
+										builder.claim("client_id_metadata_document_supported", true);
+									}
+								})))
 			.authorizeHttpRequests((authorize) -> authorize
 				.requestMatchers(HttpMethod.POST, this.settings.getClientRegistrationEndpoint())
 				.permitAll()

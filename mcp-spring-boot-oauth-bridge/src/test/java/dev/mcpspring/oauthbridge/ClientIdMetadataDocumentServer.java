@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An HTTPS server on 127.0.0.1 serving client ID metadata documents, with a self-signed
- * certificate made by the JDK's keytool; its key store is also the trust store the
- * bridge fetches documents with.
+ * certificate made by the JDK's keytool; its key store is also the trust store the bridge
+ * fetches documents with.
  */
 final class ClientIdMetadataDocumentServer implements AutoCloseable {
 

@@ -25,8 +25,8 @@ class DynamicClientRegistrationValidatorTests {
 			List.of("mcp:read", "mcp:admin"), List.of("https://app.example.com/oauth/*", "https://exact.example/cb"));
 
 	@ParameterizedTest
-	@ValueSource(strings = { "http://127.0.0.1:53121/callback", "http://localhost/callback", "http://[::1]:8080/cb", "https://127.0.0.1/cb",
-			"https://app.example.com/oauth/callback", "https://exact.example/cb" })
+	@ValueSource(strings = { "http://127.0.0.1:53121/callback", "http://localhost/callback", "http://[::1]:8080/cb",
+			"https://127.0.0.1/cb", "https://app.example.com/oauth/callback", "https://exact.example/cb" })
 	void acceptsLoopbackAndConfiguredRedirectUris(String redirectUri) {
 		assertThatNoException().isThrownBy(() -> validate(Map.of("redirect_uris", List.of(redirectUri))));
 	}
@@ -53,9 +53,9 @@ class DynamicClientRegistrationValidatorTests {
 
 	@Test
 	void acceptsAllowedScopesAndGrantTypes() {
-		assertThatNoException().isThrownBy(() -> validate(Map.of("redirect_uris", List.of("http://127.0.0.1/cb"),
-				"scope", List.of("mcp:read"), "grant_types", List.of("authorization_code", "refresh_token"),
-				"response_types", List.of("code"))));
+		assertThatNoException().isThrownBy(() -> validate(
+				Map.of("redirect_uris", List.of("http://127.0.0.1/cb"), "scope", List.of("mcp:read"), "grant_types",
+						List.of("authorization_code", "refresh_token"), "response_types", List.of("code"))));
 	}
 
 	@Test
@@ -72,7 +72,8 @@ class DynamicClientRegistrationValidatorTests {
 
 	private void expectError(String error, Map<String, Object> claims) {
 		assertThatExceptionOfType(OAuth2AuthenticationException.class).isThrownBy(() -> validate(claims))
-			.satisfies((ex) -> org.assertj.core.api.Assertions.assertThat(ex.getError().getErrorCode()).isEqualTo(error));
+			.satisfies(
+					(ex) -> org.assertj.core.api.Assertions.assertThat(ex.getError().getErrorCode()).isEqualTo(error));
 	}
 
 	private void validate(Map<String, Object> claims) {

@@ -83,15 +83,16 @@ class OAuthBridgeIntegrationTests {
 	@BeforeAll
 	void start(@TempDir Path certificates) throws Exception {
 		this.documents = new ClientIdMetadataDocumentServer(certificates);
-		this.upstream = "http://127.0.0.1:" + port(start(new SpringApplicationBuilder(IdentityProviderApp.class)
-			.web(WebApplicationType.SERVLET)
-			.properties(upstreamProperties())));
+		this.upstream = "http://127.0.0.1:"
+				+ port(start(new SpringApplicationBuilder(IdentityProviderApp.class).web(WebApplicationType.SERVLET)
+					.properties(upstreamProperties())));
 		int mcpPort = freePort();
 		this.mcpUrl = "http://127.0.0.1:" + mcpPort + "/mcp";
 		this.otherResource = "http://127.0.0.1:" + mcpPort + "/other-mcp";
 		this.bridgeContext = start(new SpringApplicationBuilder(BridgeApp.class).web(WebApplicationType.SERVLET)
 			.properties("server.port=0", "server.address=127.0.0.1", "mcp.server.enabled=false",
-					"mcp.oauth-bridge.enabled=true", "mcp.oauth-bridge.resources=" + this.mcpUrl + "," + this.otherResource,
+					"mcp.oauth-bridge.enabled=true",
+					"mcp.oauth-bridge.resources=" + this.mcpUrl + "," + this.otherResource,
 					"mcp.oauth-bridge.scopes=mcp:read,mcp:admin",
 					"spring.security.oauth2.client.registration.idp.client-id=bridge",
 					"spring.security.oauth2.client.registration.idp.client-secret=bridge-secret",
@@ -113,10 +114,12 @@ class OAuthBridgeIntegrationTests {
 	private static String[] upstreamProperties() {
 		String client = "spring.security.oauth2.authorizationserver.client.bridge.registration.";
 		return new String[] { "server.port=0", "server.address=127.0.0.1", "mcp.server.enabled=false",
-				// the bridge is on the same host: browsers would mix up two JSESSIONID cookies
+				// the bridge is on the same host: browsers would mix up two JSESSIONID
+				// cookies
 				"server.servlet.session.cookie.name=UPSTREAM_SESSION", "spring.security.user.name=" + USERNAME,
 				"spring.security.user.password=" + PASSWORD, client + "client-id=bridge",
-				client + "client-secret={noop}bridge-secret", client + "client-authentication-methods=client_secret_basic",
+				client + "client-secret={noop}bridge-secret",
+				client + "client-authentication-methods=client_secret_basic",
 				client + "authorization-grant-types=authorization_code",
 				// a loopback redirect URI matches whatever the port (RFC 8252)
 				client + "redirect-uris=http://127.0.0.1/login/oauth2/code/idp", client + "scopes=openid,profile" };
@@ -146,7 +149,8 @@ class OAuthBridgeIntegrationTests {
 		assertThat(registered.getClientSettings().isRequireAuthorizationConsent()).isTrue();
 		assertThat(report.path("client").path("tokenEndpointAuthMethod").asString()).isEqualTo("none");
 		assertThat(report.path("client").path("hasSecret").asBoolean()).isFalse();
-		// PKCE and the resource indicator on the authorization request, the verifier on the token request
+		// PKCE and the resource indicator on the authorization request, the verifier on
+		// the token request
 		JsonNode authorization = report.path("authorizationRequest");
 		assertThat(authorization.path("host").asString()).isEqualTo(URI.create(this.bridge).getAuthority());
 		assertThat(authorization.path("hasCodeChallenge").asBoolean()).isTrue();
@@ -155,9 +159,12 @@ class OAuthBridgeIntegrationTests {
 		assertThat(authorization.path("parameters").path("scope").asString()).isEqualTo("mcp:read");
 		assertThat(tokenRequestParameters(report)).contains("code_verifier", "resource", "client_id")
 			.doesNotContain("client_secret");
-		// the user logged in upstream, then consented at the bridge, then landed on the redirect URI
-		assertThat(report.path("loginPage").path("host").asString()).isEqualTo(URI.create(this.upstream).getAuthority());
-		assertThat(report.path("consentPage").path("host").asString()).isEqualTo(URI.create(this.bridge).getAuthority());
+		// the user logged in upstream, then consented at the bridge, then landed on the
+		// redirect URI
+		assertThat(report.path("loginPage").path("host").asString())
+			.isEqualTo(URI.create(this.upstream).getAuthority());
+		assertThat(report.path("consentPage").path("host").asString())
+			.isEqualTo(URI.create(this.bridge).getAuthority());
 		assertThat(report.path("consentPage").path("scopes").valueStream().map(JsonNode::asString))
 			.containsExactly("mcp:read");
 		assertThat(report.path("callback").path("stateMatches").asBoolean()).isTrue();
@@ -211,8 +218,9 @@ class OAuthBridgeIntegrationTests {
 		assertThat(audience(claims(accessToken))).containsExactly(this.otherResource);
 		HttpResponse<String> refused = initialize(accessToken);
 		assertThat(refused.statusCode()).isEqualTo(401);
-		assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-				(challenge) -> assertThat(challenge).startsWith("Bearer error=\"invalid_token\"").doesNotContain(accessToken));
+		assertThat(refused.headers().firstValue("WWW-Authenticate"))
+			.hasValueSatisfying((challenge) -> assertThat(challenge).startsWith("Bearer error=\"invalid_token\"")
+				.doesNotContain(accessToken));
 	}
 
 	@Test
@@ -249,7 +257,8 @@ class OAuthBridgeIntegrationTests {
 		assertThat(metadata.path("token_endpoint_auth_methods_supported").valueStream().map(JsonNode::asString))
 			.contains("none");
 		assertThat(metadata.path("client_id_metadata_document_supported").asBoolean()).isTrue();
-		// no OpenID Connect towards MCP clients: discovery falls back to the metadata above
+		// no OpenID Connect towards MCP clients: discovery falls back to the metadata
+		// above
 		assertThat(get(this.bridge + "/.well-known/openid-configuration").statusCode()).isEqualTo(404);
 	}
 
@@ -450,14 +459,18 @@ class OAuthBridgeIntegrationTests {
 	record Pkce(String verifier) {
 
 		Pkce() {
-			this(Base64.getUrlEncoder().withoutPadding().encodeToString(UUID.randomUUID().toString()
-				.concat(UUID.randomUUID().toString())
-				.getBytes(StandardCharsets.US_ASCII)));
+			this(Base64.getUrlEncoder()
+				.withoutPadding()
+				.encodeToString(UUID.randomUUID()
+					.toString()
+					.concat(UUID.randomUUID().toString())
+					.getBytes(StandardCharsets.US_ASCII)));
 		}
 
 		String challenge() {
 			try {
-				byte[] digest = MessageDigest.getInstance("SHA-256").digest(this.verifier.getBytes(StandardCharsets.US_ASCII));
+				byte[] digest = MessageDigest.getInstance("SHA-256")
+					.digest(this.verifier.getBytes(StandardCharsets.US_ASCII));
 				return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
 			}
 			catch (NoSuchAlgorithmException ex) {

@@ -76,7 +76,10 @@ final class UserAgent {
 			if (next.toString().startsWith(this.stopAt)) {
 				return new Page(next, response.statusCode(), "");
 			}
-			current = HttpRequest.newBuilder(next).header("Accept", "text/html").timeout(Duration.ofSeconds(20)).build();
+			current = HttpRequest.newBuilder(next)
+				.header("Accept", "text/html")
+				.timeout(Duration.ofSeconds(20))
+				.build();
 		}
 		throw new IllegalStateException("More than " + MAX_REDIRECTS + " redirects");
 	}

@@ -46,11 +46,10 @@ final class InProcessMcpTestTransport implements McpTestTransport {
 		catch (JsonRpcException ex) {
 			return Flux.just(tree(JsonRpcResponse.failure(ex.getId(), ex.getError())));
 		}
-		return this.service
-			.accept(decoded, session.getSessionId(), session.getProtocolVersionHeader(), null)
+		return this.service.accept(decoded, session.getSessionId(), session.getProtocolVersionHeader(), null)
 			.flatMapMany((call) -> dispatch(call, session))
-			.onErrorResume(JsonRpcException.class, (ex) -> Flux.just(tree(JsonRpcResponse
-				.failure((ex.getId() != null) ? ex.getId() : idOf(decoded), ex.getError()))));
+			.onErrorResume(JsonRpcException.class, (ex) -> Flux
+				.just(tree(JsonRpcResponse.failure((ex.getId() != null) ? ex.getId() : idOf(decoded), ex.getError()))));
 	}
 
 	private static @Nullable JsonNode idOf(JsonRpcMessage message) {

@@ -22,10 +22,9 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * controllers: it applies only the auto-configuration of the MCP engine (no web server,
  * no transport), scans only beans with {@code @McpTool}, {@code @McpResource},
  * {@code @McpPrompt} or {@code @McpComplete} methods plus interceptors, exception
- * resolvers and feature filters, and provides an in-process {@link McpTestClient}.
- * Other beans the features need come in through {@code @Import}, {@link #includeFilters}
- * or {@code @MockitoBean}.
- * <pre class="code">
+ * resolvers and feature filters, and provides an in-process {@link McpTestClient}. Other
+ * beans the features need come in through {@code @Import}, {@link #includeFilters} or
+ * {@code @MockitoBean}. <pre class="code">
  * &#064;McpServerTest
  * &#064;Import(Catalog.class)
  * class CatalogToolsTests {
@@ -65,8 +64,8 @@ public @interface McpServerTest {
 	String[] properties() default {};
 
 	/**
-	 * Whether the default filters apply: with {@code false}, only
-	 * {@link #includeFilters} choose the beans scanned.
+	 * Whether the default filters apply: with {@code false}, only {@link #includeFilters}
+	 * choose the beans scanned.
 	 * @return whether to use the default filters
 	 */
 	boolean useDefaultFilters() default true;

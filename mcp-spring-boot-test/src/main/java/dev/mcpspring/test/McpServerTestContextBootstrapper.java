@@ -6,8 +6,7 @@ import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
 import org.springframework.test.context.TestContextBootstrapper;
 
 /**
- * {@link TestContextBootstrapper} for {@link McpServerTest}: adds its
- * {@code properties}.
+ * {@link TestContextBootstrapper} for {@link McpServerTest}: adds its {@code properties}.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0

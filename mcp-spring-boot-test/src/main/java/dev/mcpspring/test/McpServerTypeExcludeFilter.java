@@ -18,9 +18,9 @@ import org.springframework.core.type.classreading.MetadataReader;
 import org.springframework.core.type.classreading.MetadataReaderFactory;
 
 /**
- * What component scanning keeps in an {@link McpServerTest}: beans with
- * {@code @McpTool}, {@code @McpResource}, {@code @McpPrompt} or {@code @McpComplete}
- * methods, interceptors, exception resolvers and feature filters.
+ * What component scanning keeps in an {@link McpServerTest}: beans with {@code @McpTool},
+ * {@code @McpResource}, {@code @McpPrompt} or {@code @McpComplete} methods, interceptors,
+ * exception resolvers and feature filters.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -30,8 +30,8 @@ final class McpServerTypeExcludeFilter extends StandardAnnotationCustomizableTyp
 	private static final List<String> FEATURE_ANNOTATIONS = List.of(McpTool.class.getName(),
 			McpResource.class.getName(), McpPrompt.class.getName(), McpComplete.class.getName());
 
-	private static final Set<Class<?>> KNOWN_INCLUDES = Set.of(McpServerInterceptor.class,
-			McpExceptionResolver.class, McpFeatureFilter.class);
+	private static final Set<Class<?>> KNOWN_INCLUDES = Set.of(McpServerInterceptor.class, McpExceptionResolver.class,
+			McpFeatureFilter.class);
 
 	McpServerTypeExcludeFilter(Class<?> testClass) {
 		super(testClass);

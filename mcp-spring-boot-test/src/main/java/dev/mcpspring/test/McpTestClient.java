@@ -24,13 +24,12 @@ import org.springframework.util.Assert;
  * A client of the application's MCP server for tests, which reads like a script:
  * <pre class="code">
  * client.callTool("echo", Map.of("message", "hi")).isSuccess().hasText("hi");
- * </pre>
- * It reaches the server {@link #inProcess in-process} (no socket) or over
+ * </pre> It reaches the server {@link #inProcess in-process} (no socket) or over
  * {@link #http HTTP}, on the session revision {@code 2025-11-25} (connecting with
  * {@code initialize} on first use) or the stateless {@code 2026-07-28}
  * ({@link #revision}). It records the notifications the server sends, and answers the
- * server's requests (elicitation, sampling, roots) as the test scripts them, in a
- * session or by multi round-trip. Not thread-safe: one client per test.
+ * server's requests (elicitation, sampling, roots) as the test scripts them, in a session
+ * or by multi round-trip. Not thread-safe: one client per test.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -97,8 +96,8 @@ public final class McpTestClient {
 	}
 
 	/**
-	 * Use another protocol revision from the next message on, ending the current
-	 * session if any.
+	 * Use another protocol revision from the next message on, ending the current session
+	 * if any.
 	 * @param protocolVersion {@code 2025-11-25} or an earlier session revision, or the
 	 * stateless {@code 2026-07-28}
 	 * @return this client
@@ -132,7 +131,8 @@ public final class McpTestClient {
 	 * @return this client
 	 */
 	public McpTestClient onElicitation(Function<JsonNode, Map<String, ?>> content) {
-		return onRequest("elicitation/create", (params) -> Map.of("action", "accept", "content", content.apply(params)));
+		return onRequest("elicitation/create",
+				(params) -> Map.of("action", "accept", "content", content.apply(params)));
 	}
 
 	/**
@@ -147,8 +147,7 @@ public final class McpTestClient {
 	}
 
 	/**
-	 * Answer {@code roots/list} with these roots. Declares the {@code roots}
-	 * capability.
+	 * Answer {@code roots/list} with these roots. Declares the {@code roots} capability.
 	 * @param uris the URIs of the roots
 	 * @return this client
 	 */
@@ -314,7 +313,8 @@ public final class McpTestClient {
 	private JsonNode exchange(String method, ObjectNode params) {
 		McpTestSession current = connect();
 		if (current.isStateless()) {
-			ObjectNode meta = (params.get("_meta") instanceof ObjectNode existing) ? existing : params.putObject("_meta");
+			ObjectNode meta = (params.get("_meta") instanceof ObjectNode existing) ? existing
+					: params.putObject("_meta");
 			meta.put(MetaKeys.PROTOCOL_VERSION, current.getProtocolVersion());
 			meta.set(MetaKeys.CLIENT_CAPABILITIES, this.answers.capabilities());
 			meta.set(MetaKeys.CLIENT_INFO, clientInfo());

@@ -72,8 +72,7 @@ final class ScriptedClientAnswers {
 		for (Map.Entry<String, JsonNode> entry : inputRequests.properties()) {
 			Function<JsonNode, ?> answer = this.answers.get(entry.getValue().path("method").asString());
 			if (answer == null) {
-				throw new IllegalStateException(
-						"No answer scripted for " + entry.getValue().path("method").asString());
+				throw new IllegalStateException("No answer scripted for " + entry.getValue().path("method").asString());
 			}
 			responses.set(entry.getKey(), result(entry.getValue(), answer));
 		}

@@ -11,8 +11,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Assertions on the response to {@code tools/call}: success, tool errors
- * ({@code isError: true}), JSON-RPC errors, text content, and structured content
- * checked against the tool's output schema.
+ * ({@code isError: true}), JSON-RPC errors, text content, and structured content checked
+ * against the tool's output schema.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -82,8 +82,8 @@ public class ToolResultAssert extends AbstractMcpResponseAssert<ToolResultAssert
 	}
 
 	/**
-	 * Verify that the result has structured content valid against the output schema
-	 * the tool advertises in {@code tools/list}.
+	 * Verify that the result has structured content valid against the output schema the
+	 * tool advertises in {@code tools/list}.
 	 * @return this
 	 */
 	public ToolResultAssert hasStructuredContentMatchingOutputSchema() {

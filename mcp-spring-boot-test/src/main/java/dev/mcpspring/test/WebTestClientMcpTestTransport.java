@@ -83,13 +83,11 @@ final class WebTestClientMcpTestTransport implements McpTestTransport {
 			return Flux.empty();
 		}
 		MediaType contentType = result.getResponseHeaders().getContentType();
-		if (status.is2xxSuccessful() && contentType != null && MediaType.TEXT_EVENT_STREAM.isCompatibleWith(contentType)) {
+		if (status.is2xxSuccessful() && contentType != null
+				&& MediaType.TEXT_EVENT_STREAM.isCompatibleWith(contentType)) {
 			return result.getResponseBody().filter((data) -> !data.isBlank()).map(this.jsonMapper::readTree);
 		}
-		return result.getResponseBody()
-			.collect(Collectors.joining())
-			.map((body) -> parse(body, status))
-			.flux();
+		return result.getResponseBody().collect(Collectors.joining()).map((body) -> parse(body, status)).flux();
 	}
 
 	private JsonNode parse(String body, HttpStatusCode status) {

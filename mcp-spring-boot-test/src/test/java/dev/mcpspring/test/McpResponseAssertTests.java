@@ -15,8 +15,9 @@ class McpResponseAssertTests {
 
 	@Test
 	void doesNotRevealFailsOnASecretAnywhereInTheResponse() {
-		JsonNode response = this.jsonMapper.readTree("""
-				{"jsonrpc":"2.0","id":1,"error":{"code":-32603,"message":"Internal error","data":{"cause":"password=hunter2"}}}""");
+		JsonNode response = this.jsonMapper.readTree(
+				"""
+						{"jsonrpc":"2.0","id":1,"error":{"code":-32603,"message":"Internal error","data":{"cause":"password=hunter2"}}}""");
 		new McpResponseAssert(response).hasErrorCode(-32603).doesNotReveal("swordfish");
 		assertThatExceptionOfType(AssertionError.class)
 			.isThrownBy(() -> new McpResponseAssert(response).doesNotReveal("hunter2"))

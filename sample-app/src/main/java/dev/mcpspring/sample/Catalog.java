@@ -40,9 +40,7 @@ public class Catalog {
 	}
 
 	public Optional<Book> oldest(Genre genre) {
-		return this.books.stream()
-			.filter((book) -> book.genre() == genre)
-			.min(Comparator.comparing(Book::published));
+		return this.books.stream().filter((book) -> book.genre() == genre).min(Comparator.comparing(Book::published));
 	}
 
 	private static Book book(String isbn, String title, String author, Genre genre, String price, String published) {

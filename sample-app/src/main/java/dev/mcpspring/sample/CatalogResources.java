@@ -25,8 +25,8 @@ public class CatalogResources {
 		this.catalog = catalog;
 	}
 
-	@McpResource(uri = "bookshop://catalog", name = "catalog", title = "Catalog",
-			description = "Every book on sale", mimeType = "application/json")
+	@McpResource(uri = "bookshop://catalog", name = "catalog", title = "Catalog", description = "Every book on sale",
+			mimeType = "application/json")
 	public List<Book> catalog() {
 		return this.catalog.search("", java.util.Optional.empty(), Integer.MAX_VALUE);
 	}

@@ -39,8 +39,8 @@ public class CatalogTools {
 		this.catalog = catalog;
 	}
 
-	@McpTool(description = "Echo a message back, to check the connection", readOnlyHint = true,
-			destructiveHint = false, idempotentHint = true, openWorldHint = false)
+	@McpTool(description = "Echo a message back, to check the connection", readOnlyHint = true, destructiveHint = false,
+			idempotentHint = true, openWorldHint = false)
 	@NonBlocking
 	public String echo(@McpArg(description = "Text to echo back") String message) {
 		return message;

@@ -19,15 +19,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Calls every tool of a profile that advertises an {@code outputSchema} and checks its
- * {@code structuredContent} against that schema with a JSON Schema 2020-12 validator,
- * as the official clients do before they hand a result over (gh-19). A tool that
- * advertises an output schema but has no sample arguments fails the test, so new tools
- * cannot slip through.
+ * {@code structuredContent} against that schema with a JSON Schema 2020-12 validator, as
+ * the official clients do before they hand a result over (gh-19). A tool that advertises
+ * an output schema but has no sample arguments fails the test, so new tools cannot slip
+ * through.
  */
 abstract class AbstractOutputSchemaIntegrationTests {
 
-	private static final SchemaRegistry SCHEMAS = SchemaRegistry
-		.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+	private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
 	@LocalServerPort
 	private int port;
@@ -74,8 +73,9 @@ abstract class AbstractOutputSchemaIntegrationTests {
 	static void assertValid(String tool, JsonNode outputSchema, JsonNode structuredContent) {
 		Schema schema = SCHEMAS.getSchema(outputSchema);
 		List<Error> errors = schema.validate(structuredContent);
-		assertThat(errors).as("structuredContent of '%s'%n  %s%ndoes not match its output schema%n  %s", tool,
-				structuredContent, outputSchema)
+		assertThat(errors)
+			.as("structuredContent of '%s'%n  %s%ndoes not match its output schema%n  %s", tool, structuredContent,
+					outputSchema)
 			.isEmpty();
 	}
 

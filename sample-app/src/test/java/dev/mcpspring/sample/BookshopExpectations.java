@@ -96,8 +96,7 @@ final class BookshopExpectations {
 
 	static void assertServerInfo(JsonNode serverInfo) {
 		assertThat(serverInfo.path("name").asString()).as("serverInfo.name in %s", serverInfo).isEqualTo("bookshop");
-		assertThat(serverInfo.path("version").asString()).as("serverInfo.version in %s", serverInfo)
-			.isEqualTo("1.0.0");
+		assertThat(serverInfo.path("version").asString()).as("serverInfo.version in %s", serverInfo).isEqualTo("1.0.0");
 	}
 
 	static void assertToolsCapability(JsonNode capabilities) {
@@ -112,9 +111,10 @@ final class BookshopExpectations {
 	}
 
 	static void assertEveryInputSchemaIsAnObject(JsonNode tools) {
-		assertThat(tools.valueStream()).allSatisfy((tool) -> assertThat(tool.path("inputSchema").path("type").asString())
-			.as("inputSchema.type of %s", tool.path("name"))
-			.isEqualTo("object"));
+		assertThat(tools.valueStream())
+			.allSatisfy((tool) -> assertThat(tool.path("inputSchema").path("type").asString())
+				.as("inputSchema.type of %s", tool.path("name"))
+				.isEqualTo("object"));
 	}
 
 	static void assertEchoTool(JsonNode tools) {
@@ -173,15 +173,13 @@ final class BookshopExpectations {
 		JsonNode book = resolve(output, result.path("items"));
 		assertThat(book.path("properties").propertyNames()).as("book schema in %s", output)
 			.containsExactlyInAnyOrder("isbn", "title", "author", "genre", "price", "published");
-		assertThat(resolve(output, book.at("/properties/price")).path("type").asString())
-			.as("book price in %s", output)
+		assertThat(resolve(output, book.at("/properties/price")).path("type").asString()).as("book price in %s", output)
 			.isEqualTo("number");
 	}
 
 	static void assertPlaceOrderTool(JsonNode tools) {
 		JsonNode schema = tool(tools, "place_order").get("inputSchema");
-		assertThat(strings(schema.path("required"))).as("place_order input schema %s", schema)
-			.containsExactly("order");
+		assertThat(strings(schema.path("required"))).as("place_order input schema %s", schema).containsExactly("order");
 		JsonNode order = resolve(schema, schema.at("/properties/order"));
 		assertThat(order.path("type").asString()).as("order in %s", schema).isEqualTo("object");
 		assertThat(resolve(schema, order.at("/properties/customerEmail")).path("type").asString())
@@ -224,7 +222,8 @@ final class BookshopExpectations {
 
 	static void assertOtherTools(JsonNode tools) {
 		JsonNode orderStatus = tool(tools, "order_status").get("inputSchema");
-		assertThat(orderStatus.at("/properties/orderId/type").asString()).as("order_status input schema %s", orderStatus)
+		assertThat(orderStatus.at("/properties/orderId/type").asString())
+			.as("order_status input schema %s", orderStatus)
 			.isEqualTo("string");
 		assertThat(strings(orderStatus.path("required"))).containsExactly("orderId");
 		JsonNode recommend = tool(tools, "recommend").get("inputSchema");
@@ -243,8 +242,8 @@ final class BookshopExpectations {
 	// tools/call results
 
 	/**
-	 * Assert a successful result made of exactly one text content block and no
-	 * structured content.
+	 * Assert a successful result made of exactly one text content block and no structured
+	 * content.
 	 */
 	static void assertText(ToolCallOutcome outcome, String expectedText) {
 		JsonNode result = assertSuccess(outcome);
@@ -254,8 +253,8 @@ final class BookshopExpectations {
 
 	/**
 	 * Assert a successful result whose {@code structuredContent} is the given value
-	 * wrapped as {@code {"result": value}} (numbers compared by value), with a text
-	 * block holding the same value as JSON.
+	 * wrapped as {@code {"result": value}} (numbers compared by value), with a text block
+	 * holding the same value as JSON.
 	 */
 	static void assertWrappedStructuredResult(ToolCallOutcome outcome, String expectedValueJson) {
 		JsonNode structured = assertStructured(outcome);

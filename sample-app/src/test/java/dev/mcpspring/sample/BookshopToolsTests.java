@@ -69,7 +69,9 @@ class BookshopToolsTests {
 			.callTool("search_books", Map.of("query", "h", "limit", 50))
 			.isToolError()
 			.hasTextContaining("limit");
-		this.client.callTool("add", Map.of("a", "two", "b", 3)).isToolError().hasTextContaining("a: must be an integer");
+		this.client.callTool("add", Map.of("a", "two", "b", 3))
+			.isToolError()
+			.hasTextContaining("a: must be an integer");
 		this.client.callTool("no_such_tool", Map.of()).hasErrorCode(-32602);
 	}
 
@@ -95,8 +97,9 @@ class BookshopToolsTests {
 		this.client.revision(revision);
 		String orderId = this.client
 			.callTool("place_order",
-					Map.of("order", Map.of("customerEmail", "ada@example.com", "lines",
-							List.of(Map.of("isbn", DUNE, "quantity", 2)))))
+					Map.of("order",
+							Map.of("customerEmail", "ada@example.com", "lines",
+									List.of(Map.of("isbn", DUNE, "quantity", 2)))))
 			.isSuccess()
 			.hasStructuredContentMatchingOutputSchema()
 			.hasResultAt("/structuredContent/status", "CONFIRMED")
@@ -109,9 +112,10 @@ class BookshopToolsTests {
 		this.client.callTool("order_status", Map.of("orderId", BookshopExpectations.UNKNOWN_ORDER_ID))
 			.isToolError()
 			.hasText("No order with id " + BookshopExpectations.UNKNOWN_ORDER_ID);
-		this.client.callTool("place_order",
-				Map.of("order", Map.of("customerEmail", "not-an-email", "lines",
-						List.of(Map.of("isbn", DUNE, "quantity", "two"), Map.of("isbn", "123", "quantity", 1.5)))))
+		this.client
+			.callTool("place_order", Map.of("order",
+					Map.of("customerEmail", "not-an-email", "lines",
+							List.of(Map.of("isbn", DUNE, "quantity", "two"), Map.of("isbn", "123", "quantity", 1.5)))))
 			.isToolError()
 			.satisfies((response) -> assertThat(response.toString())
 				.contains(BookshopExpectations.TYPE_ERRORS_AND_VIOLATIONS[0].replace("\"", "\\\"")));

@@ -22,9 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Drives the features of the sample's {@code conformance} profile with the official
- * TypeScript SDK (v1.x) client over Streamable HTTP: resources and subscriptions, prompts,
- * completion, logging, progress, sampling, elicitation, roots and cancellation. The Node
- * script {@code src/test/node/ts-sdk-v1-features.mjs} prints what the client saw.
+ * TypeScript SDK (v1.x) client over Streamable HTTP: resources and subscriptions,
+ * prompts, completion, logging, progress, sampling, elicitation, roots and cancellation.
+ * The Node script {@code src/test/node/ts-sdk-v1-features.mjs} prints what the client
+ * saw.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("conformance")
@@ -116,16 +117,17 @@ class ConformanceFeaturesIntegrationTests {
 		assertThat(result("prompts.get.arguments").path("messages")).isEqualTo(JSON.readTree("""
 				[{"role": "user", "content": {"type": "text",
 				  "text": "Prompt with arguments: arg1='first', arg2='second'"}}]"""));
-		assertThat(result("prompts.get.embedded").path("messages")).isEqualTo(JSON.readTree("""
-				[{"role": "user", "content": {"type": "resource", "resource": {"uri": "test://example",
-				  "mimeType": "text/plain", "text": "Embedded resource content for testing."}}},
-				 {"role": "user", "content": {"type": "text", "text": "Please process the embedded resource above."}}]"""));
+		assertThat(result("prompts.get.embedded").path("messages")).isEqualTo(JSON.readTree(
+				"""
+						[{"role": "user", "content": {"type": "resource", "resource": {"uri": "test://example",
+						  "mimeType": "text/plain", "text": "Embedded resource content for testing."}}},
+						 {"role": "user", "content": {"type": "text", "text": "Please process the embedded resource above."}}]"""));
 	}
 
 	@Test
 	void completesPromptArguments() {
-		assertThat(result("complete.pa").path("completion"))
-			.isEqualTo(JSON.readTree("{\"values\": [\"paris\", \"park\", \"party\"], \"total\": 3, \"hasMore\": false}"));
+		assertThat(result("complete.pa").path("completion")).isEqualTo(
+				JSON.readTree("{\"values\": [\"paris\", \"park\", \"party\"], \"total\": 3, \"hasMore\": false}"));
 		assertThat(result("complete.park").at("/completion/values")).isEqualTo(JSON.readTree("[\"park\"]"));
 	}
 
@@ -150,9 +152,9 @@ class ConformanceFeaturesIntegrationTests {
 				 {"progress": 100, "total": 100, "message": "Done"}]"""));
 		JsonNode call = toolCall("test_tool_with_progress", 0);
 		JsonNode token = call.at("/requestBody/params/_meta/progressToken");
-		assertThat(call.path("responseEvents").valueStream()
-			.filter((event) -> event.path("method").asString().equals("notifications/progress")))
-			.as("%s", call)
+		assertThat(call.path("responseEvents")
+			.valueStream()
+			.filter((event) -> event.path("method").asString().equals("notifications/progress"))).as("%s", call)
 			.hasSize(3)
 			.allSatisfy((event) -> assertThat(event.at("/params/progressToken")).isEqualTo(token));
 	}

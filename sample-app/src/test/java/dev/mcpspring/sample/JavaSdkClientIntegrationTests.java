@@ -198,8 +198,9 @@ class JavaSdkClientIntegrationTests {
 		BookshopExpectations.assertInvalidArguments(call("place_order", order("nope", line(HOBBIT, 0))), "place_order",
 				"order.customerEmail: must be a well-formed email address",
 				"order.lines[0].quantity: must be greater than or equal to 1");
-		BookshopExpectations.assertInvalidArgumentPaths(call("place_order", order("ada@example.com", line(DUNE + "0", 1))),
-				"place_order", "order.lines[0].isbn");
+		BookshopExpectations.assertInvalidArgumentPaths(
+				call("place_order", order("ada@example.com", line(DUNE + "0", 1))), "place_order",
+				"order.lines[0].isbn");
 		BookshopExpectations.assertInvalidArgumentPaths(
 				call("place_order", order("ada@example.com", Map.of("isbn", DUNE))), "place_order",
 				"order.lines[0].quantity");
@@ -207,10 +208,12 @@ class JavaSdkClientIntegrationTests {
 
 	@Test // gh-19
 	void typeErrorsAndConstraintViolationsAreReportedTogether() {
-		BookshopExpectations.assertInvalidArguments(
-				call("place_order",
-						order("nope", Map.of("isbn", DUNE, "quantity", "two"), Map.of("isbn", "x", "quantity", 1.5))),
-				"place_order", BookshopExpectations.TYPE_ERRORS_AND_VIOLATIONS);
+		BookshopExpectations
+			.assertInvalidArguments(
+					call("place_order",
+							order("nope", Map.of("isbn", DUNE, "quantity", "two"),
+									Map.of("isbn", "x", "quantity", 1.5))),
+					"place_order", BookshopExpectations.TYPE_ERRORS_AND_VIOLATIONS);
 	}
 
 	@Test
@@ -224,10 +227,10 @@ class JavaSdkClientIntegrationTests {
 	}
 
 	/**
-	 * The input schemas are what clients and models see: they must describe the
-	 * arguments the server accepts, as judged by the SDK's own JSON Schema validator
-	 * ({@code format} is an annotation only in JSON Schema 2020-12, so the email
-	 * checks are left out).
+	 * The input schemas are what clients and models see: they must describe the arguments
+	 * the server accepts, as judged by the SDK's own JSON Schema validator
+	 * ({@code format} is an annotation only in JSON Schema 2020-12, so the email checks
+	 * are left out).
 	 */
 	@Test
 	void inputSchemasAgreeWithTheServer() {
@@ -317,7 +320,8 @@ class JavaSdkClientIntegrationTests {
 					"%s%n  JSON-RPC error: %s %s".formatted(request, error.code(), error.message()));
 		}
 		catch (RuntimeException ex) {
-			// for example the SDK finding structuredContent that does not match the outputSchema
+			// for example the SDK finding structuredContent that does not match the
+			// outputSchema
 			return fail(request + " failed in the client", ex);
 		}
 	}

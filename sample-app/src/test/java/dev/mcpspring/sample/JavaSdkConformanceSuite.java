@@ -158,8 +158,8 @@ abstract class JavaSdkConformanceSuite {
 		});
 		ReadResourceResult binary = this.client.readResource(new ReadResourceRequest("test://static-binary"));
 		assertThat(binary.contents()).singleElement()
-			.isInstanceOfSatisfying(BlobResourceContents.class, (contents) -> assertThat(contents.blob())
-				.isEqualTo("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="));
+			.isInstanceOfSatisfying(BlobResourceContents.class, (contents) -> assertThat(contents.blob()).isEqualTo(
+					"iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="));
 		ReadResourceResult template = this.client.readResource(new ReadResourceRequest("test://template/7/data"));
 		assertThat(template.contents()).singleElement()
 			.isInstanceOfSatisfying(TextResourceContents.class, (contents) -> assertThat(contents.text())
@@ -180,9 +180,9 @@ abstract class JavaSdkConformanceSuite {
 		assertThat(prompt.description()).isEqualTo("A prompt with two arguments");
 		assertThat(prompt.messages()).singleElement().satisfies((message) -> {
 			assertThat(message.role()).isEqualTo(Role.USER);
-			assertThat(message.content()).isInstanceOfSatisfying(TextContent.class, (content) -> assertThat(
-					content.text())
-				.isEqualTo("Prompt with arguments: arg1='first', arg2='second'"));
+			assertThat(message.content()).isInstanceOfSatisfying(TextContent.class,
+					(content) -> assertThat(content.text())
+						.isEqualTo("Prompt with arguments: arg1='first', arg2='second'"));
 		});
 	}
 
@@ -201,7 +201,8 @@ abstract class JavaSdkConformanceSuite {
 	@Test
 	void elicitationRequestReachesTheClient() {
 		if (!ELICITATION_REVISIONS.contains(expectedProtocolVersion())) {
-			// elicitation was added in 2025-06-18: earlier sessions get a tool error, no request
+			// elicitation was added in 2025-06-18: earlier sessions get a tool error, no
+			// request
 			CallToolResult result = call("test_elicitation", Map.of("message", "Who are you?"));
 			assertThat(result.isError()).isTrue();
 			assertThat(text(result)).isEqualTo("The client does not support elicitation");
@@ -230,7 +231,8 @@ abstract class JavaSdkConformanceSuite {
 		// any order: see reportsProgress
 		await().atMost(TIMEOUT)
 			.untilAsserted(() -> assertThat(this.logMessages).extracting(LoggingMessageNotification::data)
-				.containsExactlyInAnyOrder("Tool execution started", "Tool processing data", "Tool execution completed"));
+				.containsExactlyInAnyOrder("Tool execution started", "Tool processing data",
+						"Tool execution completed"));
 		assertThat(this.logMessages).extracting(LoggingMessageNotification::level).containsOnly(LoggingLevel.INFO);
 	}
 
@@ -245,7 +247,8 @@ abstract class JavaSdkConformanceSuite {
 		await().atMost(TIMEOUT).untilAsserted(() -> assertThat(this.progress).hasSize(3));
 		assertThat(this.progress).extracting(ProgressNotification::progressToken).containsOnly("progress-1");
 		// Any order: the server writes the notifications in order (the TypeScript client
-		// tests check the order on the wire), but the Java SDK's sync client hands each one
+		// tests check the order on the wire), but the Java SDK's sync client hands each
+		// one
 		// to its consumer in a task of its own on Schedulers.boundedElastic(), so on a
 		// loaded machine a later one can reach the consumer first. That made the legacy
 		// SSE suite fail now and then in the full build, on Tomcat and on Netty alike.

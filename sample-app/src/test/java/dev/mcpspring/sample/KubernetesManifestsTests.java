@@ -65,7 +65,8 @@ class KubernetesManifestsTests {
 	@Test
 	void probesUseTheActuatorHealthGroups() throws IOException {
 		Map<String, Object> container = serverContainer();
-		assertThat(map(map(container, "readinessProbe"), "httpGet")).containsEntry("path", "/actuator/health/readiness");
+		assertThat(map(map(container, "readinessProbe"), "httpGet")).containsEntry("path",
+				"/actuator/health/readiness");
 		assertThat(map(map(container, "livenessProbe"), "httpGet")).containsEntry("path", "/actuator/health/liveness");
 		assertThat(map(map(container, "startupProbe"), "httpGet")).containsEntry("path", "/actuator/health/liveness");
 	}

@@ -26,8 +26,9 @@ final class McpHttpScript {
 	}
 
 	HttpResponse<String> initialize() throws IOException, InterruptedException {
-		HttpResponse<String> response = request("initialize", """
-				{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"scrape-test","version":"1"}}""");
+		HttpResponse<String> response = request("initialize",
+				"""
+						{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"scrape-test","version":"1"}}""");
 		this.sessionId = response.headers().firstValue("Mcp-Session-Id").orElseThrow();
 		post("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
 		return response;

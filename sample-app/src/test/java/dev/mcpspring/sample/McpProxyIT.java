@@ -127,8 +127,11 @@ class McpProxyIT {
 	@Test
 	@Order(3)
 	void carriesProgressFromBothUpstreamServers() {
-		McpSchema.CallToolResult countdown = this.client.callTool(
-				McpSchema.CallToolRequest.builder().name("ts_countdown").arguments(Map.of()).progressToken("ts").build());
+		McpSchema.CallToolResult countdown = this.client.callTool(McpSchema.CallToolRequest.builder()
+			.name("ts_countdown")
+			.arguments(Map.of())
+			.progressToken("ts")
+			.build());
 		assertThat(text(countdown)).isEqualTo("liftoff");
 		McpSchema.CallToolResult fixture = this.client.callTool(McpSchema.CallToolRequest.builder()
 			.name("bookshop_test_tool_with_progress")
@@ -136,7 +139,8 @@ class McpProxyIT {
 			.progressToken("stdio")
 			.build());
 		assertThat(fixture.isError()).isNotEqualTo(Boolean.TRUE);
-		// the last notification always gets through; the sync client may show them out of order
+		// the last notification always gets through; the sync client may show them out of
+		// order
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(this.progress).extracting(McpSchema.ProgressNotification::message)
 				.contains("tick 3", "Done"));

@@ -45,7 +45,8 @@ class MisconfigurationIntegrationTests {
 					+ "com.github.ben-manes.caffeine:caffeine to your build");
 	}
 
-	// issue 17: a request state key that is not Base64 used to fail with a bare IllegalArgumentException
+	// issue 17: a request state key that is not Base64 used to fail with a bare
+	// IllegalArgumentException
 	@Test
 	void requestStateKeyThatIsNotBase64StopsStartup(CapturedOutput output) {
 		Throwable failure = start("--mcp.server.stateless.request-state-keys.k1=not base64!");

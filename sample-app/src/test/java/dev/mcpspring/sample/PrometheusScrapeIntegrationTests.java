@@ -14,8 +14,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Drives MCP traffic through the sample app, then scrapes {@code /actuator/prometheus}
- * as Prometheus does and checks the MCP series.
+ * Drives MCP traffic through the sample app, then scrapes {@code /actuator/prometheus} as
+ * Prometheus does and checks the MCP series.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class PrometheusScrapeIntegrationTests {
@@ -41,8 +41,8 @@ class PrometheusScrapeIntegrationTests {
 				(contentType) -> assertThat(contentType).startsWith("text/plain").contains("version=0.0.4"));
 		List<Sample> samples = PrometheusTextFormat.parse(scrape.body());
 
-		assertThat(value(samples, OPERATION_COUNT, Map.of("mcp_method_name", "initialize", "error_type", "none",
-				"mcp_protocol_version", "2025-11-25")))
+		assertThat(value(samples, OPERATION_COUNT,
+				Map.of("mcp_method_name", "initialize", "error_type", "none", "mcp_protocol_version", "2025-11-25")))
 			.isGreaterThanOrEqualTo(1);
 		assertThat(value(samples, OPERATION_COUNT, Map.of("mcp_method_name", "tools/list", "gen_ai_tool_name", "none")))
 			.isGreaterThanOrEqualTo(1);

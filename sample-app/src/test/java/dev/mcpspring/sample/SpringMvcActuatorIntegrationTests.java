@@ -7,8 +7,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
 /**
- * The {@link ActuatorIntegrationTests} on the sample run as a Spring MVC application on Tomcat
- * (Maven profile {@code spring-mvc}): the probes and the mcp endpoint.
+ * The {@link ActuatorIntegrationTests} on the sample run as a Spring MVC application on
+ * Tomcat (Maven profile {@code spring-mvc}): the probes and the mcp endpoint.
  */
 @EnabledIf(value = SpringMvcStack.ON_CLASSPATH, disabledReason = SpringMvcStack.DISABLED_REASON)
 class SpringMvcActuatorIntegrationTests extends ActuatorIntegrationTests {

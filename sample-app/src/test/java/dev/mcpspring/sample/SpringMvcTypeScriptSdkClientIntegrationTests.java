@@ -7,8 +7,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
 /**
- * The {@link TypeScriptSdkClientIntegrationTests} on the sample run as a Spring MVC application on Tomcat
- * (Maven profile {@code spring-mvc}): the official TypeScript SDK client over Streamable HTTP.
+ * The {@link TypeScriptSdkClientIntegrationTests} on the sample run as a Spring MVC
+ * application on Tomcat (Maven profile {@code spring-mvc}): the official TypeScript SDK
+ * client over Streamable HTTP.
  */
 @EnabledIf(value = SpringMvcStack.ON_CLASSPATH, disabledReason = SpringMvcStack.DISABLED_REASON)
 class SpringMvcTypeScriptSdkClientIntegrationTests extends TypeScriptSdkClientIntegrationTests {

@@ -22,10 +22,11 @@ class StartupReportIntegrationTests {
 		try (ConfigurableApplicationContext context = SpringApplication.run(BookshopApplication.class,
 				"--server.port=0", "--mcp.server.transport.sse.enabled=true")) {
 			String port = context.getEnvironment().getProperty("local.server.port");
-			assertThat(output).contains("MCP server 'bookshop' 1.0.0 ready: Streamable HTTP at /mcp, legacy HTTP+SSE "
-					+ "at /sse and /mcp/message on port " + port + "; protocol revisions 2026-07-28, 2025-11-25, "
-					+ "2025-06-18, 2025-03-26, 2024-11-05; sessions on; 7 tools, 1 resource, 1 resource template, "
-					+ "1 prompt")
+			assertThat(output)
+				.contains("MCP server 'bookshop' 1.0.0 ready: Streamable HTTP at /mcp, legacy HTTP+SSE "
+						+ "at /sse and /mcp/message on port " + port + "; protocol revisions 2026-07-28, 2025-11-25, "
+						+ "2025-06-18, 2025-03-26, 2024-11-05; sessions on; 7 tools, 1 resource, 1 resource template, "
+						+ "1 prompt")
 				.doesNotContain("has no transport");
 		}
 	}

@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Drives the sample's {@code conformance} profile with the official TypeScript SDK v2.x
  * client on the stateless revision 2026-07-28 ({@code server/discover}, per-request
- * {@code _meta}, multi round-trip {@code input_required} results) while a v1.x client keeps
- * a 2025-11-25 session open on the same endpoint: the Node script
+ * {@code _meta}, multi round-trip {@code input_required} results) while a v1.x client
+ * keeps a 2025-11-25 session open on the same endpoint: the Node script
  * {@code src/test/node/ts-sdk-v2-client.mjs} prints what both clients got.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
@@ -81,10 +81,8 @@ class StatelessTypeScriptSdkIntegrationTests {
 		assertThat(exchanges.valueStream()).allSatisfy((exchange) -> {
 			assertThat(exchange.path("method").asString()).as("%s", exchange).isEqualTo("POST");
 			assertThat(exchange.path("status").asInt()).as("%s", exchange).isEqualTo(200);
-			assertThat(exchange.at("/requestHeaders/mcp-session-id").isNull()).as("no session: %s", exchange)
-				.isTrue();
-			assertThat(exchange.at("/responseHeaders/mcp-session-id").isNull()).as("no session: %s", exchange)
-				.isTrue();
+			assertThat(exchange.at("/requestHeaders/mcp-session-id").isNull()).as("no session: %s", exchange).isTrue();
+			assertThat(exchange.at("/responseHeaders/mcp-session-id").isNull()).as("no session: %s", exchange).isTrue();
 			assertThat(exchange.at("/requestHeaders/mcp-protocol-version").asString()).as("%s", exchange)
 				.isEqualTo(MODERN);
 			assertThat(exchange.at("/requestBody/params/_meta/io.modelcontextprotocol~1protocolVersion").asString())
@@ -177,16 +175,16 @@ class StatelessTypeScriptSdkIntegrationTests {
 		String sessionId = this.v1.path("sessionId").asString();
 		assertThat(sessionId).isNotBlank();
 		assertThat(text(call(this.v1, "before.simpleText"))).isEqualTo("This is a simple text response for testing.");
-		assertThat(call(this.v1, "during.tools").path("tools").valueStream().map((tool) -> tool.path("name").asString()))
+		assertThat(
+				call(this.v1, "during.tools").path("tools").valueStream().map((tool) -> tool.path("name").asString()))
 			.contains("test_simple_text", "test_input_required_result_elicitation");
 		assertThat(call(this.v1, "after.prompt").at("/messages/0/content/text").asString())
 			.isEqualTo("This is a simple prompt for testing.");
 		JsonNode exchanges = this.v1.path("exchanges");
 		assertThat(exchanges.get(0).at("/requestBody/method").asString()).isEqualTo("initialize");
-		assertThat(exchanges.valueStream().skip(1)).allSatisfy((exchange) -> assertThat(
-				exchange.at("/requestHeaders/mcp-session-id").asString())
-			.as("%s", exchange)
-			.isEqualTo(sessionId));
+		assertThat(exchanges.valueStream().skip(1)).allSatisfy(
+				(exchange) -> assertThat(exchange.at("/requestHeaders/mcp-session-id").asString()).as("%s", exchange)
+					.isEqualTo(sessionId));
 		assertThat(exchanges.get(exchanges.size() - 1).path("method").asString()).isEqualTo("DELETE");
 		assertThat(exchanges.get(exchanges.size() - 1).path("status").asInt()).isEqualTo(204);
 		assertThat(this.v1.path("transportErrors").size()).as("%s", this.v1.path("transportErrors")).isZero();

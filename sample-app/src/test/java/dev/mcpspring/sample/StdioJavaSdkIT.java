@@ -41,16 +41,15 @@ class StdioJavaSdkIT extends JavaSdkConformanceSuite {
 
 	/**
 	 * Keeps the JVM alive: without it the server exits as soon as it started, because the
-	 * thread reading standard input is a daemon thread and stdio turns the web server off.
-	 * Remove once the transport keeps the application alive by itself (see
+	 * thread reading standard input is a daemon thread and stdio turns the web server
+	 * off. Remove once the transport keeps the application alive by itself (see
 	 * {@link #servesWithTheDocumentedCommandLine()}).
 	 */
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
 	private static final String INITIALIZE = """
 			{"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"protocolVersion": "2025-11-25",
-			 "capabilities": {}, "clientInfo": {"name": "raw-stdio-client", "version": "1.0.0"}}}"""
-		.replace("\n", "");
+			 "capabilities": {}, "clientInfo": {"name": "raw-stdio-client", "version": "1.0.0"}}}""".replace("\n", "");
 
 	@BeforeAll
 	@Override
@@ -103,8 +102,8 @@ class StdioJavaSdkIT extends JavaSdkConformanceSuite {
 			assertThat(raw.receive(START_TIMEOUT).at("/result/serverInfo/name").asString())
 				.isEqualTo("mcp-conformance-fixture");
 			raw.closeInput();
-			assertThat(raw.process.waitFor(20, TimeUnit.SECONDS)).as("exited after the end of its input; stderr:%n%s",
-					raw.stderr())
+			assertThat(raw.process.waitFor(20, TimeUnit.SECONDS))
+				.as("exited after the end of its input; stderr:%n%s", raw.stderr())
 				.isTrue();
 			assertThat(raw.process.exitValue()).isZero();
 			assertThat(raw.remainingStdout()).as("nothing but protocol lines on stdout").isEmpty();
@@ -113,7 +112,8 @@ class StdioJavaSdkIT extends JavaSdkConformanceSuite {
 		}
 	}
 
-	// issue 19: piping requests and closing stdin lost the last call in about half of the runs
+	// issue 19: piping requests and closing stdin lost the last call in about half of the
+	// runs
 	@Test
 	void everyRequestReadBeforeEndOfInputIsAnswered(@TempDir Path output) throws Exception {
 		try (RawStdioClient raw = RawStdioClient.start(output)) {
@@ -139,14 +139,17 @@ class StdioJavaSdkIT extends JavaSdkConformanceSuite {
 		}
 	}
 
-	// issue 20: overlong UTF-8 was decoded, so C0 AE C0 AE C0 AF reached a template as "../"
+	// issue 20: overlong UTF-8 was decoded, so C0 AE C0 AE C0 AF reached a template as
+	// "../"
 	@Test
 	void invalidUtf8IsAParseError(@TempDir Path output) throws Exception {
 		try (RawStdioClient raw = RawStdioClient.start(output)) {
 			raw.send(INITIALIZE);
 			assertThat(raw.receive(START_TIMEOUT).at("/result/protocolVersion").asString()).isEqualTo("2025-11-25");
-			raw.sendBytes("{\"jsonrpc\": \"2.0\", \"id\": 2, \"method\": \"resources/read\", \"params\": "
-					+ "{\"uri\": \"test://template/", java.util.HexFormat.of().parseHex("C0AEC0AEC0AF"), "/data\"}}");
+			raw.sendBytes(
+					"{\"jsonrpc\": \"2.0\", \"id\": 2, \"method\": \"resources/read\", \"params\": "
+							+ "{\"uri\": \"test://template/",
+					java.util.HexFormat.of().parseHex("C0AEC0AEC0AF"), "/data\"}}");
 			JsonNode parseError = raw.receive(TIMEOUT);
 			assertThat(parseError.at("/error/code").asInt()).as("%s", parseError).isEqualTo(-32700);
 		}

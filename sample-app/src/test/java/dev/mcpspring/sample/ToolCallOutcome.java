@@ -4,8 +4,8 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What an MCP client saw for one {@code tools/call}: either the {@code CallToolResult} (as
- * JSON) or the JSON-RPC error.
+ * What an MCP client saw for one {@code tools/call}: either the {@code CallToolResult}
+ * (as JSON) or the JSON-RPC error.
  *
  * @param result the tool result, or {@code null} when the call failed with a JSON-RPC
  * error

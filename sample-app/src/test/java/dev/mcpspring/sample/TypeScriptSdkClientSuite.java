@@ -17,10 +17,10 @@ import static dev.mcpspring.sample.BookshopExpectations.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Drives the bookshop server with the official MCP TypeScript SDK (v1.x) client: the
- * Node script {@code src/test/node/ts-sdk-v1-client.mjs} runs a fixed conversation and
- * prints a JSON report of everything the server answered, which these tests check.
- * Subclassed once per way of running the server.
+ * Drives the bookshop server with the official MCP TypeScript SDK (v1.x) client: the Node
+ * script {@code src/test/node/ts-sdk-v1-client.mjs} runs a fixed conversation and prints
+ * a JSON report of everything the server answered, which these tests check. Subclassed
+ * once per way of running the server.
  */
 @TestInstance(Lifecycle.PER_CLASS)
 abstract class TypeScriptSdkClientSuite {
@@ -40,8 +40,7 @@ abstract class TypeScriptSdkClientSuite {
 			.exists();
 		Path stdout = output.resolve("report.json");
 		Path stderr = output.resolve("stderr.txt");
-		Process process = new ProcessBuilder("node", CLIENT_SCRIPT, mcpUrl())
-			.directory(CLIENT_DIRECTORY.toFile())
+		Process process = new ProcessBuilder("node", CLIENT_SCRIPT, mcpUrl()).directory(CLIENT_DIRECTORY.toFile())
 			.redirectInput(ProcessBuilder.Redirect.PIPE)
 			.redirectOutput(stdout.toFile())
 			.redirectError(stderr.toFile())
@@ -51,8 +50,8 @@ abstract class TypeScriptSdkClientSuite {
 		if (!finished) {
 			process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
 		}
-		assertThat(finished).as("%s finished within %s; stderr:%n%s", CLIENT_SCRIPT, CLIENT_TIMEOUT,
-				Files.readString(stderr))
+		assertThat(finished)
+			.as("%s finished within %s; stderr:%n%s", CLIENT_SCRIPT, CLIENT_TIMEOUT, Files.readString(stderr))
 			.isTrue();
 		assertThat(process.exitValue()).as("exit code of %s; stderr:%n%s", CLIENT_SCRIPT, Files.readString(stderr))
 			.isZero();
@@ -74,8 +73,7 @@ abstract class TypeScriptSdkClientSuite {
 		assertThat(this.report.path("protocolVersion").asString()).isEqualTo(BookshopExpectations.PROTOCOL_VERSION);
 		BookshopExpectations.assertServerInfo(this.report.path("serverVersion"));
 		BookshopExpectations.assertToolsCapability(this.report.path("serverCapabilities"));
-		assertThat(this.report.path("sessionId").asString()).as("Mcp-Session-Id assigned on initialize")
-			.isNotBlank();
+		assertThat(this.report.path("sessionId").asString()).as("Mcp-Session-Id assigned on initialize").isNotBlank();
 		assertThat(this.report.at("/exchanges/0/requestBody/method").asString()).isEqualTo("initialize");
 	}
 
@@ -84,13 +82,16 @@ abstract class TypeScriptSdkClientSuite {
 		JsonNode exchanges = this.report.path("exchanges");
 		String sessionId = this.report.path("sessionId").asString();
 		assertThat(exchanges.get(0).at("/responseHeaders/mcp-session-id").asString())
-			.as("Mcp-Session-Id header of the initialize response").isEqualTo(sessionId);
+			.as("Mcp-Session-Id header of the initialize response")
+			.isEqualTo(sessionId);
 		assertThat(exchanges.valueStream()).allSatisfy((exchange) -> {
 			String method = exchange.path("method").asString();
 			int status = exchange.path("status").asInt();
 			if (method.equals("GET")) {
-				// the standalone SSE stream: 405 when not offered, else text/event-stream; a
-				// server may send the headers only with the first event, in which case the
+				// the standalone SSE stream: 405 when not offered, else
+				// text/event-stream; a
+				// server may send the headers only with the first event, in which case
+				// the
 				// client aborts the request when it closes
 				if (exchange.has("error")) {
 					assertThat(exchange.at("/error/name").asString()).as("GET failed: %s", exchange)
@@ -112,13 +113,16 @@ abstract class TypeScriptSdkClientSuite {
 			else {
 				assertThat(status).as("request answered: %s", exchange).isEqualTo(200);
 				assertThat(exchange.at("/responseHeaders/content-type").asString())
-					.as("JSON response by default: %s", exchange).startsWith("application/json");
+					.as("JSON response by default: %s", exchange)
+					.startsWith("application/json");
 			}
 		});
 		assertThat(exchanges.valueStream().map((exchange) -> exchange.at("/requestBody/method").asString()))
-			.as("requests made").contains("initialize", "notifications/initialized", "tools/list", "tools/call");
+			.as("requests made")
+			.contains("initialize", "notifications/initialized", "tools/list", "tools/call");
 		assertThat(this.report.path("transportErrors").size())
-			.as("transport errors %s", this.report.path("transportErrors")).isZero();
+			.as("transport errors %s", this.report.path("transportErrors"))
+			.isZero();
 	}
 
 	@Test

@@ -19,8 +19,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 /**
  * The floor of the load test: a WebFlux endpoint at {@code POST /mcp} that parses the
  * JSON-RPC request with Jackson and answers the {@code tools/call} result an MCP server
- * would give for {@code echo}, {@code add} or {@code text10k}, with no protocol logic
- * at all. MCP auto-configuration is switched off.
+ * would give for {@code echo}, {@code add} or {@code text10k}, with no protocol logic at
+ * all. MCP auto-configuration is switched off.
  * <p>
  * A request with {@code MCP-Protocol-Version: 2026-07-28} gets the result of that
  * revision, byte for byte what our server sends: {@code resultType} and the server's
@@ -44,12 +44,10 @@ public class FloorServerApplication {
 	@Bean
 	RouterFunction<ServerResponse> floorRoute(JsonMapper jsonMapper) {
 		String text = new BenchmarkTools().text10k();
-		return RouterFunctions.route()
-			.POST("/mcp", (request) -> {
-				boolean stateless = STATELESS_REVISION.equals(request.headers().firstHeader("MCP-Protocol-Version"));
-				return request.bodyToMono(byte[].class).flatMap((body) -> respond(jsonMapper, body, text, stateless));
-			})
-			.build();
+		return RouterFunctions.route().POST("/mcp", (request) -> {
+			boolean stateless = STATELESS_REVISION.equals(request.headers().firstHeader("MCP-Protocol-Version"));
+			return request.bodyToMono(byte[].class).flatMap((body) -> respond(jsonMapper, body, text, stateless));
+		}).build();
 	}
 
 	private static Mono<ServerResponse> respond(JsonMapper jsonMapper, byte[] body, String text, boolean stateless) {
@@ -76,7 +74,9 @@ public class FloorServerApplication {
 		else {
 			callResult.put("isError", false);
 		}
-		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(jsonMapper.writeValueAsBytes(response));
+		return ServerResponse.ok()
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(jsonMapper.writeValueAsBytes(response));
 	}
 
 }

@@ -1,5 +1,6 @@
 /**
- * The floor: a plain WebFlux endpoint that parses the JSON-RPC request with Jackson and answers a fixed result.
+ * The floor: a plain WebFlux endpoint that parses the JSON-RPC request with Jackson and
+ * answers a fixed result.
  */
 @NullMarked
 package dev.mcpspring.benchmarks.floor;

@@ -94,7 +94,8 @@ public class HotPathBenchmark {
 		this.context = new SpringApplicationBuilder(Config.class).web(WebApplicationType.NONE)
 			.bannerMode(Banner.Mode.OFF)
 			.logStartupInfo(false)
-			// without observations, as in the stripped server: ObservationBenchmark measures them
+			// without observations, as in the stripped server: ObservationBenchmark
+			// measures them
 			.properties(Map.of("logging.level.root", "warn", "spring.autoconfigure.exclude",
 					ObservationBenchmark.OBSERVATION_AUTO_CONFIGURATION))
 			.run();

@@ -36,11 +36,12 @@ import org.springframework.util.Assert;
  * {@link HotPathBenchmark} with Actuator's metrics and the Prometheus registry on the
  * classpath, with observations {@code off} (no {@code ObservationRegistry}) and
  * {@code on} (Boot's registry, so the {@code mcp.server.operation} timer and long task
- * timer are recorded, as in a production deployment), and {@code on} without Boot's
- * long task timers ({@code management.observations.long-task-timer.enabled=false}). Run with {@code -prof gc}: the
- * allocation per call ({@code gc.alloc.rate.norm}) does not depend on the load of the
- * machine, where the time per call does. There is no HTTP server here, so Boot's
- * {@code http.server.requests} observation is not part of it (the load test measures it).
+ * timer are recorded, as in a production deployment), and {@code on} without Boot's long
+ * task timers ({@code management.observations.long-task-timer.enabled=false}). Run with
+ * {@code -prof gc}: the allocation per call ({@code gc.alloc.rate.norm}) does not depend
+ * on the load of the machine, where the time per call does. There is no HTTP server here,
+ * so Boot's {@code http.server.requests} observation is not part of it (the load test
+ * measures it).
  *
  * @author MCP Spring Boot team
  * @since 0.1.0

@@ -7,7 +7,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 
 /**
- * Input of the {@code quote} tool, with Jakarta constraints checked before the method runs.
+ * Input of the {@code quote} tool, with Jakarta constraints checked before the method
+ * runs.
  *
  * @param sku the article number
  * @param quantity how many

@@ -1,6 +1,6 @@
 /**
- * The tools every benchmarked server exposes: {@code echo}, {@code add}, {@code text10k}, and a record-typed
- * {@code quote} with Jakarta constraints.
+ * The tools every benchmarked server exposes: {@code echo}, {@code add}, {@code text10k},
+ * and a record-typed {@code quote} with Jakarta constraints.
  */
 @NullMarked
 package dev.mcpspring.benchmarks.tools;

@@ -28,14 +28,14 @@ import org.springframework.util.ClassUtils;
  * (see {@link #configuredProperty})
  * @param requiredValue the value (ignoring case) the properties must have, such as
  * {@code true}, or {@code null} when setting them at all turns the feature on
- * @param group the prefix of every property that turns it on, or {@code null} when
- * only the listed properties do
- * @param classes the classes needed, by name, each mapped to the Maven coordinates of
- * the dependency to add
+ * @param group the prefix of every property that turns it on, or {@code null} when only
+ * the listed properties do
+ * @param classes the classes needed, by name, each mapped to the Maven coordinates of the
+ * dependency to add
  * @author MCP Spring Boot team
  */
-record FeatureRequirement(String feature, List<String> properties, @Nullable String requiredValue, @Nullable String group,
-		Map<String, String> classes) {
+record FeatureRequirement(String feature, List<String> properties, @Nullable String requiredValue,
+		@Nullable String group, Map<String, String> classes) {
 
 	private static final String SECURITY_STARTER = "org.springframework.boot:spring-boot-starter-security";
 
@@ -52,15 +52,16 @@ record FeatureRequirement(String feature, List<String> properties, @Nullable Str
 					+ "ReactiveOAuth2ResourceServerAutoConfiguration");
 
 	/**
-	 * The MCP features that need optional libraries, the most specific first: OAuth
-	 * token settings need more than the other security properties.
+	 * The MCP features that need optional libraries, the most specific first: OAuth token
+	 * settings need more than the other security properties.
 	 */
 	static final List<FeatureRequirement> MCP_FEATURES = List.of(
 			new FeatureRequirement("MCP security with JWT access tokens",
 					List.of("spring.security.oauth2.resourceserver.jwt.issuer-uri",
 							"spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
 							"spring.security.oauth2.resourceserver.jwt.public-key-location"),
-					null, null, providedBy(RESOURCE_SERVER_STARTER, SPRING_SECURITY, RESOURCE_SERVER,
+					null, null,
+					providedBy(RESOURCE_SERVER_STARTER, SPRING_SECURITY, RESOURCE_SERVER,
 							List.of("org.springframework.security.oauth2.jwt.ReactiveJwtDecoder"))),
 			new FeatureRequirement("MCP security with opaque access tokens",
 					List.of("spring.security.oauth2.resourceserver.opaquetoken.introspection-uri"), null, null,
@@ -84,18 +85,20 @@ record FeatureRequirement(String feature, List<String> properties, @Nullable Str
 					Map.of("io.github.bucket4j.Bucket", "com.bucket4j:bucket4j_jdk17-core",
 							"com.github.benmanes.caffeine.cache.Caffeine", "com.github.ben-manes.caffeine:caffeine")),
 			new FeatureRequirement("the MCP response cache", List.of("mcp.server.middleware.cache.enabled"), "true",
-					null, Map.of("com.github.benmanes.caffeine.cache.Caffeine", "com.github.ben-manes.caffeine:caffeine")),
+					null,
+					Map.of("com.github.benmanes.caffeine.cache.Caffeine", "com.github.ben-manes.caffeine:caffeine")),
 			new FeatureRequirement("remote OpenAPI documents as tools", List.of("mcp.server.openapi.sources"), null,
-					"mcp.server.openapi.sources", Map.of("io.swagger.parser.OpenAPIParser", "io.swagger.parser.v3:swagger-parser",
+					"mcp.server.openapi.sources",
+					Map.of("io.swagger.parser.OpenAPIParser", "io.swagger.parser.v3:swagger-parser",
 							"org.springframework.web.reactive.function.client.WebClient",
 							"org.springframework.boot:spring-boot-starter-webflux")));
 
 	/**
 	 * Return the property that turns the feature on.
 	 * @param environment the environment
-	 * @return the name of the first property set (to {@link #requiredValue} when there
-	 * is one, else the property itself or any property under it), or
-	 * {@code null} when the feature is off
+	 * @return the name of the first property set (to {@link #requiredValue} when there is
+	 * one, else the property itself or any property under it), or {@code null} when the
+	 * feature is off
 	 */
 	@Nullable String configuredProperty(Environment environment) {
 		for (String property : this.properties) {

@@ -6,8 +6,8 @@ import org.springframework.util.Assert;
 
 /**
  * Thrown at startup when an MCP configuration property is missing or has a value the
- * server cannot work with, such as a non-positive size or a request state key that is
- * not Base64. Secret values are never part of the exception.
+ * server cannot work with, such as a non-positive size or a request state key that is not
+ * Base64. Secret values are never part of the exception.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -26,14 +26,14 @@ public class InvalidMcpPropertyException extends RuntimeException {
 	/**
 	 * Create an exception.
 	 * @param property the name of the property
-	 * @param value the value to show, or {@code null} when the property is not set or
-	 * its value is a secret
+	 * @param value the value to show, or {@code null} when the property is not set or its
+	 * value is a secret
 	 * @param reason what is wrong, for example "must be positive"
 	 * @param action how to fix it, for example "Set it to 1 or more."
 	 */
 	public InvalidMcpPropertyException(String property, @Nullable Object value, String reason, String action) {
-		super("Invalid configuration property '" + property + "'" + ((value != null) ? " = '" + value + "'" : "")
-				+ ": " + reason);
+		super("Invalid configuration property '" + property + "'" + ((value != null) ? " = '" + value + "'" : "") + ": "
+				+ reason);
 		Assert.hasText(property, "Property is required");
 		Assert.hasText(reason, "Reason is required");
 		Assert.hasText(action, "Action is required");

@@ -33,8 +33,7 @@ public class MissingDependencyException extends RuntimeException {
 	/**
 	 * Create an exception.
 	 * @param property the configuration property that turns the feature on
-	 * @param feature what the property turns on, for example "MCP API key
-	 * authentication"
+	 * @param feature what the property turns on, for example "MCP API key authentication"
 	 * @param missingClasses the classes the feature needs that are not on the classpath
 	 * @param dependencies the Maven coordinates ({@code groupId:artifactId}) of the
 	 * dependencies that provide them
@@ -76,11 +75,11 @@ public class MissingDependencyException extends RuntimeException {
 	}
 
 	/**
-	 * Create an exception for a feature that the application's code turns on, rather
-	 * than a property.
+	 * Create an exception for a feature that the application's code turns on, rather than
+	 * a property.
 	 * @param usage what turns the feature on, for example "@McpTool(inputSchema = ...)"
-	 * @param feature what it turns on, for example "the enforcement of hand-written
-	 * input schemas"
+	 * @param feature what it turns on, for example "the enforcement of hand-written input
+	 * schemas"
 	 * @param missingClasses the classes the feature needs that are not on the classpath
 	 * @param dependencies the Maven coordinates ({@code groupId:artifactId}) of the
 	 * dependencies that provide them
@@ -94,8 +93,8 @@ public class MissingDependencyException extends RuntimeException {
 
 	/**
 	 * Return the configuration property that turns the feature on.
-	 * @return the property name, or {@code null} when the application's code turns it
-	 * on (see {@link #getUsage()})
+	 * @return the property name, or {@code null} when the application's code turns it on
+	 * (see {@link #getUsage()})
 	 */
 	public @Nullable String getProperty() {
 		return this.property;

@@ -30,8 +30,8 @@ class MissingDependencyFailureAnalyzer extends AbstractFailureAnalyzer<MissingDe
 		String description = String.format(
 				"The property '%s'%s turns on %s, which needs classes that are not on the classpath:%n%n    %s%n%n"
 						+ "The MCP server does not start rather than run without %s.",
-				property, origin, cause.getFeature(),
-				String.join(String.format("%n    "), cause.getMissingClasses()), cause.getFeature());
+				property, origin, cause.getFeature(), String.join(String.format("%n    "), cause.getMissingClasses()),
+				cause.getFeature());
 		String removal = (cause.getPropertyGroup() != null) ? "every " + cause.getPropertyGroup() + ".* property"
 				: "the property '" + property + "'";
 		String action = String.format("Add the %s %s to your build, or remove %s.",
@@ -44,8 +44,8 @@ class MissingDependencyFailureAnalyzer extends AbstractFailureAnalyzer<MissingDe
 		String description = String.format(
 				"%s turns on %s, which needs classes that are not on the classpath:%n%n    %s%n%n"
 						+ "The MCP server does not start rather than run without %s.",
-				cause.getUsage(), cause.getFeature(),
-				String.join(String.format("%n    "), cause.getMissingClasses()), cause.getFeature());
+				cause.getUsage(), cause.getFeature(), String.join(String.format("%n    "), cause.getMissingClasses()),
+				cause.getFeature());
 		String action = String.format("Add the %s %s to your build, or remove %s.",
 				(cause.getDependencies().size() > 1) ? "dependencies" : "dependency",
 				String.join(" and ", cause.getDependencies()), cause.getUsage());

@@ -4,8 +4,8 @@ import org.springframework.util.Assert;
 
 /**
  * Thrown at startup when the MCP server is to be served over HTTP but the application is
- * not a web application, because no web server is on the classpath, and stdio is off:
- * no client could reach the server.
+ * not a web application, because no web server is on the classpath, and stdio is off: no
+ * client could reach the server.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0

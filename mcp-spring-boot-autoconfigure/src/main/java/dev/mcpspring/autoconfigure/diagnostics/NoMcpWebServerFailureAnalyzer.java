@@ -4,8 +4,8 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Reports a {@link NoMcpWebServerException}: which web stack to add, or how to serve
- * the server over stdio instead.
+ * Reports a {@link NoMcpWebServerException}: which web stack to add, or how to serve the
+ * server over stdio instead.
  *
  * @author MCP Spring Boot team
  */

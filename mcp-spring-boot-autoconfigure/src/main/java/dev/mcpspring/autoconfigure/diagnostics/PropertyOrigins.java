@@ -22,8 +22,8 @@ final class PropertyOrigins {
 	 * Find a property as it was configured.
 	 * @param environment the environment, or {@code null} when unknown
 	 * @param property the property name
-	 * @return the property with its value as written and its origin, or {@code null}
-	 * when it is not set directly (for example set through list indexes)
+	 * @return the property with its value as written and its origin, or {@code null} when
+	 * it is not set directly (for example set through list indexes)
 	 */
 	static @Nullable ConfigurationProperty find(@Nullable Environment environment, String property) {
 		ConfigurationPropertyName name = ConfigurationPropertyName.ofIfValid(property);

@@ -8,10 +8,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.util.Assert;
 
 /**
- * Fails startup with a {@link MissingDependencyException} when a property turns on an
- * MCP feature whose libraries are not on the classpath. Runs before any bean is
- * created, so the web server never starts without the feature, lazy initialization or
- * not.
+ * Fails startup with a {@link MissingDependencyException} when a property turns on an MCP
+ * feature whose libraries are not on the classpath. Runs before any bean is created, so
+ * the web server never starts without the feature, lazy initialization or not.
  *
  * @author MCP Spring Boot team
  */

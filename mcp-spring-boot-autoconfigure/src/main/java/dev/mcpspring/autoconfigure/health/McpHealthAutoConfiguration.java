@@ -50,8 +50,7 @@ public final class McpHealthAutoConfiguration {
 	McpServerHealthIndicator mcpHealthIndicator(McpSessionService sessionService, McpServerProperties properties,
 			ApplicationContext context) {
 		return new McpServerHealthIndicator(sessionService,
-				enabledTransports(properties.getTransport(), isWebApplication(context)),
-				SESSION_COUNT_TIMEOUT);
+				enabledTransports(properties.getTransport(), isWebApplication(context)), SESSION_COUNT_TIMEOUT);
 	}
 
 	/**
@@ -59,8 +58,8 @@ public final class McpHealthAutoConfiguration {
 	 * such as a Spring MVC application.
 	 */
 	private static boolean isWebApplication(ApplicationContext context) {
-		return context instanceof ReactiveWebApplicationContext || (servletPresent
-				&& context instanceof org.springframework.web.context.WebApplicationContext);
+		return context instanceof ReactiveWebApplicationContext
+				|| (servletPresent && context instanceof org.springframework.web.context.WebApplicationContext);
 	}
 
 	static List<String> enabledTransports(McpTransportProperties transport, boolean web) {

@@ -68,8 +68,8 @@ public final class McpOpenApiAutoConfiguration {
 	}
 
 	/**
-	 * Reactor Netty connector with the connect timeout, in its own class so that Netty
-	 * is loaded only when present.
+	 * Reactor Netty connector with the connect timeout, in its own class so that Netty is
+	 * loaded only when present.
 	 */
 	private static final class ReactorConnector {
 

@@ -20,9 +20,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class McpOpenApiProperties {
 
 	/**
-	 * OpenAPI documents whose operations become tools, by source name. The keys of a source
-	 * (location, base-url, prefix, credentials, include, exclude, timeout) are described in
-	 * docs/openapi.md.
+	 * OpenAPI documents whose operations become tools, by source name. The keys of a
+	 * source (location, base-url, prefix, credentials, include, exclude, timeout) are
+	 * described in docs/openapi.md.
 	 */
 	private final Map<String, Source> sources = new LinkedHashMap<>();
 

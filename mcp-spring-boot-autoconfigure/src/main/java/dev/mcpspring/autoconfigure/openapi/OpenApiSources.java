@@ -27,7 +27,11 @@ final class OpenApiSources {
 	}
 
 	static List<OpenApiSource> from(McpOpenApiProperties properties) {
-		return properties.getSources().entrySet().stream().map((entry) -> from(entry.getKey(), entry.getValue())).toList();
+		return properties.getSources()
+			.entrySet()
+			.stream()
+			.map((entry) -> from(entry.getKey(), entry.getValue()))
+			.toList();
 	}
 
 	private static OpenApiSource from(String name, McpOpenApiProperties.Source source) {

@@ -47,8 +47,8 @@ final class UpstreamServers {
 	private static UpstreamServer upstream(String name, Upstream upstream, McpJsonMapper jsonMapper) {
 		String property = PREFIX + name;
 		if (!name.matches("[A-Za-z0-9_-]+")) {
-			throw new InvalidMcpPropertyException(property, null, "the name must hold only letters, digits, '_' and '-'",
-					"Rename the server.");
+			throw new InvalidMcpPropertyException(property, null,
+					"the name must hold only letters, digits, '_' and '-'", "Rename the server.");
 		}
 		if (upstream.getRequestTimeout().isNegative() || upstream.getRequestTimeout().isZero()) {
 			throw new InvalidMcpPropertyException(property + ".request-timeout", upstream.getRequestTimeout(),

@@ -41,8 +41,9 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
  * @author MCP Spring Boot team
  * @since 0.1.0
  */
-@AutoConfiguration(before = { McpServerAutoConfiguration.class, McpWebFluxAutoConfiguration.class,
-		McpWebMvcAutoConfiguration.class },
+@AutoConfiguration(
+		before = { McpServerAutoConfiguration.class, McpWebFluxAutoConfiguration.class,
+				McpWebMvcAutoConfiguration.class },
 		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration")
 @ConditionalOnClass({ ReactiveRedisConnectionFactory.class, JsonMapper.class })
 @ConditionalOnBean(ReactiveRedisConnectionFactory.class)
@@ -68,14 +69,13 @@ public final class McpRedisAutoConfiguration {
 			JsonRpcCodec codec, McpServerProperties properties) {
 		McpSessionProperties session = properties.getSession();
 		return new RedisMcpSessionRepository(template, codec.getJsonMapper(), session.getRedis().getKeyPrefix(),
-				session.getMaxSessions(), session.getIdleTimeout(), session.getRedis().getTimeout(),
-				Clock.systemUTC());
+				session.getMaxSessions(), session.getIdleTimeout(), session.getRedis().getTimeout(), Clock.systemUTC());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	McpEventStore mcpEventStore(@Qualifier(TEMPLATE_BEAN_NAME) ReactiveStringRedisTemplate template,
-			JsonRpcCodec codec, McpSessionBroker broker, McpServerProperties properties) {
+	McpEventStore mcpEventStore(@Qualifier(TEMPLATE_BEAN_NAME) ReactiveStringRedisTemplate template, JsonRpcCodec codec,
+			McpSessionBroker broker, McpServerProperties properties) {
 		McpTransportProperties.StreamableHttp streamableHttp = properties.getTransport().getStreamableHttp();
 		McpSessionProperties.Redis redis = properties.getSession().getRedis();
 		return new RedisMcpEventStore(template, codec, redis.getKeyPrefix(), streamableHttp.getReplayEvents(),

@@ -54,9 +54,9 @@ public final class McpRestEndpointsAutoConfiguration {
 			ObjectProvider<RequestMappingHandlerMapping> handlerMappings, ObjectProvider<HttpHandler> httpHandler,
 			JsonSchemaGenerator schemaGenerator, ToolRegistry toolRegistry, ResourceRegistry resourceRegistry,
 			JsonRpcCodec codec, Environment environment) {
-		RestEndpointToolDetector detector = new RestEndpointToolDetector(
-				() -> handlerMappings.orderedStream().toList(), selection(properties), schemaGenerator, toolRegistry,
-				resourceRegistry, SingletonSupplier.of(httpHandler::getObject), codec.getJsonMapper());
+		RestEndpointToolDetector detector = new RestEndpointToolDetector(() -> handlerMappings.orderedStream().toList(),
+				selection(properties), schemaGenerator, toolRegistry, resourceRegistry,
+				SingletonSupplier.of(httpHandler::getObject), codec.getJsonMapper());
 		detector.setBasePath(environment.getProperty(BASE_PATH_PROPERTY, ""));
 		detector.setResourcePaths(properties.getResources().getPaths());
 		detector.setResourceBaseUri(properties.getResources().getBaseUri());

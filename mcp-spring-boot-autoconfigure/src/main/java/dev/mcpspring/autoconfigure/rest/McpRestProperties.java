@@ -15,8 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class McpRestProperties {
 
 	/**
-	 * Whether to offer REST endpoints as tools: those annotated with @McpExposed and those
-	 * the include rules select.
+	 * Whether to offer REST endpoints as tools: those annotated with @McpExposed and
+	 * those the include rules select.
 	 */
 	private boolean enabled = true;
 

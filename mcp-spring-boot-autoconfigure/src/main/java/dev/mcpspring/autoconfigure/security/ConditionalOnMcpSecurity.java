@@ -10,9 +10,10 @@ import org.springframework.context.annotation.Conditional;
 
 /**
  * Matches when MCP security is configured: a JWT issuer URI, JWK set URI or public key
- * location, an opaque token introspection URI ({@code spring.security.oauth2.resourceserver.*}),
- * API keys ({@code mcp.server.security.api-keys}), or a token decoder bean declared by
- * the application: {@code ReactiveJwtDecoder}, {@code ReactiveOpaqueTokenIntrospector} or
+ * location, an opaque token introspection URI
+ * ({@code spring.security.oauth2.resourceserver.*}), API keys
+ * ({@code mcp.server.security.api-keys}), or a token decoder bean declared by the
+ * application: {@code ReactiveJwtDecoder}, {@code ReactiveOpaqueTokenIntrospector} or
  * {@code ReactiveAuthenticationManager} on WebFlux, {@code JwtDecoder} or
  * {@code OpaqueTokenIntrospector} on Spring MVC.
  *

@@ -73,7 +73,8 @@ public final class McpSecurityAutoConfiguration {
 	ProtectedResourceMetadataWebFilter mcpProtectedResourceMetadataWebFilter(ProtectedResourceMetadata metadata,
 			McpServerProperties serverProperties, ObjectProvider<JsonMapper> jsonMapper) {
 		return new ProtectedResourceMetadataWebFilter(metadata,
-				serverProperties.getTransport().getStreamableHttp().getPath(), jsonMapper.getIfAvailable(JsonMapper::new));
+				serverProperties.getTransport().getStreamableHttp().getPath(),
+				jsonMapper.getIfAvailable(JsonMapper::new));
 	}
 
 	@Bean

@@ -36,8 +36,8 @@ import org.springframework.util.StringUtils;
 
 /**
  * What MCP security is on both web stacks: the protected resource metadata, the scopes
- * per feature, the JWT audience and the API keys. Each stack's
- * auto-configuration adds its own metadata endpoint and filter chain.
+ * per feature, the JWT audience and the API keys. Each stack's auto-configuration adds
+ * its own metadata endpoint and filter chain.
  *
  * @author MCP Spring Boot team
  */
@@ -78,8 +78,7 @@ class McpSecurityConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	AccessDeniedExceptionTranslator mcpAccessDeniedExceptionTranslator(
-			ObjectProvider<AccessDeniedListener> listeners) {
+	AccessDeniedExceptionTranslator mcpAccessDeniedExceptionTranslator(ObjectProvider<AccessDeniedListener> listeners) {
 		return new AccessDeniedExceptionTranslator(AccessDeniedListener.of(listeners.orderedStream().toList()));
 	}
 
@@ -89,8 +88,8 @@ class McpSecurityConfiguration {
 	}
 
 	/**
-	 * Tell the handlers where the metadata is, for the challenge of their
-	 * {@code 403} answers.
+	 * Tell the handlers where the metadata is, for the challenge of their {@code 403}
+	 * answers.
 	 */
 	static void pointHandlersAtMetadata(ProtectedResourceMetadata metadata,
 			ObjectProvider<McpStreamableHttpHandler> streamableHttp, ObjectProvider<McpSseHandler> sse) {
@@ -109,8 +108,8 @@ class McpSecurityConfiguration {
 	}
 
 	/**
-	 * The API key converter of the filter chains: {@code Authorization: Bearer} carries
-	 * a key only when no access tokens are validated.
+	 * The API key converter of the filter chains: {@code Authorization: Bearer} carries a
+	 * key only when no access tokens are validated.
 	 */
 	static ApiKeyAuthenticationConverter apiKeyConverter(McpSecurityProperties properties, boolean oauth2) {
 		return new ApiKeyAuthenticationConverter(properties.getApiKeyHeader(), !oauth2);

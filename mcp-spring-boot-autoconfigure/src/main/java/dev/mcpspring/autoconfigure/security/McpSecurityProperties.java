@@ -15,10 +15,10 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Configuration of MCP server security. Token validation itself is configured with
- * Spring Boot's {@code spring.security.oauth2.resourceserver.*} properties. Bound only
- * when security is on, and checked once bound: a missing resource, a malformed URI or a
- * short API key fail startup with an {@link InvalidMcpPropertyException}.
+ * Configuration of MCP server security. Token validation itself is configured with Spring
+ * Boot's {@code spring.security.oauth2.resourceserver.*} properties. Bound only when
+ * security is on, and checked once bound: a missing resource, a malformed URI or a short
+ * API key fail startup with an {@link InvalidMcpPropertyException}.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -49,8 +49,8 @@ public class McpSecurityProperties implements InitializingBean {
 	private List<String> authorizationServers = new ArrayList<>();
 
 	/**
-	 * Scopes clients may request, published in the protected resource metadata and in
-	 * 401 challenges.
+	 * Scopes clients may request, published in the protected resource metadata and in 401
+	 * challenges.
 	 */
 	private List<String> scopesSupported = new ArrayList<>();
 
@@ -65,8 +65,8 @@ public class McpSecurityProperties implements InitializingBean {
 	private @Nullable String resourceDocumentation;
 
 	/**
-	 * Scopes every MCP request requires, initialize included, on top of the scopes of
-	 * a tool, prompt or resource; a caller without them gets HTTP 403 with an
+	 * Scopes every MCP request requires, initialize included, on top of the scopes of a
+	 * tool, prompt or resource; a caller without them gets HTTP 403 with an
 	 * insufficient_scope challenge.
 	 */
 	private List<String> requiredScopes = new ArrayList<>();
@@ -93,8 +93,8 @@ public class McpSecurityProperties implements InitializingBean {
 	private Map<String, ApiKey> apiKeys = new LinkedHashMap<>();
 
 	/**
-	 * Header carrying an API key. Without an OAuth configuration, "Authorization:
-	 * Bearer <key>" is accepted too.
+	 * Header carrying an API key. Without an OAuth configuration, "Authorization: Bearer
+	 * <key>" is accepted too.
 	 */
 	private String apiKeyHeader = "X-API-Key";
 
@@ -189,8 +189,8 @@ public class McpSecurityProperties implements InitializingBean {
 	/**
 	 * Return the resource URI, which security cannot do without.
 	 * @return the canonical URI of this MCP server
-	 * @throws InvalidMcpPropertyException when it is not set or not an absolute URI
-	 * with a host and without fragment
+	 * @throws InvalidMcpPropertyException when it is not set or not an absolute URI with
+	 * a host and without fragment
 	 */
 	String determineResource() {
 		if (this.resource == null || this.resource.isBlank()) {
@@ -227,8 +227,7 @@ public class McpSecurityProperties implements InitializingBean {
 		});
 	}
 
-	private static void checkAbsoluteUri(String property, String value, boolean fragmentAllowed,
-			String example) {
+	private static void checkAbsoluteUri(String property, String value, boolean fragmentAllowed, String example) {
 		URI uri = null;
 		try {
 			uri = new URI(value);

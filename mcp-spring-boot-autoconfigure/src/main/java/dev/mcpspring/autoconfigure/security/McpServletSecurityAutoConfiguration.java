@@ -50,9 +50,9 @@ import org.springframework.security.web.SecurityFilterChain;
  * @author MCP Spring Boot team
  * @since 0.1.0
  */
-@AutoConfiguration(after = { McpServerAutoConfiguration.class, McpWebMvcAutoConfiguration.class },
-		afterName = { "org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration",
-				"org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration" },
+@AutoConfiguration(after = { McpServerAutoConfiguration.class, McpWebMvcAutoConfiguration.class }, afterName = {
+		"org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration",
+		"org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration" },
 		beforeName = "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration")
 @ConditionalOnClass({ SecurityFilterChain.class, HttpSecurity.class, Servlet.class })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -128,8 +128,8 @@ public final class McpServletSecurityAutoConfiguration {
 	static class JwtConfiguration {
 
 		@Bean
-		ServletResourceServerTokens mcpServletJwtTokens(ObjectProvider<JwtDecoder> jwtDecoder,
-				Environment environment, McpSecurityProperties properties) {
+		ServletResourceServerTokens mcpServletJwtTokens(ObjectProvider<JwtDecoder> jwtDecoder, Environment environment,
+				McpSecurityProperties properties) {
 			return (configurer) -> {
 				JwtDecoder decoder = jwtDecoder.getIfAvailable();
 				configurer.jwt((decoder != null) ? JwtAudiences.of(environment, properties).check(decoder) : null);

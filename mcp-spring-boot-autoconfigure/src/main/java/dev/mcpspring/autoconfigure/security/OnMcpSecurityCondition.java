@@ -22,8 +22,8 @@ import org.springframework.util.ClassUtils;
 class OnMcpSecurityCondition extends SpringBootCondition implements ConfigurationCondition {
 
 	/**
-	 * Beans of these types, declared by the application, switch security on: the
-	 * reactive ones for WebFlux, the servlet token decoders for Spring MVC. A servlet
+	 * Beans of these types, declared by the application, switch security on: the reactive
+	 * ones for WebFlux, the servlet token decoders for Spring MVC. A servlet
 	 * {@code AuthenticationManager} is left out on purpose: applications declare one for
 	 * form or basic login, which says nothing about bearer tokens on the MCP endpoint.
 	 */

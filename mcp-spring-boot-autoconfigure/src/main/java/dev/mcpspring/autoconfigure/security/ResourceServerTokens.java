@@ -4,8 +4,8 @@ import dev.mcpspring.security.McpSecurityConfigurer;
 
 /**
  * Adds OAuth 2 access token validation to the MCP filter chain. Declared only when the
- * resource server libraries are on the classpath, so that the chain itself, and API
- * keys, need nothing but Spring Security's web and config modules.
+ * resource server libraries are on the classpath, so that the chain itself, and API keys,
+ * need nothing but Spring Security's web and config modules.
  *
  * @author MCP Spring Boot team
  */

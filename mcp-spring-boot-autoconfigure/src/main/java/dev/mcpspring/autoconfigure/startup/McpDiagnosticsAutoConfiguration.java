@@ -22,9 +22,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} for the diagnostics of a running
- * MCP server: the startup report, the warning when no transport serves it, and the
- * opt-in traffic log.
+ * {@link EnableAutoConfiguration Auto-configuration} for the diagnostics of a running MCP
+ * server: the startup report, the warning when no transport serves it, and the opt-in
+ * traffic log.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0

@@ -22,12 +22,12 @@ import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
 
 /**
- * Tells what the MCP server serves: once the application is ready, one {@code INFO}
- * line with the transports and their endpoints, the protocol revisions, whether sessions
- * are on and how many tools, resources, resource templates and prompts there are; once
- * the beans are created, a {@code WARN} with the fix when no transport serves the
- * server, or a {@link NoMcpWebServerException} when that is because no web server is on
- * the classpath. In a stdio application the log goes to standard error, never to standard
+ * Tells what the MCP server serves: once the application is ready, one {@code INFO} line
+ * with the transports and their endpoints, the protocol revisions, whether sessions are
+ * on and how many tools, resources, resource templates and prompts there are; once the
+ * beans are created, a {@code WARN} with the fix when no transport serves the server, or
+ * a {@link NoMcpWebServerException} when that is because no web server is on the
+ * classpath. In a stdio application the log goes to standard error, never to standard
  * output.
  *
  * @author MCP Spring Boot team
@@ -36,8 +36,8 @@ class McpStartupReport implements SmartInitializingSingleton, ApplicationListene
 
 	private static final Log logger = LogFactory.getLog(McpStartupReport.class);
 
-	private static final boolean servletPresent = ClassUtils.isPresent(
-			"org.springframework.web.context.WebApplicationContext", McpStartupReport.class.getClassLoader());
+	private static final boolean servletPresent = ClassUtils
+		.isPresent("org.springframework.web.context.WebApplicationContext", McpStartupReport.class.getClassLoader());
 
 	private static final boolean webFluxPresent = ClassUtils.isPresent(
 			"org.springframework.web.reactive.function.server.RouterFunction", McpStartupReport.class.getClassLoader());
@@ -117,13 +117,12 @@ class McpStartupReport implements SmartInitializingSingleton, ApplicationListene
 	private String noTransportReason() {
 		String stdio = "or set " + STDIO + "=true to serve it over standard input and output.";
 		if (this.context instanceof ReactiveWebApplicationContext) {
-			return STREAMABLE_HTTP + " is false. Set it to true to serve MCP over HTTP, "
-					+ stdio;
+			return STREAMABLE_HTTP + " is false. Set it to true to serve MCP over HTTP, " + stdio;
 		}
 		if (isServletWebApplication()) {
-			return "this is a servlet web application and the MCP servlet is not registered"
-					+ (webFluxPresent ? " (see the conditions of McpWebMvcAutoConfiguration, with --debug)"
-							: ": it serves the Spring WebFlux handlers of MCP, so add org.springframework:spring-webflux")
+			return "this is a servlet web application and the MCP servlet is not registered" + (webFluxPresent
+					? " (see the conditions of McpWebMvcAutoConfiguration, with --debug)"
+					: ": it serves the Spring WebFlux handlers of MCP, so add org.springframework:spring-webflux")
 					+ ", " + stdio;
 		}
 		return "this is not a web application. Add org.springframework.boot:spring-boot-starter-webflux to serve MCP "

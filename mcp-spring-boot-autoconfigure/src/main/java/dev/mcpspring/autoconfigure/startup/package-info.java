@@ -7,4 +7,3 @@
 package dev.mcpspring.autoconfigure.startup;
 
 import org.jspecify.annotations.NullMarked;
-

@@ -17,10 +17,10 @@ import org.springframework.core.Ordered;
 import org.springframework.util.ClassUtils;
 
 /**
- * Moves the console output of Logback to standard error once Boot has configured
- * logging, in an application that serves MCP over stdio, where standard output carries
- * the protocol. Whatever configured logging, Boot's defaults, {@code logback-spring.xml}
- * or {@code logging.config}, stays in force: only the console appenders that write to
+ * Moves the console output of Logback to standard error once Boot has configured logging,
+ * in an application that serves MCP over stdio, where standard output carries the
+ * protocol. Whatever configured logging, Boot's defaults, {@code logback-spring.xml} or
+ * {@code logging.config}, stays in force: only the console appenders that write to
  * {@code System.out} change their target.
  *
  * @author MCP Spring Boot team

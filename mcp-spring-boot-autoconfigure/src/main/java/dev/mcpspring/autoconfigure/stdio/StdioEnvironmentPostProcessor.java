@@ -10,8 +10,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Prepares an application that serves MCP over stdio: no web server, no banner, and a
- * JVM kept alive until the client closes standard input. The settings go in a
+ * Prepares an application that serves MCP over stdio: no web server, no banner, and a JVM
+ * kept alive until the client closes standard input. The settings go in a
  * lowest-precedence property source, so users can override each one. Logs move to
  * standard error through {@link StdioConsoleLoggingListener}, which keeps the
  * application's own logging configuration.

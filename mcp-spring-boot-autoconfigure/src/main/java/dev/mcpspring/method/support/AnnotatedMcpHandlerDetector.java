@@ -73,16 +73,16 @@ import org.springframework.util.StringUtils;
 /**
  * Finds {@link McpTool}, {@link McpResource}, {@link McpPrompt} and {@link McpComplete}
  * methods on the beans of an application context at startup and registers them. Fails
- * fast, naming the bean and method, on an invalid or duplicate name or a type that
- * cannot be described.
+ * fast, naming the bean and method, on an invalid or duplicate name or a type that cannot
+ * be described.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
  */
 public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 
-	private static final List<Class<? extends Annotation>> ANNOTATIONS = List.of(McpTool.class,
-			McpResource.class, McpPrompt.class, McpComplete.class);
+	private static final List<Class<? extends Annotation>> ANNOTATIONS = List.of(McpTool.class, McpResource.class,
+			McpPrompt.class, McpComplete.class);
 
 	private static final Log logger = LogFactory.getLog(AnnotatedMcpHandlerDetector.class);
 
@@ -166,8 +166,8 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 	/**
 	 * Set what enforces hand-written input schemas, such as
 	 * {@code @McpTool(inputSchema = "classpath:order.json")}.
-	 * @param inputSchemaValidator the validator, or {@code null} to advertise such schemas
-	 * without enforcing them
+	 * @param inputSchemaValidator the validator, or {@code null} to advertise such
+	 * schemas without enforcing them
 	 */
 	public void setInputSchemaValidator(@Nullable InputSchemaValidator inputSchemaValidator) {
 		this.inputSchemaValidator = inputSchemaValidator;
@@ -183,8 +183,8 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 	}
 
 	/**
-	 * Default predicate for blocking methods: those whose return type is not reactive
-	 * or asynchronous, unless they or their class are annotated {@link NonBlocking}.
+	 * Default predicate for blocking methods: those whose return type is not reactive or
+	 * asynchronous, unless they or their class are annotated {@link NonBlocking}.
 	 * @return the predicate
 	 */
 	public static Predicate<McpHandlerMethod> defaultBlockingMethods() {
@@ -264,7 +264,8 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 			}
 			type = (type != null) ? type : this.applicationContext.getType(beanName);
 			if (type != null && ProxiedBeans.isJdkProxyType(type) && this.applicationContext.isSingleton(beanName)) {
-				// an interface-based proxy made without auto-proxying: only its instance knows the target
+				// an interface-based proxy made without auto-proxying: only its instance
+				// knows the target
 				type = ProxiedBeans.targetClass(this.applicationContext.getBean(beanName));
 			}
 			return (type != null) ? ClassUtils.getUserClass(type) : null;
@@ -278,8 +279,8 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 	}
 
 	private void registerTool(McpHandlerMethod handlerMethod, McpTool annotation, FeatureMount mount) {
-		String declaredName = mount.name(StringUtils.hasText(annotation.name()) ? annotation.name()
-				: handlerMethod.getMethod().getName());
+		String declaredName = mount
+			.name(StringUtils.hasText(annotation.name()) ? annotation.name() : handlerMethod.getMethod().getName());
 		String name = this.toolNames.getOrDefault(declaredName, declaredName);
 		this.declaredToolNames.add(declaredName);
 		OutputSchema outputSchema = outputSchema(handlerMethod);
@@ -293,8 +294,8 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 				(outputSchema != null) ? outputSchema.schema() : null, FeatureMetadata.toolAnnotations(annotation),
 				FeatureMetadata.icons(annotation.icons()), FeatureMetadata.meta(annotation.meta()),
 				FeatureMetadata.execution(annotation));
-		ToolHandler handler = new MethodToolHandler(tool, invocable(handlerMethod), outputSchema,
-				this.resultConverter, timeout(annotation.timeout(), handlerMethod));
+		ToolHandler handler = new MethodToolHandler(tool, invocable(handlerMethod), outputSchema, this.resultConverter,
+				timeout(annotation.timeout(), handlerMethod));
 		if (handWrittenSchema != null && this.inputSchemaValidator != null) {
 			handler = new SchemaValidatingToolHandler(handler, this.inputSchemaValidator.compile(handWrittenSchema));
 		}
@@ -324,8 +325,7 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 		UriTemplate template = UriTemplate.parse(uri);
 		for (SchemaProperty property : inputProperties(handlerMethod)) {
 			if (!template.getVariableNames().contains(property.name())) {
-				throw new IllegalArgumentException(
-						"parameter '" + property.name() + "' is not a variable of " + uri);
+				throw new IllegalArgumentException("parameter '" + property.name() + "' is not a variable of " + uri);
 			}
 		}
 		Annotations annotations = FeatureMetadata.resourceAnnotations(annotation);
@@ -333,12 +333,11 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 		Resource resource = template.isTemplate() ? null
 				: new Resource(uri, name, FeatureMetadata.emptyToNull(annotation.title()),
 						FeatureMetadata.emptyToNull(annotation.description()), mimeType,
-						(annotation.size() >= 0) ? annotation.size() : null, FeatureMetadata.icons(annotation.icons()), annotations,
-						null);
-		ResourceTemplate resourceTemplate = template.isTemplate()
-				? new ResourceTemplate(uri, name, FeatureMetadata.emptyToNull(annotation.title()),
-						FeatureMetadata.emptyToNull(annotation.description()), mimeType, FeatureMetadata.icons(annotation.icons()), annotations, null)
-				: null;
+						(annotation.size() >= 0) ? annotation.size() : null, FeatureMetadata.icons(annotation.icons()),
+						annotations, null);
+		ResourceTemplate resourceTemplate = template.isTemplate() ? new ResourceTemplate(uri, name,
+				FeatureMetadata.emptyToNull(annotation.title()), FeatureMetadata.emptyToNull(annotation.description()),
+				mimeType, FeatureMetadata.icons(annotation.icons()), annotations, null) : null;
 		this.features.resources()
 			.register(new MethodResourceHandler(resource, resourceTemplate, invocable(handlerMethod), this.jsonMapper),
 					mount.tags(annotation.tags()));
@@ -351,8 +350,9 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 		List<PromptArgument> arguments = inputProperties(handlerMethod).stream()
 			.map((property) -> new PromptArgument(property.name(), null, property.description(), property.required()))
 			.toList();
-		Prompt prompt = new Prompt(name, FeatureMetadata.emptyToNull(annotation.title()), FeatureMetadata.emptyToNull(annotation.description()),
-				arguments, FeatureMetadata.icons(annotation.icons()), null);
+		Prompt prompt = new Prompt(name, FeatureMetadata.emptyToNull(annotation.title()),
+				FeatureMetadata.emptyToNull(annotation.description()), arguments,
+				FeatureMetadata.icons(annotation.icons()), null);
 		this.features.prompts()
 			.register(new MethodPromptHandler(prompt, invocable(handlerMethod)), mount.tags(annotation.tags()));
 		registerScopes(McpScopeRegistry.Kind.PROMPT, name, annotation.scopes());
@@ -374,27 +374,23 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 		}
 		String type = prompt ? CompletionRegistry.PROMPT_REFERENCE : CompletionRegistry.RESOURCE_REFERENCE;
 		String reference = prompt ? mount.name(annotation.prompt()) : mount.uri(annotation.resource());
-		this.features.completions()
-			.register(new MethodCompletionHandler(type, reference, invocable(handlerMethod)));
+		this.features.completions().register(new MethodCompletionHandler(type, reference, invocable(handlerMethod)));
 	}
 
-	private ObjectNode withHeaders(ObjectNode schema,
-			McpHandlerMethod handlerMethod) {
+	private ObjectNode withHeaders(ObjectNode schema, McpHandlerMethod handlerMethod) {
 		Set<String> headers = new HashSet<>();
 		for (MethodParameter parameter : handlerMethod.getMethodParameters()) {
 			McpArg arg = parameter.getParameterAnnotation(McpArg.class);
 			if (arg == null || arg.header().isEmpty()) {
 				continue;
 			}
-			if (!HEADER_TOKEN.matcher(arg.header()).matches()
-					|| !headers.add(arg.header().toLowerCase(Locale.ROOT))) {
+			if (!HEADER_TOKEN.matcher(arg.header()).matches() || !headers.add(arg.header().toLowerCase(Locale.ROOT))) {
 				throw new IllegalArgumentException("header '" + arg.header() + "' must be a unique HTTP token");
 			}
 			String name = this.toolArgumentResolver.getArgument(parameter).name();
 			JsonNode property = schema.path("properties").path(name);
 			String type = property.path("type").asString("");
-			if (!(property instanceof ObjectNode object)
-					|| !Set.of("string", "integer", "boolean").contains(type)) {
+			if (!(property instanceof ObjectNode object) || !Set.of("string", "integer", "boolean").contains(type)) {
 				throw new IllegalArgumentException(
 						"header '" + arg.header() + "' needs a string, integer or boolean parameter");
 			}
@@ -403,8 +399,7 @@ public class AnnotatedMcpHandlerDetector implements SmartInitializingSingleton {
 		return schema;
 	}
 
-	private static final Pattern HEADER_TOKEN = Pattern
-		.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+	private static final Pattern HEADER_TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
 	private ObjectNode readSchema(String schema) {
 		try {

@@ -75,8 +75,8 @@ final class ErrorCollectingBinder {
 	private FieldError fieldError(String name, JsonNode node, JacksonException ex) {
 		String path = path(name, ex);
 		if (ex instanceof MismatchedInputException mismatch) {
-			return new FieldError(path,
-					isMissing(node, ex) ? "is required" : "must be " + this.descriptions.describe(mismatch.getTargetType()));
+			return new FieldError(path, isMissing(node, ex) ? "is required"
+					: "must be " + this.descriptions.describe(mismatch.getTargetType()));
 		}
 		return new FieldError(path, "has an invalid value");
 	}

@@ -31,8 +31,8 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.StringUtils;
 
 /**
- * Registers, ahead of time, what {@link AnnotatedMcpHandlerDetector} needs at run time
- * in a native image: the {@link McpTool}, {@link McpResource}, {@link McpPrompt} and
+ * Registers, ahead of time, what {@link AnnotatedMcpHandlerDetector} needs at run time in
+ * a native image: the {@link McpTool}, {@link McpResource}, {@link McpPrompt} and
  * {@link McpComplete} methods of every bean, for introspection and invocation; their
  * parameter and return types (records, nested and generic types included), for Jackson
  * and the JSON schema generator; and the {@code classpath:} input schemas they name.
@@ -82,8 +82,8 @@ public class McpHandlerBeanFactoryInitializationAotProcessor implements BeanFact
 			registerBinding(hints, bindings, method.getGenericReturnType());
 			McpTool tool = AnnotatedElementUtils.findMergedAnnotation(method, McpTool.class);
 			if (tool != null && tool.inputSchema().startsWith(CLASSPATH_PREFIX)) {
-				String location = StringUtils.trimLeadingCharacter(
-						tool.inputSchema().substring(CLASSPATH_PREFIX.length()), '/');
+				String location = StringUtils
+					.trimLeadingCharacter(tool.inputSchema().substring(CLASSPATH_PREFIX.length()), '/');
 				hints.resources().registerPattern(location);
 			}
 		}
@@ -108,8 +108,8 @@ public class McpHandlerBeanFactoryInitializationAotProcessor implements BeanFact
 	private static boolean isFrameworkType(Class<?> type) {
 		String name = type.getName();
 		return type.isPrimitive() || name.startsWith("java.security.") || name.startsWith("dev.mcpspring.server.")
-				|| name.startsWith("org.springframework.") || name.startsWith("reactor.")
-				|| type == Object.class || type == Void.class;
+				|| name.startsWith("org.springframework.") || name.startsWith("reactor.") || type == Object.class
+				|| type == Void.class;
 	}
 
 	private static Set<Method> handlerMethods(Class<?> beanType) {

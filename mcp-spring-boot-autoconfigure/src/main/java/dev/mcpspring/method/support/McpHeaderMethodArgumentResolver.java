@@ -13,8 +13,8 @@ import org.springframework.core.ResolvableType;
 
 /**
  * Resolves {@link McpHeader @McpHeader} parameters to a header of the request: its first
- * value for a {@code String}, every value for a {@code List<String>}. Other types fail
- * at startup, naming the method.
+ * value for a {@code String}, every value for a {@code List<String>}. Other types fail at
+ * startup, naming the method.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0

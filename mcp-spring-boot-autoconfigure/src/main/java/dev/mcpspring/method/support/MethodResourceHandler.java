@@ -18,8 +18,8 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A {@link ResourceHandler} backed by an {@code @McpResource} method, for a fixed URI
- * or a URI template.
+ * A {@link ResourceHandler} backed by an {@code @McpResource} method, for a fixed URI or
+ * a URI template.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -81,8 +81,8 @@ public class MethodResourceHandler implements ResourceHandler {
 			return new ReadResourceResult(list.stream().map(ResourceContents.class::cast).toList());
 		}
 		if (value instanceof byte[] bytes) {
-			return new ReadResourceResult(List.of(new BlobResourceContents(uri, this.mimeType,
-					Base64.getEncoder().encodeToString(bytes), null)));
+			return new ReadResourceResult(List
+				.of(new BlobResourceContents(uri, this.mimeType, Base64.getEncoder().encodeToString(bytes), null)));
 		}
 		if (value instanceof CharSequence text) {
 			return new ReadResourceResult(List.of(new TextResourceContents(uri, this.mimeType, text.toString(), null)));

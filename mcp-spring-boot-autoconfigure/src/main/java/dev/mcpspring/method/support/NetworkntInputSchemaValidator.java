@@ -19,9 +19,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * An {@link InputSchemaValidator} backed by the networknt {@code json-schema-validator}:
  * JSON Schema 2020-12 unless a schema names another dialect in {@code $schema}. A schema
- * is compiled, its references resolved, once; nothing is fetched over the network or
- * from files, so a {@code $ref} points inside the schema or to the classpath. Messages
- * are in English and name the argument, never its value.
+ * is compiled, its references resolved, once; nothing is fetched over the network or from
+ * files, so a {@code $ref} points inside the schema or to the classpath. Messages are in
+ * English and name the argument, never its value.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0

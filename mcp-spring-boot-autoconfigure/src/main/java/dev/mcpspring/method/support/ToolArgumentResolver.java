@@ -30,14 +30,14 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Binds a handler method parameter from the invocation's named arguments with Jackson.
- * Tool arguments are bound strictly, as their JSON Schema says: a string is not taken
- * for a number, nor a number for a string. Prompt arguments and URI template variables
- * arrive as strings and are converted.
- * Supports every parameter, so it goes last among the resolvers.
+ * Tool arguments are bound strictly, as their JSON Schema says: a string is not taken for
+ * a number, nor a number for a string. Prompt arguments and URI template variables arrive
+ * as strings and are converted. Supports every parameter, so it goes last among the
+ * resolvers.
  * <p>
- * Binding errors name the offending property path and the expected JSON type, never
- * the value sent, and are collected for all parameters and all their fields before the
- * call fails.
+ * Binding errors name the offending property path and the expected JSON type, never the
+ * value sent, and are collected for all parameters and all their fields before the call
+ * fails.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -195,8 +195,7 @@ public class ToolArgumentResolver implements McpMethodArgumentResolver {
 	 * @param multiValued whether the parameter is a collection or an array, bound from
 	 * the members of a URI template list variable
 	 */
-	private record Binding(ToolArgument argument, ObjectReader reader, ObjectReader strictReader,
-			boolean multiValued) {
+	private record Binding(ToolArgument argument, ObjectReader reader, ObjectReader strictReader, boolean multiValued) {
 
 	}
 

@@ -26,10 +26,10 @@ import org.springframework.beans.BeanUtils;
 import org.springframework.util.ReflectionUtils;
 
 /**
- * Validates the records and beans nested in an argument, inside collections, arrays,
- * maps and {@code Optional}s, as if every level were marked {@link Valid}: the input
- * schema advertises their constraints, so they must hold. Levels that Jakarta Validation
- * already cascades into, because of a {@code @Valid}, are not validated twice.
+ * Validates the records and beans nested in an argument, inside collections, arrays, maps
+ * and {@code Optional}s, as if every level were marked {@link Valid}: the input schema
+ * advertises their constraints, so they must hold. Levels that Jakarta Validation already
+ * cascades into, because of a {@code @Valid}, are not validated twice.
  * <p>
  * What to visit is worked out once per parameter type, so a call only reads the values
  * along the way and validates each nested object.
@@ -107,8 +107,7 @@ final class ValidationCascade {
 			}
 		}
 
-		private void visitElement(Validator validator, @Nullable Object element, String path,
-				List<FieldError> errors) {
+		private void visitElement(Validator validator, @Nullable Object element, String path, List<FieldError> errors) {
 			if (element != null) {
 				this.element.visit(validator, element, path, errors);
 			}
@@ -134,8 +133,9 @@ final class ValidationCascade {
 		public void visit(Validator validator, Object value, String path, List<FieldError> errors) {
 			if (this.validateSelf) {
 				for (ConstraintViolation<Object> violation : validator.validate(value)) {
-					errors.add(new FieldError(JakartaArgumentValidator.path(path, violation.getPropertyPath().iterator()),
-							violation.getMessage()));
+					errors
+						.add(new FieldError(JakartaArgumentValidator.path(path, violation.getPropertyPath().iterator()),
+								violation.getMessage()));
 				}
 			}
 			for (PropertyStep property : this.properties) {
@@ -214,9 +214,8 @@ final class ValidationCascade {
 		}
 
 		/**
-		 * Add a property with more to visit. A property marked {@code @Valid} is
-		 * cascaded into by Jakarta Validation, as the bean holding it is always
-		 * validated.
+		 * Add a property with more to visit. A property marked {@code @Valid} is cascaded
+		 * into by Jakarta Validation, as the bean holding it is always validated.
 		 */
 		private void addProperty(BeanStep bean, String name, Method getter, AnnotatedType type, boolean cascaded) {
 			Step step = plan(type, cascaded);

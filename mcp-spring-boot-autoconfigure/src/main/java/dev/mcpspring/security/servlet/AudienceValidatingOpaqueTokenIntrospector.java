@@ -38,8 +38,7 @@ public class AudienceValidatingOpaqueTokenIntrospector implements OpaqueTokenInt
 	@Override
 	public OAuth2AuthenticatedPrincipal introspect(String token) {
 		OAuth2AuthenticatedPrincipal principal = this.delegate.introspect(token);
-		if (!dev.mcpspring.security.AudienceValidatingOpaqueTokenIntrospector.hasAudience(principal,
-				this.audiences)) {
+		if (!dev.mcpspring.security.AudienceValidatingOpaqueTokenIntrospector.hasAudience(principal, this.audiences)) {
 			throw new BadOpaqueTokenException("Token was not issued for this resource");
 		}
 		return principal;

@@ -103,12 +103,11 @@ public class McpSecurityConfigurer {
 			.logout(AbstractHttpConfigurer::disable)
 			.requestCache(AbstractHttpConfigurer::disable)
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.securityContext((context) -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+			.securityContext(
+					(context) -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(this.entryPoint))
-			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.OPTIONS)
-				.permitAll()
-				.anyRequest()
-				.authenticated());
+			.authorizeHttpRequests((
+					requests) -> requests.requestMatchers(HttpMethod.OPTIONS).permitAll().anyRequest().authenticated());
 		if (this.jwtDecoder != null || this.introspector != null) {
 			http.oauth2ResourceServer((resourceServer) -> {
 				resourceServer.authenticationEntryPoint(this.entryPoint);

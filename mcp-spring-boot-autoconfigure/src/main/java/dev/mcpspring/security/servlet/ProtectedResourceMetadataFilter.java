@@ -19,10 +19,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Serves the {@link ProtectedResourceMetadata} on a servlet container, as
- * {@link dev.mcpspring.security.ProtectedResourceMetadataWebFilter} does on WebFlux:
- * from the configuration, never from the request's {@code Host}, and ahead of Spring
- * Security, whose own resource server metadata endpoint would answer with the host the
- * client named.
+ * {@link dev.mcpspring.security.ProtectedResourceMetadataWebFilter} does on WebFlux: from
+ * the configuration, never from the request's {@code Host}, and ahead of Spring Security,
+ * whose own resource server metadata endpoint would answer with the host the client
+ * named.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0

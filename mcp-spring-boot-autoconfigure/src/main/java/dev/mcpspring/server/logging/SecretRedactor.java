@@ -16,8 +16,8 @@ import tools.jackson.databind.node.ObjectNode;
 import org.springframework.util.Assert;
 
 /**
- * Copies JSON payloads for logging with the values of secret-looking fields replaced.
- * A field is secret when one of its name's words, or a run of them, is one of the
+ * Copies JSON payloads for logging with the values of secret-looking fields replaced. A
+ * field is secret when one of its name's words, or a run of them, is one of the
  * configured words, possibly followed by {@code s}: names are split into words at case
  * changes, dashes, underscores and dots, so {@code apiKey}, {@code api_key} and
  * {@code X-API-Key} all contain {@code key}, while {@code keyword} does not. String

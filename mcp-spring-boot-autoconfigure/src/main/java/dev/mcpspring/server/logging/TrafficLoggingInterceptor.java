@@ -35,12 +35,13 @@ import org.springframework.util.Assert;
  * Logs the MCP traffic: every request as it arrives, the messages sent to the client
  * while it is served (progress, log messages, server-to-client requests) and the
  * response; the notifications and responses of the client; the messages of session and
- * listen streams; and streams opening and closing. One line each on the {@value #LOGGER_NAME} logger. A line names the
- * direction ({@code -->} from the client, {@code <--} to it), the kind of message, the
- * method, the id and the first characters of the session id. At {@code INFO} that is
- * all; at {@code DEBUG} the line ends with the payload, with the values of secret-looking
- * fields (passwords, tokens, keys, authorization) replaced by asterisks and cut to a
- * maximum length. Nothing is done while the logger is above {@code INFO}.
+ * listen streams; and streams opening and closing. One line each on the
+ * {@value #LOGGER_NAME} logger. A line names the direction ({@code -->} from the client,
+ * {@code <--} to it), the kind of message, the method, the id and the first characters of
+ * the session id. At {@code INFO} that is all; at {@code DEBUG} the line ends with the
+ * payload, with the values of secret-looking fields (passwords, tokens, keys,
+ * authorization) replaced by asterisks and cut to a maximum length. Nothing is done while
+ * the logger is above {@code INFO}.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -122,8 +123,8 @@ public class TrafficLoggingInterceptor implements McpServerInterceptor, Ordered 
 		long start = System.nanoTime();
 		return chain.next(operation)
 			.doOnSubscribe((subscription) -> logger.info(line + " started"))
-			.doFinally((signal) -> logger.info(line + " ended (" + signal.name().toLowerCase(Locale.ROOT)
-					+ ") after " + millisSince(start) + " ms"));
+			.doFinally((signal) -> logger.info(line + " ended (" + signal.name().toLowerCase(Locale.ROOT) + ") after "
+					+ millisSince(start) + " ms"));
 	}
 
 	@Override
@@ -133,7 +134,8 @@ public class TrafficLoggingInterceptor implements McpServerInterceptor, Ordered 
 		}
 		JsonRpcRequest message = request.message();
 		String session = sessionPrefix(request.sessionId());
-		log("--> request " + printable(message.method()) + " id=" + message.id() + " session=" + session, message.params());
+		log("--> request " + printable(message.method()) + " id=" + message.id() + " session=" + session,
+				message.params());
 		McpClientChannel client = request.channel();
 		McpClientChannel channel = (outbound) -> {
 			logOutbound(outbound, " session=" + session + " during id=" + message.id());
@@ -206,8 +208,7 @@ public class TrafficLoggingInterceptor implements McpServerInterceptor, Ordered 
 		if (sessionId == null) {
 			return "-";
 		}
-		return (sessionId.length() > SESSION_PREFIX_LENGTH) ? sessionId.substring(0, SESSION_PREFIX_LENGTH)
-				: sessionId;
+		return (sessionId.length() > SESSION_PREFIX_LENGTH) ? sessionId.substring(0, SESSION_PREFIX_LENGTH) : sessionId;
 	}
 
 	/**

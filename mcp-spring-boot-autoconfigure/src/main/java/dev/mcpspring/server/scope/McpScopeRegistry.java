@@ -15,9 +15,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * The OAuth scopes each tool, prompt and resource requires, by feature name. Filled
- * from the {@code scopes} attribute of the MCP annotations and from configuration,
- * where configuration wins. A feature without an entry needs no particular scope.
+ * The OAuth scopes each tool, prompt and resource requires, by feature name. Filled from
+ * the {@code scopes} attribute of the MCP annotations and from configuration, where
+ * configuration wins. A feature without an entry needs no particular scope.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0

@@ -6,4 +6,3 @@
 package dev.mcpspring.server.scope;
 
 import org.jspecify.annotations.NullMarked;
-

@@ -17,10 +17,10 @@ import org.springframework.util.Assert;
 
 /**
  * The state of one MCP session: what was negotiated at initialization, what the client
- * chose since (log level, resource subscriptions), the attributes handlers stored for
- * it, and when it was last used. Only plain data (attributes are JSON), so a shared
- * store can keep it. Changes after creation are recorded, so that
- * whoever serves the session saves them ({@link #takeChanges()}).
+ * chose since (log level, resource subscriptions), the attributes handlers stored for it,
+ * and when it was last used. Only plain data (attributes are JSON), so a shared store can
+ * keep it. Changes after creation are recorded, so that whoever serves the session saves
+ * them ({@link #takeChanges()}).
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -151,8 +151,8 @@ public final class McpSession {
 	}
 
 	/**
-	 * Bind the session to the principal that initialized it; requests of other
-	 * principals must not use it.
+	 * Bind the session to the principal that initialized it; requests of other principals
+	 * must not use it.
 	 * @param principalName the principal name, or {@code null} for anonymous
 	 */
 	public void setPrincipalName(@Nullable String principalName) {
@@ -160,8 +160,8 @@ public final class McpSession {
 	}
 
 	/**
-	 * Whether a caller may use this session: the same principal that initialized it,
-	 * or nobody for an anonymous session.
+	 * Whether a caller may use this session: the same principal that initialized it, or
+	 * nobody for an anonymous session.
 	 * @param principalName the caller's principal name, or {@code null}
 	 * @return {@code true} if the session belongs to the caller
 	 */
@@ -251,8 +251,8 @@ public final class McpSession {
 	}
 
 	/**
-	 * Whether the session changed since the last call, clearing the record: the caller
-	 * is expected to save it.
+	 * Whether the session changed since the last call, clearing the record: the caller is
+	 * expected to save it.
 	 * @return {@code true} if something changed
 	 */
 	public boolean takeChanges() {

@@ -7,11 +7,11 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Carries messages between the instances that serve the sessions of one server: a
- * message for a client whose stream another instance holds, the client's answer to a
- * request another instance waits for, a change every instance must hear about. Topics
- * and payloads are opaque strings; a broker delivers a payload to every current
- * subscriber of its topic, at most once, with no ordering across topics.
+ * Carries messages between the instances that serve the sessions of one server: a message
+ * for a client whose stream another instance holds, the client's answer to a request
+ * another instance waits for, a change every instance must hear about. Topics and
+ * payloads are opaque strings; a broker delivers a payload to every current subscriber of
+ * its topic, at most once, with no ordering across topics.
  * <p>
  * A single instance needs none of it: {@link #local()} publishes nothing.
  *
@@ -27,8 +27,8 @@ public interface McpSessionBroker {
 	String getInstanceId();
 
 	/**
-	 * Publish a payload, without waiting; a broker that cannot reach its backend logs
-	 * and drops it.
+	 * Publish a payload, without waiting; a broker that cannot reach its backend logs and
+	 * drops it.
 	 * @param topic the topic
 	 * @param payload the payload
 	 */
@@ -43,10 +43,10 @@ public interface McpSessionBroker {
 	Flux<String> subscribe(String topic);
 
 	/**
-	 * Tell whether an instance is still running, for example to end a stream resumed
-	 * from another instance at once when the instance writing it is gone rather than
-	 * after an idle timeout. Every instance listens on its {@link #instanceTopic
-	 * instance topic} while it runs. A broker that cannot tell answers {@code true}.
+	 * Tell whether an instance is still running, for example to end a stream resumed from
+	 * another instance at once when the instance writing it is gone rather than after an
+	 * idle timeout. Every instance listens on its {@link #instanceTopic instance topic}
+	 * while it runs. A broker that cannot tell answers {@code true}.
 	 * @param instanceId the id of the instance
 	 * @return whether it still runs
 	 */
@@ -65,8 +65,8 @@ public interface McpSessionBroker {
 	}
 
 	/**
-	 * Return a broker for a server running as a single instance: nothing is published
-	 * and nothing is received.
+	 * Return a broker for a server running as a single instance: nothing is published and
+	 * nothing is received.
 	 * @return the broker
 	 */
 	static McpSessionBroker local() {

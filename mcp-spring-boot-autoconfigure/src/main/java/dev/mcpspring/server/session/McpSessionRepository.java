@@ -4,9 +4,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Keeps sessions between requests. The in-memory implementation suits a single
- * instance; a shared store lets any replica serve a session. Implementations signal a
- * store that cannot be reached with {@link SessionStoreUnavailableException}.
+ * Keeps sessions between requests. The in-memory implementation suits a single instance;
+ * a shared store lets any replica serve a session. Implementations signal a store that
+ * cannot be reached with {@link SessionStoreUnavailableException}.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0

@@ -34,8 +34,7 @@ public final class InputExchange {
 	}
 
 	/**
-	 * Return the next key for a request of the given kind, such as
-	 * {@code elicitation-1}.
+	 * Return the next key for a request of the given kind, such as {@code elicitation-1}.
 	 * @param kind the kind of request
 	 * @return a key unique within the request
 	 */

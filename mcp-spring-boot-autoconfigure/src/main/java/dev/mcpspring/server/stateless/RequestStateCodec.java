@@ -101,8 +101,8 @@ public class RequestStateCodec {
 	 * @param state the state the client echoed
 	 * @param binding what the state must be valid for
 	 * @return the input responses it carries
-	 * @throws JsonRpcException with {@code -32602} if the state is forged, expired or bound
-	 * to something else
+	 * @throws JsonRpcException with {@code -32602} if the state is forged, expired or
+	 * bound to something else
 	 */
 	public ObjectNode decode(String state, String binding) {
 		// the signature is compared as text: Base64 decoding would take it with padding

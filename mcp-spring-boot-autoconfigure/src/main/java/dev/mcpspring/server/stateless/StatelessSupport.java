@@ -22,9 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * What the engine does differently for stateless requests (revision 2026-07-28):
- * required {@code _meta}, {@code server/discover}, the result envelope
- * ({@code resultType}, {@code serverInfo}, caching hints) and multi round-trip input.
+ * What the engine does differently for stateless requests (revision 2026-07-28): required
+ * {@code _meta}, {@code server/discover}, the result envelope ({@code resultType},
+ * {@code serverInfo}, caching hints) and multi round-trip input.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -45,8 +45,8 @@ public final class StatelessSupport {
 	private static final Set<String> INPUT_METHODS = Set.of("tools/call", "prompts/get");
 
 	/**
-	 * The server name and version, converted once: every result carries them. Shared
-	 * by all results and never modified.
+	 * The server name and version, converted once: every result carries them. Shared by
+	 * all results and never modified.
 	 */
 	private final JsonNode serverInfoNode;
 
@@ -57,8 +57,8 @@ public final class StatelessSupport {
 	private final CacheHints cacheHints;
 
 	/**
-	 * Writes arguments with sorted property names, so that their digest does not
-	 * depend on the order a client sends them in.
+	 * Writes arguments with sorted property names, so that their digest does not depend
+	 * on the order a client sends them in.
 	 */
 	private final ObjectWriter canonicalWriter;
 
@@ -104,8 +104,10 @@ public final class StatelessSupport {
 	 * @return the exception
 	 */
 	public static JsonRpcException unsupportedVersion(String requested) {
-		return new JsonRpcException(new JsonRpcError(JsonRpcErrorCodes.UNSUPPORTED_PROTOCOL_VERSION, "Unsupported protocol version",
-				Map.of("supported", ProtocolVersions.ADVERTISED, "requested", requested)), null);
+		return new JsonRpcException(
+				new JsonRpcError(JsonRpcErrorCodes.UNSUPPORTED_PROTOCOL_VERSION, "Unsupported protocol version",
+						Map.of("supported", ProtocolVersions.ADVERTISED, "requested", requested)),
+				null);
 	}
 
 	/**

@@ -14,8 +14,8 @@ import reactor.core.publisher.Mono;
 import org.springframework.util.Assert;
 
 /**
- * A {@link TaskStore} in memory, for one server instance: holds at most a given number
- * of tasks and discards each once its time to live has elapsed.
+ * A {@link TaskStore} in memory, for one server instance: holds at most a given number of
+ * tasks and discards each once its time to live has elapsed.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0

@@ -16,13 +16,13 @@ import tools.jackson.databind.node.ObjectNode;
  * its state as {@code tasks/get} reports it. Bound to the principal that created it.
  * <p>
  * Immutable: every change returns a new task, so that a {@link TaskStore} shared by
- * several instances can apply it atomically. The work itself is not part of the task:
- * the instance that runs it keeps it.
+ * several instances can apply it atomically. The work itself is not part of the task: the
+ * instance that runs it keeps it.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
- * @see <a href="https://modelcontextprotocol.io/seps/2663-tasks-extension">SEP-2663: Tasks
- * extension</a>
+ * @see <a href="https://modelcontextprotocol.io/seps/2663-tasks-extension">SEP-2663:
+ * Tasks extension</a>
  */
 public final class McpTask {
 
@@ -84,8 +84,8 @@ public final class McpTask {
 	 */
 	static McpTask create(String id, String owner, Instant createdAt, Duration ttl, Duration pollInterval,
 			JsonRpcRequest request, String protocolVersion, ObjectNode responses) {
-		return new McpTask(id, owner, createdAt, createdAt, ttl, pollInterval, request, protocolVersion,
-				Status.WORKING, responses.deepCopy(), null, null, JsonNodeFactory.instance.objectNode());
+		return new McpTask(id, owner, createdAt, createdAt, ttl, pollInterval, request, protocolVersion, Status.WORKING,
+				responses.deepCopy(), null, null, JsonNodeFactory.instance.objectNode());
 	}
 
 	public String getId() {
@@ -192,9 +192,8 @@ public final class McpTask {
 	}
 
 	/**
-	 * Describe the task for the wire: the {@code Task} members, plus the
-	 * status-specific {@code result}, {@code error} or {@code inputRequests} when
-	 * detailed.
+	 * Describe the task for the wire: the {@code Task} members, plus the status-specific
+	 * {@code result}, {@code error} or {@code inputRequests} when detailed.
 	 * @param detailed whether to add the status-specific members ({@code tasks/get})
 	 * @return the task as a JSON object
 	 */

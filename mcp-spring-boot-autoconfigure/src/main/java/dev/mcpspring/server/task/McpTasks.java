@@ -45,8 +45,8 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
- * @see <a href="https://modelcontextprotocol.io/seps/2663-tasks-extension">SEP-2663: Tasks
- * extension</a>
+ * @see <a href="https://modelcontextprotocol.io/seps/2663-tasks-extension">SEP-2663:
+ * Tasks extension</a>
  */
 public final class McpTasks implements McpStatelessExtension {
 
@@ -144,8 +144,8 @@ public final class McpTasks implements McpStatelessExtension {
 	}
 
 	/**
-	 * Call a tool: synchronously, or as a task when both the tool and the client
-	 * support it and the inputs to gather before the task are there.
+	 * Call a tool: synchronously, or as a task when both the tool and the client support
+	 * it and the inputs to gather before the task are there.
 	 * @param request the {@code tools/call} request with its client input
 	 * @param toolCaller calls the tool the usual way
 	 * @return the tool result, or a {@code CreateTaskResult}
@@ -185,8 +185,8 @@ public final class McpTasks implements McpStatelessExtension {
 			return Mono.error(new McpException(JsonRpcErrorCodes.INVALID_PARAMS, "Missing taskId"));
 		}
 		return this.store.find(taskId.asString(), owner(request))
-			.switchIfEmpty(Mono.error(
-					() -> new McpException(JsonRpcErrorCodes.INVALID_PARAMS, "Failed to retrieve task: Task not found")))
+			.switchIfEmpty(Mono.error(() -> new McpException(JsonRpcErrorCodes.INVALID_PARAMS,
+					"Failed to retrieve task: Task not found")))
 			.flatMap((task) -> switch (request.method()) {
 				case "tasks/get" -> Mono.just(task.toJson(true));
 				case "tasks/update" -> update(request, task, toolCaller);
@@ -245,8 +245,8 @@ public final class McpTasks implements McpStatelessExtension {
 		this.running.put(task.getId(), work);
 		work.update(Mono.defer(() -> toolCaller.call(request))
 			.take(remaining)
-			.flatMap((result) -> record(task, (current) -> current.complete(this.jsonMapper.valueToTree(result),
-					this.clock.instant())))
+			.flatMap((result) -> record(task,
+					(current) -> current.complete(this.jsonMapper.valueToTree(result), this.clock.instant())))
 			.onErrorResume((ex) -> record(task, failure(task, request, ex)))
 			.doFinally((signal) -> this.running.remove(task.getId(), work))
 			.subscribe(null, (ex) -> logger.warn("Could not record the outcome of task " + task.getId(), ex)));

@@ -30,20 +30,19 @@ import org.jspecify.annotations.Nullable;
  * sub-delimiters and pct-encoded triplets (and, as in IRIs, non-ASCII characters), so
  * never crosses {@code /}, {@code ?} or {@code #}; a reserved {@code {+var}} may also
  * contain them;</li>
- * <li>variables of {@code {?x,y}} and its kin are optional but, when present, in
- * template order;</li>
- * <li>values are percent-decoded as UTF-8; a URI whose values hold a control
- * character, a backslash or a {@code ..} segment matches
- * nothing; {@link #match(String)} returns a list or
- * exploded value as its joined text, such as {@code a/b/c} for {@code {/path*}}, and an
- * exploded named value with its names, such as {@code list=red&list=green} for
+ * <li>variables of {@code {?x,y}} and its kin are optional but, when present, in template
+ * order;</li>
+ * <li>values are percent-decoded as UTF-8; a URI whose values hold a control character, a
+ * backslash or a {@code ..} segment matches nothing; {@link #match(String)} returns a
+ * list or exploded value as its joined text, such as {@code a/b/c} for {@code {/path*}},
+ * and an exploded named value with its names, such as {@code list=red&list=green} for
  * {@code {?list*}}; {@link #matchValues(String)} also returns the members of each value,
  * split before decoding, such as {@code [red, green]};</li>
  * <li>when a URI splits in several ways, such as {@code {x,y}} against {@code 1,2,3},
  * earlier variables take the shortest value;</li>
- * <li>the pattern backtracks, so a template with several variables that can hold the
- * same characters, such as {@code {+a}/{+b}} or {@code {a}{b}}, matches in time
- * polynomial in the URI length: bound the length of untrusted URIs.</li>
+ * <li>the pattern backtracks, so a template with several variables that can hold the same
+ * characters, such as {@code {+a}/{+b}} or {@code {a}{b}}, matches in time polynomial in
+ * the URI length: bound the length of untrusted URIs.</li>
  * </ul>
  * Instances are immutable and thread-safe.
  *
@@ -165,9 +164,8 @@ public final class UriTemplate {
 	/**
 	 * Match a URI against the template.
 	 * @param uri the URI, such as {@code weather://Paris/forecast?days=3}
-	 * @return the percent-decoded values by variable name, in template order and
-	 * without the variables absent from the URI, or {@code null} if the URI does not
-	 * match
+	 * @return the percent-decoded values by variable name, in template order and without
+	 * the variables absent from the URI, or {@code null} if the URI does not match
 	 */
 	public @Nullable Map<String, String> match(String uri) {
 		Objects.requireNonNull(uri, "'uri' must not be null");
@@ -191,11 +189,10 @@ public final class UriTemplate {
 
 	/**
 	 * Match a URI against the template, keeping the members of list values apart too:
-	 * {@code {/path*}} against {@code /a/b%2Fc} gives {@code a/b/c} and
-	 * {@code [a, b/c]}.
+	 * {@code {/path*}} against {@code /a/b%2Fc} gives {@code a/b/c} and {@code [a, b/c]}.
 	 * @param uri the URI
-	 * @return the values of the variables present in the URI, or {@code null} if the
-	 * URI does not match
+	 * @return the values of the variables present in the URI, or {@code null} if the URI
+	 * does not match
 	 */
 	public @Nullable Values matchValues(String uri) {
 		Objects.requireNonNull(uri, "'uri' must not be null");
@@ -246,8 +243,8 @@ public final class UriTemplate {
 	}
 
 	/**
-	 * Return whether this template has at least one expression, rather than being a
-	 * plain URI.
+	 * Return whether this template has at least one expression, rather than being a plain
+	 * URI.
 	 * @return {@code true} if the template has an expression
 	 */
 	public boolean isTemplate() {
@@ -304,8 +301,8 @@ public final class UriTemplate {
 
 	/**
 	 * Whether a value may reach a handler: no control characters, no backslash and no
-	 * {@code ..} segment, even percent-encoded, so that a value taken for a file
-	 * name or path cannot climb out of where the template points (issue 14.2).
+	 * {@code ..} segment, even percent-encoded, so that a value taken for a file name or
+	 * path cannot climb out of where the template points (issue 14.2).
 	 */
 	private static boolean isSafe(String decoded) {
 		for (int i = 0; i < decoded.length(); i++) {

@@ -154,7 +154,8 @@ final class UriTemplateExpression {
 	 */
 	void appendPattern(StringBuilder regex, List<String> groupNames) {
 		Operator op = this.operator;
-		// a query expression is empty or starts with '?', each variable then with '?' or '&'
+		// a query expression is empty or starts with '?', each variable then with '?' or
+		// '&'
 		regex.append((op == Operator.QUERY) ? "(?:(?=\\?)" : (op == Operator.FRAGMENT) ? "(?:#" : "");
 		for (int i = 0; i < this.varSpecs.size(); i++) {
 			VarSpec spec = this.varSpecs.get(i);
@@ -200,7 +201,10 @@ final class UriTemplateExpression {
 		if (raw.isEmpty()) {
 			return List.of();
 		}
-		VarSpec spec = this.varSpecs.stream().filter((candidate) -> candidate.name().equals(name)).findFirst().orElseThrow();
+		VarSpec spec = this.varSpecs.stream()
+			.filter((candidate) -> candidate.name().equals(name))
+			.findFirst()
+			.orElseThrow();
 		if (!spec.explode()) {
 			return List.of(raw.split(",", -1));
 		}
@@ -211,19 +215,19 @@ final class UriTemplateExpression {
 				members.add("");
 			}
 			else {
-				members.add((this.operator.named && member.startsWith(name + "="))
-						? member.substring(name.length() + 1) : member);
+				members.add((this.operator.named && member.startsWith(name + "=")) ? member.substring(name.length() + 1)
+						: member);
 			}
 		}
 		return members;
 	}
 
 	/**
-	 * Return a character class for one character of a value. The separator is allowed
-	 * in exploded and last values, so that lists match as their joined value,
-	 * non-ASCII characters are allowed as in IRIs, and
-	 * {@code %} as a single character: a class keeps the regex engine iterative on
-	 * long URIs, and {@link UriTemplate} rejects values with a malformed triplet.
+	 * Return a character class for one character of a value. The separator is allowed in
+	 * exploded and last values, so that lists match as their joined value, non-ASCII
+	 * characters are allowed as in IRIs, and {@code %} as a single character: a class
+	 * keeps the regex engine iterative on long URIs, and {@link UriTemplate} rejects
+	 * values with a malformed triplet.
 	 */
 	private String valuePattern(boolean explode, boolean last) {
 		String chars = UNRESERVED + SUB_DELIMS + (this.operator.allowReserved ? GEN_DELIMS : "");

@@ -6,4 +6,3 @@
 package dev.mcpspring.server.uri;
 
 import org.jspecify.annotations.NullMarked;
-

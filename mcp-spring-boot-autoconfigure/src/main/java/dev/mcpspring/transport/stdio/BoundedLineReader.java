@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads newline-delimited messages as bytes, so that the codec sees exactly what the
- * client sent (a character decoder would have replaced invalid UTF-8 already), and
- * bounds their length: the rest of an overlong line is skipped, not buffered.
+ * client sent (a character decoder would have replaced invalid UTF-8 already), and bounds
+ * their length: the rest of an overlong line is skipped, not buffered.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0

@@ -20,8 +20,8 @@ import org.springframework.http.MediaType;
 public final class HttpRequestRules {
 
 	/**
-	 * Headers a request may carry once only: a proxy and this server might otherwise
-	 * act on different copies (the Origin check on one, routing on the other).
+	 * Headers a request may carry once only: a proxy and this server might otherwise act
+	 * on different copies (the Origin check on one, routing on the other).
 	 */
 	private static final List<String> SINGLE_VALUED = List.of(HttpHeaders.HOST, HttpHeaders.ORIGIN,
 			HttpHeaders.CONTENT_TYPE, HttpHeaders.AUTHORIZATION, McpHttpHeaders.MCP_SESSION_ID,
@@ -54,15 +54,14 @@ public final class HttpRequestRules {
 	}
 
 	/**
-	 * Whether a {@code Content-Type} announces JSON in UTF-8, the only encoding MCP
-	 * uses: {@code application/json} with no charset or {@code charset=utf-8}.
+	 * Whether a {@code Content-Type} announces JSON in UTF-8, the only encoding MCP uses:
+	 * {@code application/json} with no charset or {@code charset=utf-8}.
 	 * @param contentType the header value, or {@code null}
 	 * @return {@code true} if the body may be read as MCP JSON
 	 */
 	public static boolean isUtf8Json(@Nullable String contentType) {
 		MediaType mediaType = parse(contentType);
-		if (mediaType == null || !"application".equals(mediaType.getType())
-				|| !"json".equals(mediaType.getSubtype())) {
+		if (mediaType == null || !"application".equals(mediaType.getType()) || !"json".equals(mediaType.getSubtype())) {
 			return false;
 		}
 		try {

@@ -140,7 +140,9 @@ public class InMemoryMcpEventStore implements McpEventStore {
 
 		private final AtomicLong sequence = new AtomicLong();
 
-		private final Sinks.Many<Event> sink = Sinks.many().replay().limit(InMemoryMcpEventStore.this.maxEventsPerStream);
+		private final Sinks.Many<Event> sink = Sinks.many()
+			.replay()
+			.limit(InMemoryMcpEventStore.this.maxEventsPerStream);
 
 		private volatile @Nullable Instant completedAt;
 
@@ -151,7 +153,8 @@ public class InMemoryMcpEventStore implements McpEventStore {
 
 		@Override
 		public synchronized void emit(JsonRpcMessage message) {
-			this.sink.emitNext(new Event(this.id + "-" + this.sequence.incrementAndGet(), message), EmitRetry.handler());
+			this.sink.emitNext(new Event(this.id + "-" + this.sequence.incrementAndGet(), message),
+					EmitRetry.handler());
 		}
 
 		@Override

@@ -7,8 +7,8 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Keeps the recent events of SSE streams so that a client can resume a broken stream
- * with {@code Last-Event-ID}.
+ * Keeps the recent events of SSE streams so that a client can resume a broken stream with
+ * {@code Last-Event-ID}.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -42,8 +42,8 @@ public interface McpEventStore {
 	 * streams written by any of them.
 	 * @param sessionId the session asking, which must own the stream
 	 * @param lastEventId the id of the last event the client received
-	 * @return the events after that one, live until the stream completes; empty if the
-	 * id is unknown, expired or of another session; an error of
+	 * @return the events after that one, live until the stream completes; empty if the id
+	 * is unknown, expired or of another session; an error of
 	 * {@link dev.mcpspring.server.session.SessionStoreUnavailableException} if a shared
 	 * store cannot be reached
 	 */

@@ -19,13 +19,13 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
 
 /**
- * The one table from failures to HTTP answers that every MCP HTTP endpoint uses,
- * whatever the web stack: the status, the JSON-RPC error of the body, and whether the
- * client should try again later. Bodies never carry exception text. JSON-RPC errors
- * map to statuses through {@link #statusOf(int)}; the session revisions answer a
- * request the engine served with {@code 200} whatever its error, as their transport
- * says, so the table applies to messages refused before they are served, and to every
- * answer of the stateless revision.
+ * The one table from failures to HTTP answers that every MCP HTTP endpoint uses, whatever
+ * the web stack: the status, the JSON-RPC error of the body, and whether the client
+ * should try again later. Bodies never carry exception text. JSON-RPC errors map to
+ * statuses through {@link #statusOf(int)}; the session revisions answer a request the
+ * engine served with {@code 200} whatever its error, as their transport says, so the
+ * table applies to messages refused before they are served, and to every answer of the
+ * stateless revision.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0

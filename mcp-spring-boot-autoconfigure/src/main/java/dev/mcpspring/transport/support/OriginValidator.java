@@ -92,8 +92,8 @@ public class OriginValidator {
 	 * rejection of each kind is logged at WARN with the offending value, so that a
 	 * deployment whose host or origin is not configured shows why in its log, without
 	 * flooding it.
-	 * @param host the {@code Host} header (or the authority of an absolute-form
-	 * target), or {@code null}
+	 * @param host the {@code Host} header (or the authority of an absolute-form target),
+	 * or {@code null}
 	 * @param origin the {@code Origin} header, or {@code null}
 	 * @return the verdict
 	 */

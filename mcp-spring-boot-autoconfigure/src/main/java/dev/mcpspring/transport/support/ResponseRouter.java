@@ -10,11 +10,11 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
- * Decides how one request is answered over HTTP: a single JSON response when the
- * response is the only message, or an SSE stream as soon as a message must go ahead of
- * it (progress, logs, server-to-client requests). Messages flow into an
- * {@link McpEventStore.EventStream} independent of the HTTP connection, so a client
- * that disconnects can resume and the work is not cancelled.
+ * Decides how one request is answered over HTTP: a single JSON response when the response
+ * is the only message, or an SSE stream as soon as a message must go ahead of it
+ * (progress, logs, server-to-client requests). Messages flow into an
+ * {@link McpEventStore.EventStream} independent of the HTTP connection, so a client that
+ * disconnects can resume and the work is not cancelled.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0

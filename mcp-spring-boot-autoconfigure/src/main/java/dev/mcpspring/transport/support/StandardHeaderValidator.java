@@ -16,8 +16,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Checks that the headers a stateless request mirrors from its body
  * ({@code MCP-Protocol-Version}, {@code Mcp-Method}, {@code Mcp-Name} and the
- * {@code Mcp-Param-*} headers declared with {@code x-mcp-header}) match the body, so
- * that an intermediary routing on headers and the server reading the body agree.
+ * {@code Mcp-Param-*} headers declared with {@code x-mcp-header}) match the body, so that
+ * an intermediary routing on headers and the server reading the body agree.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -72,7 +72,8 @@ public final class StandardHeaderValidator {
 		}
 		String nameSource = NAME_SOURCES.get(request.method());
 		if (nameSource != null) {
-			String problem = compare(MCP_NAME, headers.apply(MCP_NAME), (params != null) ? params.get(nameSource) : null);
+			String problem = compare(MCP_NAME, headers.apply(MCP_NAME),
+					(params != null) ? params.get(nameSource) : null);
 			if (problem != null) {
 				return problem;
 			}

@@ -15,8 +15,8 @@ import reactor.core.scheduler.Schedulers;
 import org.springframework.util.Assert;
 
 /**
- * Bounds what an SSE stream holds for a client that reads slowly or not at all: at most
- * a number of events wait to be written, and waiting events must start moving within a
+ * Bounds what an SSE stream holds for a client that reads slowly or not at all: at most a
+ * number of events wait to be written, and waiting events must start moving within a
  * write timeout. Past either limit the stream ends at once (what is already in the
  * server's socket buffers still goes out before the end), so memory stays bounded; a
  * client of a resumable stream reconnects with {@code Last-Event-ID} and gets the events

@@ -52,8 +52,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  */
 public abstract class AbstractMcpHttpHandler {
 
-	private static final boolean reactorNettyPresent = ClassUtils.isPresent(
-			"reactor.netty.http.server.HttpServerRequest", AbstractMcpHttpHandler.class.getClassLoader());
+	private static final boolean reactorNettyPresent = ClassUtils
+		.isPresent("reactor.netty.http.server.HttpServerRequest", AbstractMcpHttpHandler.class.getClassLoader());
 
 	/**
 	 * Room for a small response; a buffer grows as needed.
@@ -154,8 +154,8 @@ public abstract class AbstractMcpHttpHandler {
 			return new Rejection(HttpStatus.BAD_REQUEST, "Duplicate " + duplicate + " header");
 		}
 		String authority = absoluteFormAuthority(request);
-		OriginValidator.Verdict verdict = this.originValidator.check(
-				(authority != null) ? authority : headers.getFirst(HttpHeaders.HOST), headers.getOrigin());
+		OriginValidator.Verdict verdict = this.originValidator
+			.check((authority != null) ? authority : headers.getFirst(HttpHeaders.HOST), headers.getOrigin());
 		if (verdict == OriginValidator.Verdict.ALLOWED && authority != null) {
 			verdict = this.originValidator.check(headers.getFirst(HttpHeaders.HOST), null);
 		}
@@ -167,9 +167,9 @@ public abstract class AbstractMcpHttpHandler {
 	}
 
 	/**
-	 * Return the authority of an absolute-form request target, which Spring's request
-	 * URI does not keep: it is read from the server's own request where the server is
-	 * Reactor Netty.
+	 * Return the authority of an absolute-form request target, which Spring's request URI
+	 * does not keep: it is read from the server's own request where the server is Reactor
+	 * Netty.
 	 */
 	private static @Nullable String absoluteFormAuthority(ServerRequest request) {
 		if (!reactorNettyPresent) {
@@ -262,8 +262,9 @@ public abstract class AbstractMcpHttpHandler {
 		if (this.resourceMetadataUrl != null) {
 			challenge.append(", resource_metadata=\"").append(this.resourceMetadataUrl).append('"');
 		}
-		return json(ServerResponse.status(HttpStatus.FORBIDDEN).header(HttpHeaders.WWW_AUTHENTICATE,
-				challenge.toString()), JsonRpcResponse.failure(ex.getId(), ex.getError()));
+		return json(
+				ServerResponse.status(HttpStatus.FORBIDDEN).header(HttpHeaders.WWW_AUTHENTICATE, challenge.toString()),
+				JsonRpcResponse.failure(ex.getId(), ex.getError()));
 	}
 
 	/**
@@ -323,9 +324,9 @@ public abstract class AbstractMcpHttpHandler {
 	}
 
 	/**
-	 * Answer with a body written straight into a buffer of the server's allocator
-	 * (pooled and off-heap on Netty) and sent with its length in one piece: no message
-	 * writer is looked up and no byte array is copied on the way to the socket.
+	 * Answer with a body written straight into a buffer of the server's allocator (pooled
+	 * and off-heap on Netty) and sent with its length in one piece: no message writer is
+	 * looked up and no byte array is copied on the way to the socket.
 	 * @param builder the response builder, with status and headers
 	 * @param body writes the body
 	 * @return the HTTP response
@@ -394,10 +395,9 @@ public abstract class AbstractMcpHttpHandler {
 	}
 
 	/**
-	 * Refuse a request whose body has not been read. What the client already sent of
-	 * it (up to the body limit) is read and dropped first: a connection closed with
-	 * unread data is reset, and the reset can destroy the answer before the client reads
-	 * it.
+	 * Refuse a request whose body has not been read. What the client already sent of it
+	 * (up to the body limit) is read and dropped first: a connection closed with unread
+	 * data is reset, and the reset can destroy the answer before the client reads it.
 	 * @param request the HTTP request
 	 * @param rejection the rejection
 	 * @return the HTTP response

@@ -7,8 +7,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.util.Assert;
 
 /**
- * Ends the open long-lived streams when the application context closes, so clients see
- * a clean end of stream and the web server's graceful shutdown is not held up by streams
+ * Ends the open long-lived streams when the application context closes, so clients see a
+ * clean end of stream and the web server's graceful shutdown is not held up by streams
  * that would otherwise never end: the {@code GET} streams of sessions complete, each
  * {@code subscriptions/listen} stream ends with the response to its listen request (a
  * graceful end in the 2026-07-28 revision), and legacy HTTP+SSE connections complete.

@@ -29,9 +29,9 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * The legacy HTTP+SSE transport of protocol revision 2024-11-05, for older clients: a
- * GET opens an SSE stream whose first {@code endpoint} event names the URL to POST
- * messages to; every server message, responses included, travels on that stream.
+ * The legacy HTTP+SSE transport of protocol revision 2024-11-05, for older clients: a GET
+ * opens an SSE stream whose first {@code endpoint} event names the URL to POST messages
+ * to; every server message, responses included, travels on that stream.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -142,8 +142,8 @@ public class McpSseHandler extends AbstractMcpHttpHandler {
 	}
 
 	/**
-	 * Serve a message whose answer, if any, goes on the connection's stream; the
-	 * session {@code initialize} starts is bound to the connection.
+	 * Serve a message whose answer, if any, goes on the connection's stream; the session
+	 * {@code initialize} starts is bound to the connection.
 	 */
 	private void serve(Connection connection, McpCall call) {
 		McpSessionService service = getSessionService();
@@ -163,9 +163,7 @@ public class McpSseHandler extends AbstractMcpHttpHandler {
 	private void close(String connectionId, Connection connection) {
 		this.connections.remove(connectionId, connection);
 		if (connection.session != null) {
-			getSessionService().close(connection.session.getId(), connection.principal)
-				.onErrorComplete()
-				.subscribe();
+			getSessionService().close(connection.session.getId(), connection.principal).onErrorComplete().subscribe();
 		}
 		if (connection.subscription != null) {
 			connection.subscription.dispose();

@@ -42,8 +42,8 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * The MCP Streamable HTTP transport on WebFlux: POST carries client messages, GET opens
- * a stream for server messages, DELETE ends a session. Checks the HTTP rules of the
+ * The MCP Streamable HTTP transport on WebFlux: POST carries client messages, GET opens a
+ * stream for server messages, DELETE ends a session. Checks the HTTP rules of the
  * transport, decodes, hands each message to the {@link McpSessionService}, which decides
  * how it is served, and encodes the answer as JSON or as an SSE stream.
  *
@@ -55,8 +55,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  */
 public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 
-	private static final MediaType[] REQUIRED_POST_ACCEPT = { MediaType.APPLICATION_JSON,
-			MediaType.TEXT_EVENT_STREAM };
+	private static final MediaType[] REQUIRED_POST_ACCEPT = { MediaType.APPLICATION_JSON, MediaType.TEXT_EVENT_STREAM };
 
 	private static final String ALLOWED_METHODS = "GET, POST, DELETE";
 
@@ -79,8 +78,8 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 	 * @param eventStore keeps stream events for resumption
 	 */
 	public McpStreamableHttpHandler(McpSessionService sessionService, JsonRpcCodec codec,
-			OriginValidator originValidator, int maxRequestBytes, ResponseMode responseMode,
-			Duration keepAliveInterval, McpEventStore eventStore) {
+			OriginValidator originValidator, int maxRequestBytes, ResponseMode responseMode, Duration keepAliveInterval,
+			McpEventStore eventStore) {
 		super(sessionService, codec, originValidator, maxRequestBytes, keepAliveInterval);
 		this.responseMode = responseMode;
 		this.eventStore = eventStore;
@@ -120,8 +119,8 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 		return withSession(request, (session, principal) -> {
 			String lastEventId = request.headers().firstHeader("Last-Event-ID");
 			if (lastEventId == null) {
-				return sse(ServerResponse.ok(),
-						events(getSessionService().hold(Flux.defer(() -> openStream(session)))), true);
+				return sse(ServerResponse.ok(), events(getSessionService().hold(Flux.defer(() -> openStream(session)))),
+						true);
 			}
 			return this.eventStore.resume(session.getId(), lastEventId)
 				.flatMap((replay) -> sse(ServerResponse.ok(), events(getSessionService().hold(replay))))
@@ -170,12 +169,12 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 	}
 
 	/**
-	 * Answer 405: GET and DELETE serve sessions only, which a server without sessions,
-	 * or a request of a stateless revision, has none of.
+	 * Answer 405: GET and DELETE serve sessions only, which a server without sessions, or
+	 * a request of a stateless revision, has none of.
 	 */
 	private Mono<ServerResponse> methodNotAllowed(ServerRequest request) {
-		String allowed = (getSessionService().isSessionsEnabled() && !isStatelessRevision(request))
-				? ALLOWED_METHODS : "POST";
+		String allowed = (getSessionService().isSessionsEnabled() && !isStatelessRevision(request)) ? ALLOWED_METHODS
+				: "POST";
 		return ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, allowed).build();
 	}
 
@@ -203,7 +202,8 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 				if (call.kind() == McpCall.Kind.STATELESS) {
 					JsonRpcError mismatch = headerMismatch(request, (JsonRpcRequest) message);
 					if (mismatch != null) {
-						return error(McpHttpErrors.statusOf(mismatch.code()), mismatch, ((JsonRpcRequest) message).id());
+						return error(McpHttpErrors.statusOf(mismatch.code()), mismatch,
+								((JsonRpcRequest) message).id());
 					}
 				}
 				return serve(call);
@@ -251,10 +251,10 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 	}
 
 	/**
-	 * Serve a request, answering with one JSON response or, once a message must go
-	 * ahead of the response, an SSE stream. The work of a session request goes on when
-	 * the client disconnects (it may resume the stream); a stateless request has nobody
-	 * to resume it, so its work stops.
+	 * Serve a request, answering with one JSON response or, once a message must go ahead
+	 * of the response, an SSE stream. The work of a session request goes on when the
+	 * client disconnects (it may resume the stream); a stateless request has nobody to
+	 * resume it, so its work stops.
 	 */
 	private Mono<ServerResponse> serve(McpCall call) {
 		JsonRpcRequest rpcRequest = (JsonRpcRequest) call.message();
@@ -277,8 +277,8 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 	}
 
 	/**
-	 * Fail a request with an error the transport answers with a status of its own; once
-	 * a stream is open, the stream ends with the JSON-RPC error instead.
+	 * Fail a request with an error the transport answers with a status of its own; once a
+	 * stream is open, the stream ends with the JSON-RPC error instead.
 	 */
 	private static void fail(ResponseRouter router, JsonRpcRequest rpcRequest, Throwable ex) {
 		JsonRpcResponse fallback = McpHttpErrors.of(ex, rpcRequest.id()).body();
@@ -378,11 +378,11 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 	}
 
 	/**
-	 * Answer a request with the SSE stream of its messages. A request already answered
-	 * (a tool that finished while the request was handled) has every event in the
-	 * stream: they go out as one body with a length, in a single write, where a live
-	 * stream needs a chunk per event, keep-alive comments and a final empty chunk. The
-	 * encoding is compact, so each message is one {@code data} line.
+	 * Answer a request with the SSE stream of its messages. A request already answered (a
+	 * tool that finished while the request was handled) has every event in the stream:
+	 * they go out as one body with a length, in a single write, where a live stream needs
+	 * a chunk per event, keep-alive comments and a final empty chunk. The encoding is
+	 * compact, so each message is one {@code data} line.
 	 */
 	private Mono<ServerResponse> stream(ServerResponse.BodyBuilder builder, ResponseRouter router,
 			Flux<McpEventStore.Event> events) {
@@ -414,8 +414,8 @@ public class McpStreamableHttpHandler extends AbstractMcpHttpHandler {
 		AUTO,
 
 		/**
-		 * Always one {@code application/json} response; messages for the client go to
-		 * the session's GET stream.
+		 * Always one {@code application/json} response; messages for the client go to the
+		 * session's GET stream.
 		 */
 		JSON,
 

@@ -24,10 +24,10 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Limits the request rate on the MCP endpoints per authenticated principal, or per
- * client IP address for anonymous requests, with a Bucket4j token bucket each. Buckets
- * live in a Caffeine cache bounded in size and expiring when idle, so the state stays
- * bounded however many clients come. Requests over the limit get {@code 429} with
+ * Limits the request rate on the MCP endpoints per authenticated principal, or per client
+ * IP address for anonymous requests, with a Bucket4j token bucket each. Buckets live in a
+ * Caffeine cache bounded in size and expiring when idle, so the state stays bounded
+ * however many clients come. Requests over the limit get {@code 429} with
  * {@code Retry-After} and a JSON-RPC error body. Runs after Spring Security, so the
  * principal is known.
  *
@@ -36,8 +36,8 @@ import org.springframework.web.server.WebFilterChain;
  */
 public class RateLimitWebFilter implements WebFilter {
 
-	private static final byte[] BODY = ("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":" + JsonRpcErrorCodes.INTERNAL_ERROR + ","
-			+ "\"message\":\"Too many requests, try again later\"}}")
+	private static final byte[] BODY = ("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":"
+			+ JsonRpcErrorCodes.INTERNAL_ERROR + "," + "\"message\":\"Too many requests, try again later\"}}")
 		.getBytes(StandardCharsets.UTF_8);
 
 	private final List<String> paths;
@@ -70,7 +70,8 @@ public class RateLimitWebFilter implements WebFilter {
 			.map((principal) -> "principal:" + principal.getName())
 			.defaultIfEmpty("")
 			.flatMap((key) -> {
-				ConsumptionProbe probe = bucket(key.isEmpty() ? addressKey(exchange) : key).tryConsumeAndReturnRemaining(1);
+				ConsumptionProbe probe = bucket(key.isEmpty() ? addressKey(exchange) : key)
+					.tryConsumeAndReturnRemaining(1);
 				return probe.isConsumed() ? chain.filter(exchange) : tooManyRequests(exchange, probe);
 			});
 	}

@@ -17,15 +17,15 @@ import org.jspecify.annotations.Nullable;
 import reactor.netty.NettyPipeline;
 
 /**
- * The deadlines for reading the requests on one HTTP/1.1 connection. The header
- * deadline runs from the opening of the connection until the headers of its first
- * request are read, and from the first byte of each further request until its headers
- * are read; the body deadline runs from the end of the headers until the end of the
- * body. When one passes, the connection closes. A connection idle between requests has
- * no deadline, so that load balancers may keep it for their next request, and neither
- * has a connection that no longer speaks HTTP (upgraded to WebSocket). One handler ahead
- * of the HTTP codec sees bytes arrive, one behind it sees requests decoded; both run on
- * the connection's event loop.
+ * The deadlines for reading the requests on one HTTP/1.1 connection. The header deadline
+ * runs from the opening of the connection until the headers of its first request are
+ * read, and from the first byte of each further request until its headers are read; the
+ * body deadline runs from the end of the headers until the end of the body. When one
+ * passes, the connection closes. A connection idle between requests has no deadline, so
+ * that load balancers may keep it for their next request, and neither has a connection
+ * that no longer speaks HTTP (upgraded to WebSocket). One handler ahead of the HTTP codec
+ * sees bytes arrive, one behind it sees requests decoded; both run on the connection's
+ * event loop.
  *
  * @author MCP Spring Boot team
  */
@@ -82,8 +82,8 @@ final class RequestReadDeadline {
 	private void expire(ChannelHandlerContext context, long timeoutMillis, String part) {
 		this.timer = null;
 		if (logger.isDebugEnabled()) {
-			logger.debug("Closing " + context.channel() + ": request " + part + " not read within " + timeoutMillis
-					+ " ms");
+			logger.debug(
+					"Closing " + context.channel() + ": request " + part + " not read within " + timeoutMillis + " ms");
 		}
 		context.channel().close();
 	}

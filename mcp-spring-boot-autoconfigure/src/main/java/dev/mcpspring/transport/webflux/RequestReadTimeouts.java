@@ -15,11 +15,10 @@ import org.springframework.util.Assert;
  * first request, from its first byte for each further one. The body must arrive within
  * another deadline once the headers are read. When one passes, the connection closes.
  * Responses are not limited, so SSE streams stay open, and neither are connections idle
- * between requests or upgraded to WebSocket. The deadlines apply to HTTP/1.1
- * connections. A server that already has Reactor Netty's request or read timeout keeps
- * it instead of the body deadline. Reactor Netty's own timeouts are not used: they
- * start only once the headers are read, and its request timeout also closes WebSocket
- * connections.
+ * between requests or upgraded to WebSocket. The deadlines apply to HTTP/1.1 connections.
+ * A server that already has Reactor Netty's request or read timeout keeps it instead of
+ * the body deadline. Reactor Netty's own timeouts are not used: they start only once the
+ * headers are read, and its request timeout also closes WebSocket connections.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0

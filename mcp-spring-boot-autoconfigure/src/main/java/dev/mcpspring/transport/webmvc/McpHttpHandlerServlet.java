@@ -40,9 +40,9 @@ import org.springframework.web.server.WebFilterChain;
 
 /**
  * Serves the MCP routes of the WebFlux transports on a servlet container, through
- * Spring's async {@link ServletHttpHandlerAdapter}: the same handlers, engine, limits
- * and checks as on Netty, so Streamable HTTP (JSON and SSE answers, GET streams, DELETE)
- * and the legacy HTTP+SSE transport behave alike on both stacks.
+ * Spring's async {@link ServletHttpHandlerAdapter}: the same handlers, engine, limits and
+ * checks as on Netty, so Streamable HTTP (JSON and SSE answers, GET streams, DELETE) and
+ * the legacy HTTP+SSE transport behave alike on both stacks.
  * <p>
  * Mapped to the exact MCP paths rather than to a path prefix, so the paths within the
  * application are the ones the routes match. The caller authenticated by the servlet
@@ -132,12 +132,11 @@ public class McpHttpHandlerServlet extends ServletHttpHandlerAdapter {
 	}
 
 	/**
-	 * Writes the body on a scheduler's thread rather than on the thread that produced
-	 * it. A servlet container writes on the calling thread, and Tomcat closes the
-	 * connection at once when that thread is interrupted, as the thread of a blocking
-	 * tool is when its call is cancelled or times out: the client's whole stream, and
-	 * with legacy SSE its session, would go with it. (Reactor Netty always writes on its
-	 * event loop.)
+	 * Writes the body on a scheduler's thread rather than on the thread that produced it.
+	 * A servlet container writes on the calling thread, and Tomcat closes the connection
+	 * at once when that thread is interrupted, as the thread of a blocking tool is when
+	 * its call is cancelled or times out: the client's whole stream, and with legacy SSE
+	 * its session, would go with it. (Reactor Netty always writes on its event loop.)
 	 */
 	static final class WriterThreadResponse extends ServerHttpResponseDecorator {
 
@@ -158,8 +157,8 @@ public class McpHttpHandlerServlet extends ServletHttpHandlerAdapter {
 	}
 
 	/**
-	 * The servlet's configuration, except that its registration reports the root
-	 * mapping {@code /}.
+	 * The servlet's configuration, except that its registration reports the root mapping
+	 * {@code /}.
 	 */
 	private record RootMappedServletConfig(ServletConfig config) implements ServletConfig {
 

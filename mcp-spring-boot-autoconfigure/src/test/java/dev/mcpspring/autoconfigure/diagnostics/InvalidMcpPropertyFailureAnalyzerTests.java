@@ -51,16 +51,17 @@ class InvalidMcpPropertyFailureAnalyzerTests {
 			.analyze(new InvalidMcpPropertyException("mcp.server.security.resource", null,
 					"must be set to the canonical URI of this MCP server when MCP security is on",
 					"Set mcp.server.security.resource to the URI clients connect to."));
-		assertThat(analysis.getDescription()).isEqualTo("Invalid configuration property 'mcp.server.security.resource': "
-				+ "must be set to the canonical URI of this MCP server when MCP security is on.");
+		assertThat(analysis.getDescription())
+			.isEqualTo("Invalid configuration property 'mcp.server.security.resource': "
+					+ "must be set to the canonical URI of this MCP server when MCP security is on.");
 		assertThat(analysis.getAction()).isEqualTo("Set mcp.server.security.resource to the URI clients connect to.");
 	}
 
 	private static StandardEnvironment environment(String property, String value) {
 		StandardEnvironment environment = new StandardEnvironment();
 		environment.getPropertySources()
-			.addFirst(new OriginTrackedMapPropertySource("app", Map.of(property, OriginTrackedValue.of(value,
-					new TextResourceOrigin(new ClassPathResource("application.properties"),
+			.addFirst(new OriginTrackedMapPropertySource("app", Map.of(property,
+					OriginTrackedValue.of(value, new TextResourceOrigin(new ClassPathResource("application.properties"),
 							new TextResourceOrigin.Location(2, 0))))));
 		return environment;
 	}

@@ -49,12 +49,14 @@ class McpDependencyCheckAutoConfigurationTests {
 
 	@Test
 	void startsWithoutOptionalLibrariesWhenNoFeatureNeedsThem() {
-		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.security", "io.github.bucket4j",
-				"com.github.benmanes.caffeine"))
+		this.runner
+			.withClassLoader(new FilteredClassLoader("org.springframework.security", "io.github.bucket4j",
+					"com.github.benmanes.caffeine"))
 			.run((context) -> assertThat(context).hasNotFailed());
 	}
 
-	// issue 20.1: API keys without Spring Security used to answer 200 to requests without a key
+	// issue 20.1: API keys without Spring Security used to answer 200 to requests without
+	// a key
 	@Test
 	void apiKeysWithoutSpringSecurityFailStartup() {
 		this.runner.withClassLoader(WITHOUT_SPRING_SECURITY)
@@ -65,7 +67,8 @@ class McpDependencyCheckAutoConfigurationTests {
 					"org.springframework.security.web.server.SecurityWebFilterChain"));
 	}
 
-	// issue 12: store=redis without Spring Data Redis used to fall back to in-memory sessions silently
+	// issue 12: store=redis without Spring Data Redis used to fall back to in-memory
+	// sessions silently
 	@Test
 	void redisSessionStoreWithoutSpringDataRedisFailsStartup() {
 		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.data.redis", "io.lettuce"))
@@ -109,8 +112,8 @@ class McpDependencyCheckAutoConfigurationTests {
 	void toolScopesWithoutSpringSecurityFailStartup() {
 		this.runner.withClassLoader(WITHOUT_SPRING_SECURITY)
 			.withPropertyValues("mcp.server.security.tool-scopes.delete=files:write")
-			.run(failsWith("mcp.server.security.tool-scopes.delete", "MCP endpoint security",
-					List.of(SECURITY_STARTER), "org.springframework.security.config.web.server.ServerHttpSecurity",
+			.run(failsWith("mcp.server.security.tool-scopes.delete", "MCP endpoint security", List.of(SECURITY_STARTER),
+					"org.springframework.security.config.web.server.ServerHttpSecurity",
 					"org.springframework.security.web.server.SecurityWebFilterChain"));
 	}
 

@@ -31,8 +31,8 @@ class NoMcpWebServerFailureAnalyzerTests {
 				+ "(mcp.server.transport.streamable-http.enabled), but the application is not a web application: "
 				+ "neither a reactive nor a servlet web server is on the classpath. Standard input and output "
 				+ "(mcp.server.transport.stdio.enabled) are off too, so no client could reach the server.");
-		assertThat(analysis.getAction()).contains("org.springframework.boot:spring-boot-starter-webflux (Spring "
-				+ "WebFlux on Netty)")
+		assertThat(analysis.getAction())
+			.contains("org.springframework.boot:spring-boot-starter-webflux (Spring " + "WebFlux on Netty)")
 			.contains("org.springframework.boot:spring-boot-starter-webmvc (Spring MVC on Tomcat")
 			.contains("set mcp.server.transport.stdio.enabled=true")
 			.contains("set spring.main.web-application-type=none");

@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class McpHealthAutoConfigurationTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withConfiguration(
-			AutoConfigurations.of(McpServerAutoConfiguration.class, McpHealthAutoConfiguration.class));
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(McpServerAutoConfiguration.class, McpHealthAutoConfiguration.class));
 
 	@Test
 	void createsHealthIndicator() {
@@ -38,9 +38,7 @@ class McpHealthAutoConfigurationTests {
 					AutoConfigurations.of(McpServerAutoConfiguration.class, McpHealthAutoConfiguration.class))
 			.withPropertyValues("mcp.server.transport.sse.enabled=true")
 			.run((context) -> {
-				Health health = context.getBean(McpServerHealthIndicator.class)
-					.health()
-					.block(Duration.ofSeconds(5));
+				Health health = context.getBean(McpServerHealthIndicator.class).health().block(Duration.ofSeconds(5));
 				assertThat(health.getDetails()).containsEntry("transports", List.of("streamable-http", "sse"));
 			});
 	}

@@ -67,11 +67,12 @@ class McpOpenApiAutoConfigurationTests {
 
 	@Test
 	void userRegistrarReplacesOurs() {
-		this.withPetstore.withBean("customRegistrar", OpenApiToolRegistrar.class,
-				() -> new OpenApiToolRegistrar(java.util.List.of(), new OpenApiDocumentLoader(),
-						new OpenApiToolFactory(org.springframework.web.reactive.function.client.WebClient.create(),
-								tools.jackson.databind.json.JsonMapper.builder().build()),
-						new ToolRegistry()))
+		this.withPetstore
+			.withBean("customRegistrar", OpenApiToolRegistrar.class,
+					() -> new OpenApiToolRegistrar(java.util.List.of(), new OpenApiDocumentLoader(),
+							new OpenApiToolFactory(org.springframework.web.reactive.function.client.WebClient.create(),
+									tools.jackson.databind.json.JsonMapper.builder().build()),
+							new ToolRegistry()))
 			.run((context) -> {
 				assertThat(context).getBean(OpenApiToolRegistrar.class).isSameAs(context.getBean("customRegistrar"));
 				assertThat(context.getBean(ToolRegistry.class).getTools()).isEmpty();
@@ -100,10 +101,12 @@ class McpOpenApiAutoConfigurationTests {
 	void duplicateToolNameFailsStartup() {
 		this.withPetstore
 			.withPropertyValues("mcp.server.openapi.sources.again.location=classpath:openapi/petstore.yaml",
-					"mcp.server.openapi.sources.again.base-url=http://127.0.0.1:1", "mcp.server.openapi.sources.again.prefix=petstore_")
+					"mcp.server.openapi.sources.again.base-url=http://127.0.0.1:1",
+					"mcp.server.openapi.sources.again.prefix=petstore_")
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
-				.hasMessageContaining("Cannot register the tools of OpenAPI source 'again': Duplicate tool name 'petstore_"));
+				.hasMessageContaining(
+						"Cannot register the tools of OpenAPI source 'again': Duplicate tool name 'petstore_"));
 	}
 
 	@Test

@@ -36,8 +36,7 @@ class McpProxyAutoConfigurationTests {
 					"mcp.server.proxy.servers.weather.request-timeout=5s",
 					"mcp.server.proxy.servers.legacy.url=http://127.0.0.1:9/sse",
 					"mcp.server.proxy.servers.legacy.transport=sse", "mcp.server.proxy.servers.legacy.prefix=",
-					"mcp.server.proxy.servers.local.command=true",
-					"mcp.server.proxy.servers.local.args=--version")
+					"mcp.server.proxy.servers.local.command=true", "mcp.server.proxy.servers.local.args=--version")
 			.run((context) -> {
 				assertThat(context.getBean(McpProxies.class).getProxies()).extracting(McpProxy::getUpstream)
 					.satisfiesExactly((weather) -> {
@@ -82,7 +81,8 @@ class McpProxyAutoConfigurationTests {
 		this.runner.withPropertyValues("mcp.server.proxy.servers.up.url=/mcp")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
-				.hasMessageContaining("'mcp.server.proxy.servers.up.url' = '/mcp': must be an absolute http or https URL"));
+				.hasMessageContaining(
+						"'mcp.server.proxy.servers.up.url' = '/mcp': must be an absolute http or https URL"));
 	}
 
 	@Test
@@ -105,8 +105,7 @@ class McpProxyAutoConfigurationTests {
 
 	@Test
 	void upstreamServerNeedsAPositiveTimeout() {
-		org.assertj.core.api.Assertions
-			.assertThatIllegalArgumentException()
+		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
 			.isThrownBy(() -> new UpstreamServer("up", "", () -> null, Duration.ZERO));
 	}
 

@@ -86,8 +86,8 @@ class McpRestEndpointsAutoConfigurationTests {
 		this.contextRunner
 			.withBean("customDetector", RestEndpointToolDetector.class,
 					() -> new RestEndpointToolDetector(List::of, EndpointSelection.ANNOTATED_ONLY,
-							new DefaultJsonSchemaGenerator(List.of()), new ToolRegistry(), new ResourceRegistry(), () -> null,
-							JsonMapper.builder().build()))
+							new DefaultJsonSchemaGenerator(List.of()), new ToolRegistry(), new ResourceRegistry(),
+							() -> null, JsonMapper.builder().build()))
 			.run((context) -> {
 				assertThat(context).getBean(RestEndpointToolDetector.class).isSameAs(context.getBean("customDetector"));
 				assertThat(context.getBean(ToolRegistry.class).getTools()).isEmpty();

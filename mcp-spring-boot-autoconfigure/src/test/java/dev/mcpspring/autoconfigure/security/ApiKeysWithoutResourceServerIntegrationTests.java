@@ -21,9 +21,9 @@ import org.springframework.util.ClassUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * API keys with only {@code spring-boot-starter-security}, as documented: this class
- * runs in its own Surefire execution whose classpath lacks every OAuth 2 library (see
- * the module's pom), a real application on a random port.
+ * API keys with only {@code spring-boot-starter-security}, as documented: this class runs
+ * in its own Surefire execution whose classpath lacks every OAuth 2 library (see the
+ * module's pom), a real application on a random port.
  */
 @Tag("without-oauth2")
 class ApiKeysWithoutResourceServerIntegrationTests {
@@ -62,7 +62,8 @@ class ApiKeysWithoutResourceServerIntegrationTests {
 		}
 	}
 
-	// issue 20.2: failed startup with TypeNotPresentException: OAuth2ResourceServerProperties
+	// issue 20.2: failed startup with TypeNotPresentException:
+	// OAuth2ResourceServerProperties
 	@Test
 	void requestWithoutKeyIsUnauthorized() {
 		initialize(null).expectStatus()
@@ -82,8 +83,9 @@ class ApiKeysWithoutResourceServerIntegrationTests {
 		initialize("wrong-key-of-someone-else-0123").expectStatus()
 			.isUnauthorized()
 			.expectHeader()
-			.valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\", resource_metadata="
-					+ "\"https://mcp.example.test/.well-known/oauth-protected-resource/mcp\"")
+			.valueEquals(HttpHeaders.WWW_AUTHENTICATE,
+					"Bearer error=\"invalid_token\", resource_metadata="
+							+ "\"https://mcp.example.test/.well-known/oauth-protected-resource/mcp\"")
 			.expectBody(String.class)
 			.isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,\"message\":\"Unauthorized\"}}");
 	}

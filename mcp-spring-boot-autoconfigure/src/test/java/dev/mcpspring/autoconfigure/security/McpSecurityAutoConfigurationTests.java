@@ -75,7 +75,8 @@ class McpSecurityAutoConfigurationTests {
 			.doesNotHaveBean(McpSecurityAutoConfiguration.FILTER_CHAIN_BEAN_NAME));
 	}
 
-	// issue 20.1: without Spring Security, API keys used to be ignored and /mcp served to anyone
+	// issue 20.1: without Spring Security, API keys used to be ignored and /mcp served to
+	// anyone
 	@Test
 	void apiKeysWithoutSpringSecurityFailStartup() {
 		this.runner.withConfiguration(AutoConfigurations.of(McpDependencyCheckAutoConfiguration.class))
@@ -98,15 +99,18 @@ class McpSecurityAutoConfigurationTests {
 
 	@Test
 	void failsWithoutResource() {
-		this.runner.withPropertyValues("spring.security.oauth2.resourceserver.jwt.jwk-set-uri=https://as.example.test/jwks")
+		this.runner
+			.withPropertyValues("spring.security.oauth2.resourceserver.jwt.jwk-set-uri=https://as.example.test/jwks")
 			.run(failsOn("mcp.server.security.resource", null,
 					"must be set to the canonical URI of this MCP server when MCP security is on"));
 	}
 
 	@Test
 	void failsWithRelativeResource() {
-		this.runner.withPropertyValues("mcp.server.security.resource=/mcp", "mcp.server.security.api-keys.ci.key=" + KEY)
-			.run(failsOn("mcp.server.security.resource", "/mcp", "must be an absolute URI with a host and without fragment"));
+		this.runner
+			.withPropertyValues("mcp.server.security.resource=/mcp", "mcp.server.security.api-keys.ci.key=" + KEY)
+			.run(failsOn("mcp.server.security.resource", "/mcp",
+					"must be an absolute URI with a host and without fragment"));
 	}
 
 	@Test
@@ -126,7 +130,8 @@ class McpSecurityAutoConfigurationTests {
 					"mcp.server.security.api-keys.ci-bot.key=short-secret")
 			.run((context) -> {
 				failsOn("mcp.server.security.api-keys.ci-bot.key", null,
-						"must be set to a secret of at least 16 characters").accept(context);
+						"must be set to a secret of at least 16 characters")
+					.accept(context);
 				assertThat(context.getStartupFailure()).rootCause().hasMessageNotContaining("short-secret");
 			});
 	}
@@ -139,8 +144,10 @@ class McpSecurityAutoConfigurationTests {
 			.run(failsOn("mcp.server.security.api-key-header", "X API Key", "must be an HTTP header name"));
 	}
 
-	// issue 20.2: API keys failed with TypeNotPresentException: OAuth2ResourceServerProperties without the
-	// OAuth 2 libraries; ApiKeysWithoutResourceServerIntegrationTests runs on a classpath that lacks them
+	// issue 20.2: API keys failed with TypeNotPresentException:
+	// OAuth2ResourceServerProperties without the
+	// OAuth 2 libraries; ApiKeysWithoutResourceServerIntegrationTests runs on a classpath
+	// that lacks them
 	@Test
 	void apiKeysWorkWithoutOAuth2ResourceServerClasses() {
 		new ReactiveWebApplicationContextRunner()
@@ -196,12 +203,11 @@ class McpSecurityAutoConfigurationTests {
 
 	@Test
 	void opaqueTokensAreIntrospectedForTheResourceAudience() {
-		this.runner
-			.withPropertyValues(
-					"spring.security.oauth2.resourceserver.opaquetoken.introspection-uri=https://as.example.test/introspect",
-					"spring.security.oauth2.resourceserver.opaquetoken.client-id=mcp",
-					"spring.security.oauth2.resourceserver.opaquetoken.client-secret=secret",
-					"mcp.server.security.resource=https://mcp.example.test/mcp")
+		this.runner.withPropertyValues(
+				"spring.security.oauth2.resourceserver.opaquetoken.introspection-uri=https://as.example.test/introspect",
+				"spring.security.oauth2.resourceserver.opaquetoken.client-id=mcp",
+				"spring.security.oauth2.resourceserver.opaquetoken.client-secret=secret",
+				"mcp.server.security.resource=https://mcp.example.test/mcp")
 			.run((context) -> {
 				assertThat(context).hasNotFailed().hasBean("mcpOpaqueTokens");
 				assertThat(context.getBean(ReactiveOpaqueTokenIntrospector.class))
@@ -224,8 +230,8 @@ class McpSecurityAutoConfigurationTests {
 			.withPropertyValues("mcp.server.security.resource=https://mcp.example.test/mcp",
 					"mcp.server.security.api-keys.ci.key=" + KEY)
 			.withBean(McpSecurityAutoConfiguration.FILTER_CHAIN_BEAN_NAME, SecurityWebFilterChain.class,
-					() -> new org.springframework.security.web.server.MatcherSecurityWebFilterChain(
-							(exchange) -> org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult
+					() -> new org.springframework.security.web.server.MatcherSecurityWebFilterChain((
+							exchange) -> org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult
 								.notMatch(),
 							java.util.List.of((exchange, chain) -> chain.filter(exchange))))
 			.run((context) -> assertThat(context).hasNotFailed()
@@ -358,7 +364,6 @@ class McpSecurityAutoConfigurationTests {
 		}
 
 	}
-
 
 	/**
 	 * Nested, so that the test class loads without the OAuth 2 libraries.

@@ -32,9 +32,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * A Spring MVC application that declares its own {@link JwtDecoder} or
  * {@link OpaqueTokenIntrospector} bean, without any {@code spring.security.oauth2.*}
- * property: the MCP endpoint on Tomcat must be protected by it, as it is for the
- * reactive beans in a WebFlux application. Before the fix the endpoint answered
- * without a token.
+ * property: the MCP endpoint on Tomcat must be protected by it, as it is for the reactive
+ * beans in a WebFlux application. Before the fix the endpoint answered without a token.
  */
 class ServletApplicationTokenBeansIntegrationTests {
 

@@ -64,16 +64,15 @@ class McpDiagnosticsAutoConfigurationTests {
 
 	@Test
 	void reportsTheStreamableHttpEndpointWhenReady(CapturedOutput output) {
-		this.reactiveRunner.withBean(ShopFeatures.class)
-			.withPropertyValues("local.server.port=8123")
-			.run((context) -> {
-				assertThat(context).hasSingleBean(McpStartupReport.class);
-				assertThat(output).doesNotContain("MCP server 'shop' 2.1.0 ready");
-				ready(context);
-				assertThat(output).contains("MCP server 'shop' 2.1.0 ready: Streamable HTTP at /mcp on port 8123; "
-						+ REVISIONS + "; sessions on; 2 tools, 1 resource, 1 resource template, 1 prompt")
-					.doesNotContain("WARN");
-			});
+		this.reactiveRunner.withBean(ShopFeatures.class).withPropertyValues("local.server.port=8123").run((context) -> {
+			assertThat(context).hasSingleBean(McpStartupReport.class);
+			assertThat(output).doesNotContain("MCP server 'shop' 2.1.0 ready");
+			ready(context);
+			assertThat(output)
+				.contains("MCP server 'shop' 2.1.0 ready: Streamable HTTP at /mcp on port 8123; " + REVISIONS
+						+ "; sessions on; 2 tools, 1 resource, 1 resource template, 1 prompt")
+				.doesNotContain("WARN");
+		});
 	}
 
 	@Test
@@ -187,8 +186,7 @@ class McpDiagnosticsAutoConfigurationTests {
 	}
 
 	private static void ready(ApplicationContextAssertProvider<?> context) {
-		ConfigurableApplicationContext source = (ConfigurableApplicationContext) context
-			.getSourceApplicationContext();
+		ConfigurableApplicationContext source = (ConfigurableApplicationContext) context.getSourceApplicationContext();
 		source.publishEvent(new ApplicationReadyEvent(new SpringApplication(), new String[0], source, Duration.ZERO));
 	}
 

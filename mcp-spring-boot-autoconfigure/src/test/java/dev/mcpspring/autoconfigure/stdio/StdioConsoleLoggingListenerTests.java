@@ -41,7 +41,8 @@ class StdioConsoleLoggingListenerTests {
 		assertOnlyProtocolOnStandardOutput(run);
 	}
 
-	// issue 17: logging.config pointed at the starter's own file, so logback-spring.xml was ignored
+	// issue 17: logging.config pointed at the starter's own file, so logback-spring.xml
+	// was ignored
 	@Test
 	void applicationsLogbackConfigurationIsKeptAndWritesToStandardError(@TempDir Path output) throws Exception {
 		Path applicationConfiguration = Path.of("target", "test-classes", "stdio-user-logging").toAbsolutePath();

@@ -62,8 +62,7 @@ class AnnotatedMcpHandlerDetectorSignatureTests {
 		this.contextRunner.withBean(NullableTools.class).run((context) -> {
 			Tool tool = context.getBean(ToolRegistry.class).get("nullables").getTool();
 			assertThat(tool.inputSchema().has("required")).as("%s", tool.inputSchema()).isFalse();
-			assertCall(context, "nullables", "{}",
-					"{\"content\":[{\"type\":\"text\",\"text\":\"null null null\"}]}");
+			assertCall(context, "nullables", "{}", "{\"content\":[{\"type\":\"text\",\"text\":\"null null null\"}]}");
 		});
 	}
 
@@ -80,7 +79,8 @@ class AnnotatedMcpHandlerDetectorSignatureTests {
 
 	private static void assertRead(AssertableApplicationContext context, String uri, String expectedUri,
 			String expectedText) {
-		StepVerifier.create(AnnotatedMcpHandlerDetectorTests.request(context, "resources/read", "{\"uri\":\"" + uri + "\"}"))
+		StepVerifier
+			.create(AnnotatedMcpHandlerDetectorTests.request(context, "resources/read", "{\"uri\":\"" + uri + "\"}"))
 			.expectNext("{\"contents\":[{\"uri\":\"" + expectedUri + "\",\"text\":\"" + expectedText + "\"}]}")
 			.expectComplete()
 			.verify(Duration.ofSeconds(10));

@@ -41,8 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@link AnnotatedMcpHandlerDetector} and the invocation of the tools it
- * registers, on real beans in an application context: registration, argument and
- * result conversion, threads. Invalid arguments and invalid handler methods are in
+ * registers, on real beans in an application context: registration, argument and result
+ * conversion, threads. Invalid arguments and invalid handler methods are in
  * {@link AnnotatedMcpHandlerDetectorValidationTests}.
  *
  * @author MCP Spring Boot team
@@ -65,8 +65,8 @@ class AnnotatedMcpHandlerDetectorTests {
 			ToolRegistry registry = context.getBean(ToolRegistry.class);
 			assertThat(registry.getTools()).extracting("name")
 				.containsExactly("blockingThread", "contents", "count", "describe", "echo", "fail", "greet", "later",
-						"letters", "monoEcho", "monoFail", "noop", "optionalResult", "order", "paint", "pixel", "price", "raw",
-						"reactiveThread", "renamed");
+						"letters", "monoEcho", "monoFail", "noop", "optionalResult", "order", "paint", "pixel", "price",
+						"raw", "reactiveThread", "renamed");
 			assertThat(registry.get("echo").getTool().description()).isEqualTo("Echo the text");
 			assertThat(registry.get("renamed").getTool().title()).isEqualTo("Renamed tool");
 		});
@@ -74,8 +74,9 @@ class AnnotatedMcpHandlerDetectorTests {
 
 	@Test
 	void stringParameterAndResult() {
-		this.contextRunner.withBean(BasicTools.class).run((context) -> assertCall(context, "echo", "{\"text\":\"hi\"}",
-				"{\"content\":[{\"type\":\"text\",\"text\":\"echo hi\"}]}"));
+		this.contextRunner.withBean(BasicTools.class)
+			.run((context) -> assertCall(context, "echo", "{\"text\":\"hi\"}",
+					"{\"content\":[{\"type\":\"text\",\"text\":\"echo hi\"}]}"));
 	}
 
 	@Test
@@ -116,7 +117,8 @@ class AnnotatedMcpHandlerDetectorTests {
 			assertCall(context, "greet", "{}", "{\"content\":[{\"type\":\"text\",\"text\":\"Hello stranger\"}]}");
 			assertCall(context, "greet", "{\"name\":null}",
 					"{\"content\":[{\"type\":\"text\",\"text\":\"Hello stranger\"}]}");
-			assertCall(context, "greet", "{\"name\":\"Ada\"}", "{\"content\":[{\"type\":\"text\",\"text\":\"Hello Ada\"}]}");
+			assertCall(context, "greet", "{\"name\":\"Ada\"}",
+					"{\"content\":[{\"type\":\"text\",\"text\":\"Hello Ada\"}]}");
 		});
 	}
 
@@ -135,28 +137,31 @@ class AnnotatedMcpHandlerDetectorTests {
 			assertCall(context, "price", "{}", "{\"content\":[{\"type\":\"text\",\"text\":\"2 EUR\"}]}");
 			assertCall(context, "price", "{\"quantity\":5,\"currency\":\"USD\"}",
 					"{\"content\":[{\"type\":\"text\",\"text\":\"5 USD\"}]}");
-			assertCall(context, "price", "{\"quantity\":null}", "{\"content\":[{\"type\":\"text\",\"text\":\"2 EUR\"}]}");
+			assertCall(context, "price", "{\"quantity\":null}",
+					"{\"content\":[{\"type\":\"text\",\"text\":\"2 EUR\"}]}");
 		});
 	}
 
 	@Test
 	void monoResult() {
-		this.contextRunner.withBean(BasicTools.class).run((context) -> assertCall(context, "monoEcho",
-				"{\"text\":\"hi\"}", "{\"content\":[{\"type\":\"text\",\"text\":\"mono hi\"}]}"));
+		this.contextRunner.withBean(BasicTools.class)
+			.run((context) -> assertCall(context, "monoEcho", "{\"text\":\"hi\"}",
+					"{\"content\":[{\"type\":\"text\",\"text\":\"mono hi\"}]}"));
 	}
 
 	@Test
 	void fluxResultIsCollected() {
-		this.contextRunner.withBean(BasicTools.class).run((context) -> assertCall(context, "letters",
-				"{\"word\":\"abc\"}",
-				"{\"content\":[{\"type\":\"text\",\"text\":\"[\\\"a\\\",\\\"b\\\",\\\"c\\\"]\"}],"
-						+ "\"structuredContent\":{\"result\":[\"a\",\"b\",\"c\"]}}"));
+		this.contextRunner.withBean(BasicTools.class)
+			.run((context) -> assertCall(context, "letters", "{\"word\":\"abc\"}",
+					"{\"content\":[{\"type\":\"text\",\"text\":\"[\\\"a\\\",\\\"b\\\",\\\"c\\\"]\"}],"
+							+ "\"structuredContent\":{\"result\":[\"a\",\"b\",\"c\"]}}"));
 	}
 
 	@Test
 	void completableFutureResult() {
-		this.contextRunner.withBean(BasicTools.class).run((context) -> assertCall(context, "later",
-				"{\"text\":\"hi\"}", "{\"content\":[{\"type\":\"text\",\"text\":\"later hi\"}]}"));
+		this.contextRunner.withBean(BasicTools.class)
+			.run((context) -> assertCall(context, "later", "{\"text\":\"hi\"}",
+					"{\"content\":[{\"type\":\"text\",\"text\":\"later hi\"}]}"));
 	}
 
 	@Test
@@ -271,7 +276,8 @@ class AnnotatedMcpHandlerDetectorTests {
 				boolean nullAllowed = type.isMissingNode() || "null".equals(type.asString())
 						|| (type.isArray() && type.valueStream().anyMatch((t) -> "null".equals(t.asString())));
 				if (!nullAllowed) {
-					assertThat(value.isNull()).as("null for property '%s' of type %s of %s", name, type, tool).isFalse();
+					assertThat(value.isNull()).as("null for property '%s' of type %s of %s", name, type, tool)
+						.isFalse();
 				}
 			}
 		}).expectComplete().verify(TIMEOUT);
@@ -286,12 +292,8 @@ class AnnotatedMcpHandlerDetectorTests {
 		return text.get();
 	}
 
-	static void assertCall(AssertableApplicationContext context, String tool, String arguments,
-			String expectedResult) {
-		StepVerifier.create(call(context, tool, arguments))
-			.expectNext(expectedResult)
-			.expectComplete()
-			.verify(TIMEOUT);
+	static void assertCall(AssertableApplicationContext context, String tool, String arguments, String expectedResult) {
+		StepVerifier.create(call(context, tool, arguments)).expectNext(expectedResult).expectComplete().verify(TIMEOUT);
 	}
 
 	/**

@@ -36,9 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@link AnnotatedMcpHandlerDetector} with what it must refuse: arguments that
- * do not match the method (answered as tool errors that name the path but not the
- * value), Jakarta constraint violations, also through AOP proxies, and handler methods
- * that cannot be registered (startup failures).
+ * do not match the method (answered as tool errors that name the path but not the value),
+ * Jakarta constraint violations, also through AOP proxies, and handler methods that
+ * cannot be registered (startup failures).
  *
  * @author MCP Spring Boot team
  */
@@ -49,7 +49,8 @@ class AnnotatedMcpHandlerDetectorValidationTests {
 	@Test
 	void enumParameter() {
 		this.contextRunner.withBean(BasicTools.class).run((context) -> {
-			assertCall(context, "paint", "{\"color\":\"GREEN\"}", "{\"content\":[{\"type\":\"text\",\"text\":\"GREEN\"}]}");
+			assertCall(context, "paint", "{\"color\":\"GREEN\"}",
+					"{\"content\":[{\"type\":\"text\",\"text\":\"GREEN\"}]}");
 			assertCall(context, "paint", "{\"color\":\"PURPLE\"}", "{\"content\":[{\"type\":\"text\",\"text\":"
 					+ "\"Invalid arguments for tool 'paint': color: must be one of [RED, GREEN]\"}],\"isError\":true}");
 		});
@@ -77,7 +78,11 @@ class AnnotatedMcpHandlerDetectorValidationTests {
 					+ "at: must be a date-time string in ISO 8601 format; wait: must be a duration string in ISO 8601 "
 					+ "format (such as PT15M); zone: must be a time-zone ID string (such as Europe/Paris); "
 					+ "currency: must be an ISO 4217 currency code string\"}],\"isError\":true}");
-			JsonNode properties = context.getBean(ToolRegistry.class).get("scalars").getTool().inputSchema().path("properties");
+			JsonNode properties = context.getBean(ToolRegistry.class)
+				.get("scalars")
+				.getTool()
+				.inputSchema()
+				.path("properties");
 			assertThat(properties.valueStream().map((property) -> property.path("type").asString()))
 				.as("%s", properties)
 				.containsOnly("string");
@@ -94,14 +99,16 @@ class AnnotatedMcpHandlerDetectorValidationTests {
 	@Test
 	void nullForRequiredArgument() {
 		this.contextRunner.withBean(BasicTools.class)
-			.run((context) -> assertCall(context, "echo", "{\"text\":null}", "{\"content\":[{\"type\":\"text\",\"text\":"
-					+ "\"Invalid arguments for tool 'echo': text: is required\"}],\"isError\":true}"));
+			.run((context) -> assertCall(context, "echo", "{\"text\":null}",
+					"{\"content\":[{\"type\":\"text\",\"text\":"
+							+ "\"Invalid arguments for tool 'echo': text: is required\"}],\"isError\":true}"));
 	}
 
 	@Test
 	void wrongNestedTypeNamesPathWithoutEchoingValue() {
 		this.contextRunner.withBean(BasicTools.class)
-			.run((context) -> assertCall(context, "order", "{\"order\":{\"item\":\"book\",\"quantity\":\"lots-secret\"}}",
+			.run((context) -> assertCall(context, "order",
+					"{\"order\":{\"item\":\"book\",\"quantity\":\"lots-secret\"}}",
 					"{\"content\":[{\"type\":\"text\",\"text\":"
 							+ "\"Invalid arguments for tool 'order': order.quantity: must be an integer\"}],\"isError\":true}"));
 	}
@@ -109,15 +116,17 @@ class AnnotatedMcpHandlerDetectorValidationTests {
 	@Test
 	void floatForIntegerIsRejected() {
 		this.contextRunner.withBean(BasicTools.class)
-			.run((context) -> assertCall(context, "price", "{\"quantity\":1.5}", "{\"content\":[{\"type\":\"text\",\"text\":"
-					+ "\"Invalid arguments for tool 'price': quantity: must be an integer\"}],\"isError\":true}"));
+			.run((context) -> assertCall(context, "price", "{\"quantity\":1.5}",
+					"{\"content\":[{\"type\":\"text\",\"text\":"
+							+ "\"Invalid arguments for tool 'price': quantity: must be an integer\"}],\"isError\":true}"));
 	}
 
 	@Test
 	void wrongTypeForList() {
 		this.contextRunner.withBean(BasicTools.class)
-			.run((context) -> assertCall(context, "count", "{\"items\":{\"a\":1}}", "{\"content\":[{\"type\":\"text\",\"text\":"
-					+ "\"Invalid arguments for tool 'count': items: must be an array\"}],\"isError\":true}"));
+			.run((context) -> assertCall(context, "count", "{\"items\":{\"a\":1}}",
+					"{\"content\":[{\"type\":\"text\",\"text\":"
+							+ "\"Invalid arguments for tool 'count': items: must be an array\"}],\"isError\":true}"));
 	}
 
 	@Test
@@ -175,9 +184,10 @@ class AnnotatedMcpHandlerDetectorValidationTests {
 	@Test // gh-19
 	void constraintsInsideCollectionsMapsAndNestedRecordsAreValidatedWithoutValid() {
 		this.contextRunner.withBean(CascadingTools.class).run((context) -> {
-			assertCall(context, "ship", "{\"shipment\":{\"lines\":[{\"item\":\"a\",\"quantity\":1},"
-					+ "{\"item\":\"\",\"quantity\":0}],\"main\":{\"item\":\" \",\"quantity\":1},"
-					+ "\"byCode\":{\"x\":{\"item\":\"b\",\"quantity\":-1}}}}",
+			assertCall(context, "ship",
+					"{\"shipment\":{\"lines\":[{\"item\":\"a\",\"quantity\":1},"
+							+ "{\"item\":\"\",\"quantity\":0}],\"main\":{\"item\":\" \",\"quantity\":1},"
+							+ "\"byCode\":{\"x\":{\"item\":\"b\",\"quantity\":-1}}}}",
 					"{\"content\":[{\"type\":\"text\",\"text\":\"Invalid arguments for tool 'ship': "
 							+ "shipment.byCode[x].quantity: must be greater than 0; shipment.lines[1].item: must not be blank; "
 							+ "shipment.lines[1].quantity: must be greater than 0; shipment.main.item: must not be blank\"}],"
@@ -185,8 +195,9 @@ class AnnotatedMcpHandlerDetectorValidationTests {
 			assertCall(context, "lines", "{\"lines\":[{\"item\":\"a\",\"quantity\":0}]}",
 					"{\"content\":[{\"type\":\"text\",\"text\":\"Invalid arguments for tool 'lines': "
 							+ "lines[0].quantity: must be greater than 0\"}],\"isError\":true}");
-			assertCall(context, "validShip", "{\"shipment\":{\"lines\":[{\"item\":\"\",\"quantity\":1}],"
-					+ "\"main\":{\"item\":\"a\",\"quantity\":0}}}",
+			assertCall(context, "validShip",
+					"{\"shipment\":{\"lines\":[{\"item\":\"\",\"quantity\":1}],"
+							+ "\"main\":{\"item\":\"a\",\"quantity\":0}}}",
 					"{\"content\":[{\"type\":\"text\",\"text\":\"Invalid arguments for tool 'validShip': "
 							+ "shipment.lines[0].item: must not be blank; shipment.main.quantity: must be greater than 0\"}],"
 							+ "\"isError\":true}");
@@ -208,7 +219,8 @@ class AnnotatedMcpHandlerDetectorValidationTests {
 		this.contextRunner.withBean(ValidatedTools.class).run((context) -> {
 			assertThat(context).hasNotFailed();
 			assertThat(AopUtils.isCglibProxy(context.getBean(ValidatedTools.class))).isTrue();
-			assertCall(context, "validated", "{\"count\":3}", "{\"content\":[{\"type\":\"text\",\"text\":\"count 3\"}]}");
+			assertCall(context, "validated", "{\"count\":3}",
+					"{\"content\":[{\"type\":\"text\",\"text\":\"count 3\"}]}");
 			assertCall(context, "validated", "{\"count\":0}", "{\"content\":[{\"type\":\"text\",\"text\":"
 					+ "\"Invalid arguments for tool 'validated': count: must be greater than or equal to 1\"}],\"isError\":true}");
 		});
@@ -246,10 +258,11 @@ class AnnotatedMcpHandlerDetectorValidationTests {
 	@Test
 	void objectParameterFailsStartup() {
 		this.contextRunner.withBean("objectTools", ObjectParameterTools.class)
-			.run((context) -> assertStartupFailure(context, "Invalid MCP handler method ObjectParameterTools#tool of bean "
-					+ "'objectTools': Cannot generate JSON schema for argument 'value' of type java.lang.Object: "
-					+ "java.lang.Object has no fixed JSON structure (also the result of raw or unresolved generic types); "
-					+ "declare a concrete type"));
+			.run((context) -> assertStartupFailure(context,
+					"Invalid MCP handler method ObjectParameterTools#tool of bean "
+							+ "'objectTools': Cannot generate JSON schema for argument 'value' of type java.lang.Object: "
+							+ "java.lang.Object has no fixed JSON structure (also the result of raw or unresolved generic types); "
+							+ "declare a concrete type"));
 	}
 
 	@Test

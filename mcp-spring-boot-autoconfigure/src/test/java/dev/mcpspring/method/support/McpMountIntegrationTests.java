@@ -35,13 +35,15 @@ class McpMountIntegrationTests {
 		try (ConfigurableApplicationContext context = start(); McpSyncClient client = connect(context)) {
 			assertThat(client.listTools().tools()).extracting(McpSchema.Tool::name)
 				.containsExactlyInAnyOrder("echo", "weather_forecast", "tides_forecast");
-			assertThat(text(client.callTool(new McpSchema.CallToolRequest("weather_forecast", Map.of("city", "Brest")))))
+			assertThat(
+					text(client.callTool(new McpSchema.CallToolRequest("weather_forecast", Map.of("city", "Brest")))))
 				.isEqualTo("Sunny in Brest");
 			assertThat(text(client.callTool(new McpSchema.CallToolRequest("tides_forecast", Map.of("city", "Brest")))))
 				.isEqualTo("High tide in Brest at noon");
 			assertThat(client.listResourceTemplates().resourceTemplates())
 				.extracting(McpSchema.ResourceTemplate::uriTemplate, McpSchema.ResourceTemplate::name)
-				.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("weather+forecast://{city}", "weather_byCity"),
+				.containsExactlyInAnyOrder(
+						org.assertj.core.groups.Tuple.tuple("weather+forecast://{city}", "weather_byCity"),
 						org.assertj.core.groups.Tuple.tuple("tides+forecast://{city}", "tides_byCity"));
 			McpSchema.ReadResourceResult read = client
 				.readResource(new McpSchema.ReadResourceRequest("tides+forecast://Brest"));
@@ -51,8 +53,9 @@ class McpMountIntegrationTests {
 				.getPrompt(new McpSchema.GetPromptRequest("weather_summary", Map.of("city", "Brest")));
 			assertThat(((McpSchema.TextContent) prompt.messages().get(0).content()).text())
 				.isEqualTo("Summarize the weather in Brest");
-			McpSchema.CompleteResult completion = client.completeCompletion(new McpSchema.CompleteRequest(
-					new McpSchema.PromptReference("weather_summary"), new McpSchema.CompleteRequest.CompleteArgument("city", "Br")));
+			McpSchema.CompleteResult completion = client
+				.completeCompletion(new McpSchema.CompleteRequest(new McpSchema.PromptReference("weather_summary"),
+						new McpSchema.CompleteRequest.CompleteArgument("city", "Br")));
 			assertThat(completion.completion().values()).containsExactly("Brest");
 		}
 	}
@@ -90,7 +93,8 @@ class McpMountIntegrationTests {
 
 	private static McpSyncClient connect(ConfigurableApplicationContext context) {
 		int port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-		McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport.builder("http://127.0.0.1:" + port).build())
+		McpSyncClient client = McpClient
+			.sync(HttpClientStreamableHttpTransport.builder("http://127.0.0.1:" + port).build())
 			.build();
 		client.initialize();
 		return client;

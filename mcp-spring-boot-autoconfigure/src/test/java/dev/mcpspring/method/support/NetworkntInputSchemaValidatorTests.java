@@ -95,9 +95,8 @@ class NetworkntInputSchemaValidatorTests {
 
 	@Test
 	void invalidSchemaFailsToCompile() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new NetworkntInputSchemaValidator().compile(json("""
-					{"type": "object", "properties": {"a": {"type": 42}}}""")))
+		assertThatIllegalArgumentException().isThrownBy(() -> new NetworkntInputSchemaValidator().compile(json("""
+				{"type": "object", "properties": {"a": {"type": 42}}}""")))
 			.withMessageStartingWith("invalid inputSchema: ")
 			.withMessageContaining("properties.a.type");
 	}

@@ -53,14 +53,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Fuzzes the binding of {@code @McpTool} arguments (issue 14.3): JSON arguments go
  * through the server engine to methods with scalar, enum, date and time, collection,
  * record and Jakarta-constrained parameters. Whatever the arguments, the engine answers
- * with the tool's result, with an {@code isError} result saying <em>Invalid arguments
- * for tool</em>, or with {@code -32602}; never with an internal error or an exception,
- * and never repeating a value sent (checked with a canary, {@code SECRET}). Runs the
+ * with the tool's result, with an {@code isError} result saying <em>Invalid arguments for
+ * tool</em>, or with {@code -32602}; never with an internal error or an exception, and
+ * never repeating a value sent (checked with a canary, {@code SECRET}). Runs the
  * committed seed corpus ({@code ToolArgumentResolverFuzzTestsInputs}) in the normal
  * build; {@code JAZZER_FUZZ=1} fuzzes for real (see docs/reliability.md).
  * <p>
- * An input is UTF-8 text: the tool name on the first line (a name that is not a tool
- * here picks one by its hash), the JSON arguments on the rest.
+ * An input is UTF-8 text: the tool name on the first line (a name that is not a tool here
+ * picks one by its hash), the JSON arguments on the rest.
  *
  * @author MCP Spring Boot team
  */
@@ -179,8 +179,8 @@ class ToolArgumentResolverFuzzTests {
 	}
 
 	/**
-	 * Jazzer's instrumentation drops the parameter names that {@code -parameters} compiles
-	 * in, so every parameter names itself.
+	 * Jazzer's instrumentation drops the parameter names that {@code -parameters}
+	 * compiles in, so every parameter names itself.
 	 */
 	static class FuzzTools {
 

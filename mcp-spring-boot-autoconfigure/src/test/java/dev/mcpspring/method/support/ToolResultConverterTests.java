@@ -53,8 +53,9 @@ class ToolResultConverterTests {
 
 	@Test // gh-19
 	void nullComponentsOfNestedRecordsInListsAreLeftOut() {
-		OutputSchema schema = this.schemaGenerator.generateOutputSchema(new ParameterizedTypeReference<List<Shipment>>() {
-		}.getType());
+		OutputSchema schema = this.schemaGenerator
+			.generateOutputSchema(new ParameterizedTypeReference<List<Shipment>>() {
+			}.getType());
 		CallToolResult result = this.converter.convert(List.of(new Shipment("ORD-1", "TRK", Optional.of("note"), 1),
 				new Shipment("ORD-2", null, Optional.empty(), 0)), schema);
 		assertThat(result.structuredContent()).hasToString("{\"result\":[{\"orderId\":\"ORD-1\",\"trackingNumber\":"

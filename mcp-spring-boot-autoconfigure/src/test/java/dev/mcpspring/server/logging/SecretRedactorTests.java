@@ -44,8 +44,7 @@ class SecretRedactorTests {
 	void redactsHttpCredentialsWhateverTheName() {
 		JsonNode redacted = this.redactor.redact(JSON.readTree("""
 				{"note": "Bearer eyJhbGciOi.payload.sig", "header": "basic dXNlcjpwYXNz", "text": "Bearer"}"""));
-		assertThat(redacted.toString())
-			.isEqualTo("{\"note\":\"******\",\"header\":\"******\",\"text\":\"Bearer\"}");
+		assertThat(redacted.toString()).isEqualTo("{\"note\":\"******\",\"header\":\"******\",\"text\":\"Bearer\"}");
 	}
 
 	@Test

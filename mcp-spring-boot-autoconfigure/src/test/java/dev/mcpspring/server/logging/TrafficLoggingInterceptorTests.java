@@ -30,9 +30,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link TrafficLoggingInterceptor}: a client talks to a server over
- * Streamable HTTP while the traffic is logged, and no secret it sends or receives
- * reaches the log.
+ * Tests for {@link TrafficLoggingInterceptor}: a client talks to a server over Streamable
+ * HTTP while the traffic is logged, and no secret it sends or receives reaches the log.
  *
  * @author MCP Spring Boot team
  */

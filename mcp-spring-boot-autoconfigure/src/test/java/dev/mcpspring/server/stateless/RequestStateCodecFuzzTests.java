@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * build; {@code JAZZER_FUZZ=1} fuzzes for real (see docs/reliability.md).
  * <p>
  * An input is UTF-8 text in up to three lines: the binding, the responses (JSON; any
- * other text is carried as a string) and an edit of the signed state. An edit starts
- * with its operation: {@code a} appends the rest of the line, {@code i} inserts it at a
+ * other text is carried as a string) and an edit of the signed state. An edit starts with
+ * its operation: {@code a} appends the rest of the line, {@code i} inserts it at a
  * position taken from the line's hash, {@code r} replaces the character there with the
  * line's second character, {@code d} deletes it, {@code x} flips the lowest bit of the
  * last character's Base64 value.
@@ -56,8 +56,8 @@ class RequestStateCodecFuzzTests {
 
 	private final RequestStateCodec beforeRotation = codec(keys("previous", OLD_KEY), NOW);
 
-	private final RequestStateCodec stranger = codec(keys("current",
-			"another key of at least 32 bytes!".getBytes(StandardCharsets.US_ASCII)), NOW);
+	private final RequestStateCodec stranger = codec(
+			keys("current", "another key of at least 32 bytes!".getBytes(StandardCharsets.US_ASCII)), NOW);
 
 	@FuzzTest(maxDuration = "30s")
 	void stateRoundTripsForItsBindingOnly(byte[] input) {

@@ -60,10 +60,10 @@ class McpTasksTests {
 
 	McpTasksTests() {
 		this.tools.register(tool("sync", null, (call) -> Mono.just(CallToolResult.of(Content.text("sync")))));
-		this.tools.register(tool("optional", ToolExecution.OPTIONAL,
-				(call) -> Mono.just(CallToolResult.of(Content.text("done")))));
-		this.tools.register(tool("required", ToolExecution.REQUIRED,
-				(call) -> Mono.error(new ToolCallException("job failed"))));
+		this.tools.register(
+				tool("optional", ToolExecution.OPTIONAL, (call) -> Mono.just(CallToolResult.of(Content.text("done")))));
+		this.tools.register(
+				tool("required", ToolExecution.REQUIRED, (call) -> Mono.error(new ToolCallException("job failed"))));
 		this.tools.register(tool("protocol", ToolExecution.OPTIONAL,
 				(call) -> Mono.error(new McpException(JsonRpcErrorCodes.INTERNAL_ERROR, "crashed"))));
 		this.tools.register(tool("forever", ToolExecution.OPTIONAL,
@@ -145,7 +145,9 @@ class McpTasksTests {
 	void withoutTheExtensionRequiredToolAndTaskMethodsAreRefused() {
 		JsonRpcError error = error(call("required", false));
 		assertThat(error.code()).isEqualTo(-32021);
-		assertThat(jsonMapper.valueToTree(error.data()).path("requiredCapabilities").path("extensions")
+		assertThat(jsonMapper.valueToTree(error.data())
+			.path("requiredCapabilities")
+			.path("extensions")
 			.has(McpTasks.EXTENSION)).isTrue();
 		for (String method : List.of("tasks/get", "tasks/update", "tasks/cancel")) {
 			ObjectNode params = JsonNodeFactory.instance.objectNode().put("taskId", "x");

@@ -61,8 +61,8 @@ class RedisMcpTasksTests extends McpTasksTests {
 	}
 
 	/**
-	 * Wait until a cancellation published on one instance is heard on another, so that
-	 * no test cancels before the instances listen.
+	 * Wait until a cancellation published on one instance is heard on another, so that no
+	 * test cancels before the instances listen.
 	 */
 	private static void awaitCancellationsHeard() {
 		LettuceConnectionFactory factory = RedisTemplates.connectionFactory(redis);

@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Tests for {@link RedisTaskStore} against a real Redis, with two stores standing for
- * two instances.
+ * Tests for {@link RedisTaskStore} against a real Redis, with two stores standing for two
+ * instances.
  *
  * @author MCP Spring Boot team
  */

@@ -11,8 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Fuzzes the URI template matcher (issue 14.3): a client's URI matched against the
  * templates of resources never throws, and a match never hands a handler a value with a
- * control character, a backslash or a {@code ..} segment; a template either parses or
- * is refused with {@link IllegalArgumentException}. Runs the committed seed corpus
+ * control character, a backslash or a {@code ..} segment; a template either parses or is
+ * refused with {@link IllegalArgumentException}. Runs the committed seed corpus
  * ({@code UriTemplateFuzzTestsInputs}) in the normal build; {@code JAZZER_FUZZ=1} fuzzes
  * for real (see docs/reliability.md).
  *

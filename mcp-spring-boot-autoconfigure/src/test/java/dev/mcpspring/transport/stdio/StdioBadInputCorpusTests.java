@@ -68,7 +68,8 @@ class StdioBadInputCorpusTests {
 				this.context.getBean(JsonRpcCodec.class));
 		assertThat(this.stdio.exchange(INITIALIZE).path("result").path("protocolVersion").asString())
 			.isEqualTo(SESSION);
-		this.stdio.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}".getBytes(StandardCharsets.UTF_8));
+		this.stdio
+			.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}".getBytes(StandardCharsets.UTF_8));
 	}
 
 	@AfterAll
@@ -109,8 +110,8 @@ class StdioBadInputCorpusTests {
 	@MethodSource("wrongParams")
 	void wrongParameterTypesAreInvalidParams(String revision, String method, String params) {
 		String answer = this.stdio.exchange(request(revision, method, params)).toString();
-		assertRefused(answer, method.equals("c4n4ry/method") ? JsonRpcErrorCodes.METHOD_NOT_FOUND
-				: JsonRpcErrorCodes.INVALID_PARAMS);
+		assertRefused(answer,
+				method.equals("c4n4ry/method") ? JsonRpcErrorCodes.METHOD_NOT_FOUND : JsonRpcErrorCodes.INVALID_PARAMS);
 		assertStillServing();
 	}
 

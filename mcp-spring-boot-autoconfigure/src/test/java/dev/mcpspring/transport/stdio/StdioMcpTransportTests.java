@@ -56,8 +56,8 @@ class StdioMcpTransportTests {
 		transport.start();
 		assertThat(ended.await(10, TimeUnit.SECONDS)).isTrue();
 		List<JsonNode> lines = awaitLines(output, 5);
-		assertThat(lines.get(0).toString())
-			.isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32600,\"message\":\"Missing session id: send initialize first\"}}");
+		assertThat(lines.get(0).toString()).isEqualTo(
+				"{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32600,\"message\":\"Missing session id: send initialize first\"}}");
 		assertThat(lines.get(1).path("result").path("supportedVersions").get(0).asString()).isEqualTo("2026-07-28");
 		assertThat(lines.get(1).path("result").path("resultType").asString()).isEqualTo("complete");
 		assertThat(lines.get(2).toString())
@@ -67,7 +67,8 @@ class StdioMcpTransportTests {
 		assertThat(transport.isRunning()).isFalse();
 	}
 
-	// issue 19: the last calls were sometimes neither run nor answered when the input ended
+	// issue 19: the last calls were sometimes neither run nor answered when the input
+	// ended
 	@Test
 	void everyRequestReadBeforeEndOfInputIsAnsweredBeforeTheTransportEnds() throws Exception {
 		String input = String.join("\n", INITIALIZE, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
@@ -89,7 +90,8 @@ class StdioMcpTransportTests {
 			.allSatisfy((line) -> assertThat(line.at("/result/content/0/text").asString()).isEqualTo("done"));
 	}
 
-	// issue 20: invalid UTF-8 was decoded with replacement characters, overlong forms as ASCII
+	// issue 20: invalid UTF-8 was decoded with replacement characters, overlong forms as
+	// ASCII
 	@Test
 	void invalidUtf8LinesAreParseErrors() throws Exception {
 		ByteArrayOutputStream input = new ByteArrayOutputStream();
@@ -122,8 +124,8 @@ class StdioMcpTransportTests {
 		transport.start();
 		assertThat(ended.await(10, TimeUnit.SECONDS)).isTrue();
 		List<JsonNode> lines = awaitLines(output, 3);
-		assertThat(lines.get(1).toString()).isEqualTo(
-				"{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32600,\"message\":\"Message too large\"}}");
+		assertThat(lines.get(1).toString())
+			.isEqualTo("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32600,\"message\":\"Message too large\"}}");
 		assertThat(lines.get(2).toString()).isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":4,\"result\":{}}");
 	}
 
@@ -150,8 +152,8 @@ class StdioMcpTransportTests {
 
 	private static McpSessionService handlerWithSlowTool() {
 		ToolRegistry tools = new ToolRegistry();
-		Tool slow = new Tool("slow", null, "Takes its time", JsonNodeFactory.instance.objectNode().put("type", "object"),
-				null, null, null, null);
+		Tool slow = new Tool("slow", null, "Takes its time",
+				JsonNodeFactory.instance.objectNode().put("type", "object"), null, null, null, null);
 		tools.register(new ToolHandler() {
 
 			@Override

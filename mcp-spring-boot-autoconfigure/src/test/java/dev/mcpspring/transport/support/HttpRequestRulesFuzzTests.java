@@ -15,9 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Fuzzes {@link HttpRequestRules} (issue 14.3): whatever the {@code Content-Type},
  * {@code Accept}, request target and header lines, the rules answer without throwing; a
  * content type taken for UTF-8 JSON is {@code application/json} with no charset but
- * UTF-8, an absolute-form authority holds no path, query, fragment or user
- * information, and a header reported as duplicated appears more than once. Runs the
- * committed seed corpus ({@code HttpRequestRulesFuzzTestsInputs}) in the normal build;
+ * UTF-8, an absolute-form authority holds no path, query, fragment or user information,
+ * and a header reported as duplicated appears more than once. Runs the committed seed
+ * corpus ({@code HttpRequestRulesFuzzTestsInputs}) in the normal build;
  * {@code JAZZER_FUZZ=1} fuzzes for real (see docs/reliability.md).
  * <p>
  * An input is UTF-8 text: the value tried as {@code Content-Type}, {@code Accept} and

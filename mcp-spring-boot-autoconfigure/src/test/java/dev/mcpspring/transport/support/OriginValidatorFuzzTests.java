@@ -11,9 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Fuzzes {@link OriginValidator} (issue 14.3): whatever the {@code Host} and
  * {@code Origin} headers, the validator gives a verdict without throwing, and lets
- * through only a host that is a loopback name or a configured one (with at most a
- * numeric port) and an origin that is configured or whose host is a loopback name, as
- * an independent reading of the header says. Runs the committed seed corpus
+ * through only a host that is a loopback name or a configured one (with at most a numeric
+ * port) and an origin that is configured or whose host is a loopback name, as an
+ * independent reading of the header says. Runs the committed seed corpus
  * ({@code OriginValidatorFuzzTestsInputs}) in the normal build; {@code JAZZER_FUZZ=1}
  * fuzzes for real (see docs/reliability.md).
  * <p>

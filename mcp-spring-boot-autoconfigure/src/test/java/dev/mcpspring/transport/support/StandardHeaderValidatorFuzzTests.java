@@ -24,12 +24,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Fuzzes {@link StandardHeaderValidator} (issue 14.3): whatever the body and the headers
  * a stateless request mirrors from it, the validator answers without throwing; a request
- * it lets through has an {@code Mcp-Method}, {@code Mcp-Name}, {@code MCP-Protocol-Version}
- * and {@code Mcp-Param-*} header for every value of the body they mirror, each equal to
- * that value; a refusal is one short sentence naming a header, never a value sent. A
- * value in the {@code =?base64?…?=} sentinel decodes to what was encoded. Runs the
- * committed seed corpus ({@code StandardHeaderValidatorFuzzTestsInputs}) in the normal
- * build; {@code JAZZER_FUZZ=1} fuzzes for real (see docs/reliability.md).
+ * it lets through has an {@code Mcp-Method}, {@code Mcp-Name},
+ * {@code MCP-Protocol-Version} and {@code Mcp-Param-*} header for every value of the body
+ * they mirror, each equal to that value; a refusal is one short sentence naming a header,
+ * never a value sent. A value in the {@code =?base64?…?=} sentinel decodes to what was
+ * encoded. Runs the committed seed corpus
+ * ({@code StandardHeaderValidatorFuzzTestsInputs}) in the normal build;
+ * {@code JAZZER_FUZZ=1} fuzzes for real (see docs/reliability.md).
  * <p>
  * An input is UTF-8 text: a JSON-RPC request on the first line, then one
  * {@code Name: value} header per line.
@@ -53,8 +54,8 @@ class StandardHeaderValidatorFuzzTests {
 	private static final Map<String, String> NAME_SOURCES = Map.of("tools/call", "name", "prompts/get", "name",
 			"resources/read", "uri", "tasks/get", "taskId", "tasks/update", "taskId", "tasks/cancel", "taskId");
 
-	private static final Pattern REFUSAL = Pattern
-		.compile("(Missing [A-Za-z-]+ header|[A-Za-z-]+ header (does not match the body|does not match _meta|is not valid))");
+	private static final Pattern REFUSAL = Pattern.compile(
+			"(Missing [A-Za-z-]+ header|[A-Za-z-]+ header (does not match the body|does not match _meta|is not valid))");
 
 	@FuzzTest(maxDuration = "30s")
 	void mirroredHeadersMatchTheBodyOrAreRefused(byte[] input) {

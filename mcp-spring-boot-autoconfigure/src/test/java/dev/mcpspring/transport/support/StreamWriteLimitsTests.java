@@ -38,14 +38,10 @@ class StreamWriteLimitsTests {
 	void streamWhoseReaderStopsEndsAfterTheWriteTimeout() {
 		StreamWriteLimits limits = new StreamWriteLimits(1000, Duration.ofMillis(200));
 		Sinks.Many<Integer> events = Sinks.many().unicast().onBackpressureBuffer();
-		StepVerifier.create(limits.apply(events.asFlux()), 1)
-			.then(() -> {
-				events.tryEmitNext(1);
-				events.tryEmitNext(2);
-			})
-			.expectNext(1)
-			.expectComplete()
-			.verify(Duration.ofSeconds(5));
+		StepVerifier.create(limits.apply(events.asFlux()), 1).then(() -> {
+			events.tryEmitNext(1);
+			events.tryEmitNext(2);
+		}).expectNext(1).expectComplete().verify(Duration.ofSeconds(5));
 		assertThat(limits.getClosedStreams()).isOne();
 	}
 

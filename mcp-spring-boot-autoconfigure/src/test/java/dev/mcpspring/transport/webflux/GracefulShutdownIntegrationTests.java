@@ -32,10 +32,10 @@ import org.springframework.context.annotation.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Closing the application with {@code server.shutdown=graceful} while slow tool calls
- * are in flight and a session's GET stream is open (issue 14.4): every call completes
- * with its result, and the stream ends cleanly (the last chunk of its chunked body)
- * instead of holding the shutdown up or being cut. Real Netty server, raw sockets.
+ * Closing the application with {@code server.shutdown=graceful} while slow tool calls are
+ * in flight and a session's GET stream is open (issue 14.4): every call completes with
+ * its result, and the stream ends cleanly (the last chunk of its chunked body) instead of
+ * holding the shutdown up or being cut. Real Netty server, raw sockets.
  *
  * @author MCP Spring Boot team
  */
@@ -63,7 +63,8 @@ class GracefulShutdownIntegrationTests {
 		String session = "MCP-Protocol-Version: 2025-11-25\nMcp-Session-Id: " + sessionId + "\n";
 		RawHttp.exchange(port, POST + session, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
 
-		// a thread per call: the common pool may run one blocking task at a time on two cores
+		// a thread per call: the common pool may run one blocking task at a time on two
+		// cores
 		ExecutorService clients = Executors.newFixedThreadPool(CALLS);
 		try (Socket stream = openGetStream(port, session)) {
 			List<CompletableFuture<RawHttp.Response>> calls = new ArrayList<>();

@@ -123,7 +123,8 @@ class McpBadInputCorpusTests {
 			return JsonRpcErrorCodes.METHOD_NOT_FOUND;
 		}
 		boolean named = List.of("tools/call", "prompts/get", "resources/read").contains(method);
-		if (revision.equals(STATELESS) && named && (params.contains("\"name\"") || params.contains("\"uri\"")) && nameHeader(params).isEmpty()) {
+		if (revision.equals(STATELESS) && named && (params.contains("\"name\"") || params.contains("\"uri\""))
+				&& nameHeader(params).isEmpty()) {
 			return JsonRpcErrorCodes.HEADER_MISMATCH;
 		}
 		return JsonRpcErrorCodes.INVALID_PARAMS;
@@ -162,8 +163,8 @@ class McpBadInputCorpusTests {
 		List<Arguments> cases = new ArrayList<>();
 		for (String revision : List.of(SESSION, STATELESS)) {
 			int status = 200;
-			cases.add(Arguments.of(revision, "tools/call", "{\"name\":\"fail\",\"arguments\":{\"text\":\"x\"}}",
-					status, "\"isError\":true"));
+			cases.add(Arguments.of(revision, "tools/call", "{\"name\":\"fail\",\"arguments\":{\"text\":\"x\"}}", status,
+					"\"isError\":true"));
 			cases.add(Arguments.of(revision, "prompts/get", "{\"name\":\"broken\",\"arguments\":{\"a\":\"x\"}}", status,
 					"\"code\":" + JsonRpcErrorCodes.INTERNAL_ERROR + ","));
 			cases.add(Arguments.of(revision, "resources/read", "{\"uri\":\"broken://x\"}", status,

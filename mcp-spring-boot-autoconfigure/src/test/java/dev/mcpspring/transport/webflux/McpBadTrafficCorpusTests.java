@@ -65,8 +65,8 @@ class McpBadTrafficCorpusTests {
 					"logging.level.dev.mcpspring.traffic=debug")
 			.run();
 		this.port = this.context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-		Response response = RawHttp.exchange(this.port, "POST /mcp HTTP/1.1\nHost: localhost\n" + ACCEPT
-				+ "Content-Type: application/json\n",
+		Response response = RawHttp.exchange(this.port,
+				"POST /mcp HTTP/1.1\nHost: localhost\n" + ACCEPT + "Content-Type: application/json\n",
 				"{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\","
 						+ "\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}");
 		this.sessionId = response.header("Mcp-Session-Id");
@@ -87,18 +87,20 @@ class McpBadTrafficCorpusTests {
 				Arguments.of("version-unknown", ACCEPT + json + stateless.replace("2026-07-28", "2099-01-01"), 400),
 				Arguments.of("version-empty", ACCEPT + json + stateless.replace("2026-07-28", ""), 400),
 				Arguments.of("version-traversal", ACCEPT + json + stateless.replace("2026-07-28", "../etc"), 400),
-				Arguments.of("method-mismatch", ACCEPT + json + stateless.replace("Mcp-Method: tools/call",
-						"Mcp-Method: prompts/get"), 400),
+				Arguments.of("method-mismatch",
+						ACCEPT + json + stateless.replace("Mcp-Method: tools/call", "Mcp-Method: prompts/get"), 400),
 				Arguments.of("method-missing", ACCEPT + json + stateless.replace("Mcp-Method: tools/call\n", ""), 400),
 				Arguments.of("name-mismatch", ACCEPT + json + stateless.replace("Mcp-Name: echo", "Mcp-Name: c4n4ry"),
 						400),
 				Arguments.of("name-missing", ACCEPT + json + stateless.replace("Mcp-Name: echo\n", ""), 400),
-				Arguments.of("session-unknown", ACCEPT + json
-						+ "MCP-Protocol-Version: 2025-11-25\nMcp-Session-Id: c4n4ry\n", 404),
-				Arguments.of("session-control-chars", ACCEPT + json
-						+ "MCP-Protocol-Version: 2025-11-25\nMcp-Session-Id: c4n\u0001ry\n", 400),
-				Arguments.of("session-long", ACCEPT + json + "MCP-Protocol-Version: 2025-11-25\nMcp-Session-Id: "
-						+ "c4n4ry".repeat(1_000) + "\n", 404),
+				Arguments.of("session-unknown",
+						ACCEPT + json + "MCP-Protocol-Version: 2025-11-25\nMcp-Session-Id: c4n4ry\n", 404),
+				Arguments.of("session-control-chars",
+						ACCEPT + json + "MCP-Protocol-Version: 2025-11-25\nMcp-Session-Id: c4n\u0001ry\n", 400),
+				Arguments.of("session-long",
+						ACCEPT + json + "MCP-Protocol-Version: 2025-11-25\nMcp-Session-Id: " + "c4n4ry".repeat(1_000)
+								+ "\n",
+						404),
 				Arguments.of("huge-header", ACCEPT + json + stateless + "X-Big: " + "a".repeat(12_000) + "\n", 431),
 				Arguments.of("many-headers", ACCEPT + json + stateless + "X-A: b\n".repeat(2_000), 431),
 				Arguments.of("origin-foreign", ACCEPT + json + stateless + "Origin: http://c4n4ry.example\n", 403));
@@ -163,7 +165,8 @@ class McpBadTrafficCorpusTests {
 		if (withMeta.endsWith(",}")) {
 			withMeta = withMeta.substring(0, withMeta.length() - 2) + "}";
 		}
-		String body = "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"" + method + "\",\"params\":" + withMeta + "}";
+		String body = "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"" + method + "\",\"params\":" + withMeta
+				+ "}";
 		String headers = "POST /mcp HTTP/1.1\nHost: localhost\n" + ACCEPT + "Content-Type: application/json\n"
 				+ ((revision.equals(SESSION))
 						? "MCP-Protocol-Version: 2025-11-25\nMcp-Session-Id: " + this.sessionId + "\n"
@@ -205,8 +208,8 @@ class McpBadTrafficCorpusTests {
 
 	@Test
 	void http10IsServedAndClosed() throws IOException {
-		Response response = RawHttp.exchange(this.port, "POST /mcp HTTP/1.0\nHost: localhost\n" + ECHO_HEADERS
-				+ ACCEPT, ECHO);
+		Response response = RawHttp.exchange(this.port, "POST /mcp HTTP/1.0\nHost: localhost\n" + ECHO_HEADERS + ACCEPT,
+				ECHO);
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
 		assertThat(response.body()).contains("echo hi");
 	}
@@ -237,8 +240,8 @@ class McpBadTrafficCorpusTests {
 	}
 
 	private void assertStillServing() throws IOException {
-		Response response = RawHttp.exchange(this.port, "POST /mcp HTTP/1.1\nHost: localhost\n" + ACCEPT
-				+ ECHO_HEADERS, ECHO);
+		Response response = RawHttp.exchange(this.port, "POST /mcp HTTP/1.1\nHost: localhost\n" + ACCEPT + ECHO_HEADERS,
+				ECHO);
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
 		assertThat(response.body()).contains("echo hi");
 	}

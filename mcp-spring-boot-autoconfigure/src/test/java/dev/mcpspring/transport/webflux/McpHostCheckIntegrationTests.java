@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The Host check (DNS-rebinding defence) applies to a server bound to a loopback address
  * or with allowed hosts configured; a server bound to every interface, as behind a load
- * balancer, answers under any Host. The Origin check applies everywhere. Raw requests to a
- * real Netty server (issue 12.4).
+ * balancer, answers under any Host. The Origin check applies everywhere. Raw requests to
+ * a real Netty server (issue 12.4).
  *
  * @author MCP Spring Boot team
  */
@@ -44,8 +44,8 @@ class McpHostCheckIntegrationTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "", "0.0.0.0" })
 	void serverOnEveryInterfaceAnswersUnderAnyHost(String address) throws IOException {
-		try (ConfigurableApplicationContext context = start(address.isEmpty() ? List.of()
-				: List.of("server.address=" + address))) {
+		try (ConfigurableApplicationContext context = start(
+				address.isEmpty() ? List.of() : List.of("server.address=" + address))) {
 			Response response = post(context, "mcp.example.test", null);
 			assertThat(response.status()).as(response.body()).isEqualTo(200);
 			assertThat(response.body()).contains("echo hi");
@@ -60,8 +60,8 @@ class McpHostCheckIntegrationTests {
 			assertThat(response.status()).isEqualTo(403);
 			assertThat(response.body()).contains("Forbidden origin");
 			assertThat(post(context, "mcp.example.test", "https://evil2.example.com").status()).isEqualTo(403);
-			assertThat(warnings(output, "Refused a request from origin")).containsExactly(
-					"Refused a request from origin 'https://evil.example.com'");
+			assertThat(warnings(output, "Refused a request from origin"))
+				.containsExactly("Refused a request from origin 'https://evil.example.com'");
 		}
 	}
 

@@ -127,7 +127,8 @@ class McpHttpRequestStrictnessTests {
 		body.writeBytes(STATELESS_ECHO.getBytes(StandardCharsets.UTF_16));
 		Response response = post("Content-Type: application/json\n" + STATELESS_HEADERS, body.toByteArray());
 		assertThat(response.status()).isEqualTo(400);
-		assertThat(response.body()).isEqualTo("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32700,\"message\":\"Parse error\"}}");
+		assertThat(response.body())
+			.isEqualTo("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32700,\"message\":\"Parse error\"}}");
 		assertServedStateless();
 	}
 
@@ -135,7 +136,8 @@ class McpHttpRequestStrictnessTests {
 	void overlongUtf8NeverReachesAResourceTemplate() throws IOException {
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		body.writeBytes(("{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"resources/read\",\"params\":{" + META
-				+ ",\"uri\":\"files://").getBytes(StandardCharsets.UTF_8));
+				+ ",\"uri\":\"files://")
+			.getBytes(StandardCharsets.UTF_8));
 		body.writeBytes(HexFormat.of().parseHex("C0AEC0AEC0AF"));
 		body.writeBytes("secret\"}}".getBytes(StandardCharsets.UTF_8));
 		Response response = post("Content-Type: application/json\nMCP-Protocol-Version: 2026-07-28\n"
@@ -147,13 +149,14 @@ class McpHttpRequestStrictnessTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "Origin: http://localhost\nOrigin: http://evil.example.com\n",
 			"Origin: http://localhost\nOrigin: http://localhost\n", "Host: localhost\n",
-			"MCP-Protocol-Version: 2025-11-25\nMCP-Protocol-Version: 2026-07-28\n",
-			"Content-Type: application/json\n", "Mcp-Session-Id: unknown\n" })
+			"MCP-Protocol-Version: 2025-11-25\nMCP-Protocol-Version: 2026-07-28\n", "Content-Type: application/json\n",
+			"Mcp-Session-Id: unknown\n" })
 	void duplicateSecurityRelevantHeadersAreBadRequest(String duplicates) throws IOException {
 		String sessionId = initialize();
 		Response response = post(sessionHeaders(sessionId) + duplicates, echo(3));
 		assertThat(response.status()).as(response.body()).isEqualTo(400);
-		assertThat(response.body()).startsWith("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32600,\"message\":\"Duplicate ");
+		assertThat(response.body())
+			.startsWith("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32600,\"message\":\"Duplicate ");
 		Response served = post(sessionHeaders(sessionId), echo(4));
 		assertThat(served.status()).as(served.body()).isEqualTo(200);
 	}
@@ -180,8 +183,9 @@ class McpHttpRequestStrictnessTests {
 
 	@Test
 	void unparsableAcceptIsNotAcceptable() throws IOException {
-		Response response = RawHttp.exchange(this.port, "POST /mcp HTTP/1.1\nHost: localhost\n"
-				+ "Accept: text/plain; a=b/c\nContent-Type: application/json\n", INITIALIZE);
+		Response response = RawHttp.exchange(this.port,
+				"POST /mcp HTTP/1.1\nHost: localhost\n" + "Accept: text/plain; a=b/c\nContent-Type: application/json\n",
+				INITIALIZE);
 		assertThat(response.status()).as(response.body()).isEqualTo(406);
 	}
 
@@ -203,8 +207,8 @@ class McpHttpRequestStrictnessTests {
 		assertThat(stateless.status()).as(stateless.body()).isEqualTo(400);
 		assertThat(stateless.body()).contains("\"code\":-32602").contains("progressToken");
 		String sessionId = initialize();
-		Response session = post(sessionHeaders(sessionId), echo(3).replace("\"params\":{",
-				"\"params\":{\"_meta\":{\"progressToken\":" + token + "},"));
+		Response session = post(sessionHeaders(sessionId),
+				echo(3).replace("\"params\":{", "\"params\":{\"_meta\":{\"progressToken\":" + token + "},"));
 		assertThat(session.body()).contains("\"code\":-32602").contains("progressToken");
 	}
 
@@ -223,18 +227,18 @@ class McpHttpRequestStrictnessTests {
 				+ "Mcp-Name: confirm\n";
 		String meta = META.replace("\"io.modelcontextprotocol/clientCapabilities\":{}",
 				"\"io.modelcontextprotocol/clientCapabilities\":{\"elicitation\":{\"form\":{}}}");
-		Response first = post(headers, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{"
-				+ meta + ",\"name\":\"confirm\",\"arguments\":{\"item\":\"small\"}}}");
+		Response first = post(headers, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{" + meta
+				+ ",\"name\":\"confirm\",\"arguments\":{\"item\":\"small\"}}}");
 		assertThat(first.body()).contains("\"resultType\":\"input_required\"");
 		String state = first.body().replaceAll(".*\"requestState\":\"([^\"]+)\".*", "$1");
 		String key = first.body().replaceAll(".*\"inputRequests\":\\{\"([^\"]+)\".*", "$1");
 		String answer = ",\"requestState\":\"" + state + "\",\"inputResponses\":{\"" + key
 				+ "\":{\"action\":\"accept\",\"content\":{\"ok\":true}}}";
-		Response other = post(headers, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{"
-				+ meta + ",\"name\":\"confirm\",\"arguments\":{\"item\":\"everything\"}" + answer + "}}");
+		Response other = post(headers, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{" + meta
+				+ ",\"name\":\"confirm\",\"arguments\":{\"item\":\"everything\"}" + answer + "}}");
 		assertThat(other.body()).contains("\"code\":-32602").contains("requestState");
-		Response same = post(headers, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{"
-				+ meta + ",\"name\":\"confirm\",\"arguments\":{\"item\":\"small\"}" + answer + "}}");
+		Response same = post(headers, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{" + meta
+				+ ",\"name\":\"confirm\",\"arguments\":{\"item\":\"small\"}" + answer + "}}");
 		assertThat(same.status()).as(same.body()).isEqualTo(200);
 		assertThat(same.body()).contains("\"text\":\"confirmed small\"");
 	}
@@ -263,8 +267,7 @@ class McpHttpRequestStrictnessTests {
 
 		@McpTool
 		Mono<String> confirm(String item, McpContext context) {
-			return context.elicit("Really " + item + "?", Confirmation.class)
-				.map((result) -> "confirmed " + item);
+			return context.elicit("Really " + item + "?", Confirmation.class).map((result) -> "confirmed " + item);
 		}
 
 		@McpResource(uri = "files://{name}")

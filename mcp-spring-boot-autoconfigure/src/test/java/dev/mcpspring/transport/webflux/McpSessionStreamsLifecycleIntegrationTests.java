@@ -60,12 +60,14 @@ class McpSessionStreamsLifecycleIntegrationTests {
 	void closeEndsListenStreamWithTheResponseToItsListenRequest() {
 		this.contextRunner.run((context) -> {
 			List<String> lines = new CopyOnWriteArrayList<>();
-			CompletableFuture<?> stream = open(context, HttpRequest.newBuilder(uri(context, "/mcp"))
-				.header("Content-Type", "application/json")
-				.header("Accept", "application/json, text/event-stream")
-				.header("MCP-Protocol-Version", "2026-07-28")
-				.header("Mcp-Method", "subscriptions/listen")
-				.POST(HttpRequest.BodyPublishers.ofString(McpStreamLimitTests.LISTEN)), lines);
+			CompletableFuture<?> stream = open(context,
+					HttpRequest.newBuilder(uri(context, "/mcp"))
+						.header("Content-Type", "application/json")
+						.header("Accept", "application/json, text/event-stream")
+						.header("MCP-Protocol-Version", "2026-07-28")
+						.header("Mcp-Method", "subscriptions/listen")
+						.POST(HttpRequest.BodyPublishers.ofString(McpStreamLimitTests.LISTEN)),
+					lines);
 			awaitOpenStreams(context, 1);
 			assertThat(closeTakes(context)).isLessThan(GRACE_PERIOD.dividedBy(3));
 			stream.get(5, TimeUnit.SECONDS);
@@ -118,7 +120,8 @@ class McpSessionStreamsLifecycleIntegrationTests {
 
 	private CompletableFuture<?> open(AssertableReactiveWebApplicationContext context, HttpRequest.Builder request,
 			List<String> lines) {
-		return this.client.sendAsync(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofLines())
+		return this.client
+			.sendAsync(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofLines())
 			.thenAccept((response) -> {
 				assertThat(response.statusCode()).isEqualTo(200);
 				response.body().forEach(lines::add);

@@ -79,8 +79,8 @@ class McpStreamLimitTests {
 	void listenBeyondTheLimitIsServiceUnavailableWithTheRequestId() {
 		run((client, handler) -> {
 			openStream(client, initialize(client)).expectStatus().isOk().returnResult(DataBuffer.class);
-			expectTooManyStreams(listen(client), TOO_MANY_STREAMS.replace("{\"jsonrpc\":\"2.0\",",
-					"{\"jsonrpc\":\"2.0\",\"id\":\"listen-1\","));
+			expectTooManyStreams(listen(client),
+					TOO_MANY_STREAMS.replace("{\"jsonrpc\":\"2.0\",", "{\"jsonrpc\":\"2.0\",\"id\":\"listen-1\","));
 		});
 	}
 

@@ -57,7 +57,8 @@ class McpStreamableHttpHandlerRequestIdTests {
 			String sessionId = initialize(client);
 			CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> call(client, sessionId, HOLD));
 			assertThat(tools.awaitStarted()).isTrue();
-			assertThat(call(client, initialize(client), PING)).isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":7,\"result\":{}}");
+			assertThat(call(client, initialize(client), PING))
+				.isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":7,\"result\":{}}");
 			tools.release.tryEmitEmpty();
 			assertThat(first.join()).isEqualTo(HOLD_RESPONSE);
 		});

@@ -28,8 +28,8 @@ import static dev.mcpspring.transport.webflux.McpStreamableHttpHandlerTests.post
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for the SSE side of {@link McpStreamableHttpHandler}: responses as event
- * streams, the standalone {@code GET} stream and its keep-alive comments.
+ * Tests for the SSE side of {@link McpStreamableHttpHandler}: responses as event streams,
+ * the standalone {@code GET} stream and its keep-alive comments.
  *
  * @author MCP Spring Boot team
  */
@@ -56,8 +56,8 @@ class McpStreamableHttpHandlerStreamTests {
 						.expectBody(String.class)
 						.returnResult()
 						.getResponseBody();
-					assertThat(body).matches(Pattern.compile("id:[\\x21-\\x7E]+\nevent:message\ndata:"
-							+ Pattern.quote(ECHO_RESPONSE) + "\n\n"));
+					assertThat(body).matches(Pattern
+						.compile("id:[\\x21-\\x7E]+\nevent:message\ndata:" + Pattern.quote(ECHO_RESPONSE) + "\n\n"));
 				});
 	}
 
@@ -76,8 +76,8 @@ class McpStreamableHttpHandlerStreamTests {
 						.expectBody(String.class)
 						.returnResult();
 					String body = result.getResponseBody();
-					assertThat(body).matches(Pattern.compile("id:[\\x21-\\x7E]+\nevent:message\ndata:"
-							+ Pattern.quote(ECHO_RESPONSE) + "\n\n"));
+					assertThat(body).matches(Pattern
+						.compile("id:[\\x21-\\x7E]+\nevent:message\ndata:" + Pattern.quote(ECHO_RESPONSE) + "\n\n"));
 					assertThat(result.getResponseHeaders().getContentLength())
 						.isEqualTo(body.getBytes(StandardCharsets.UTF_8).length);
 				});
@@ -94,7 +94,12 @@ class McpStreamableHttpHandlerStreamTests {
 						.returnResult(String.class)
 						.getResponseHeaders()
 						.getFirst(SESSION_ID);
-					post(client, sessionId).bodyValue(INITIALIZED).exchange().expectStatus().isAccepted().expectBody().isEmpty();
+					post(client, sessionId).bodyValue(INITIALIZED)
+						.exchange()
+						.expectStatus()
+						.isAccepted()
+						.expectBody()
+						.isEmpty();
 				});
 	}
 

@@ -153,8 +153,8 @@ class McpStreamableHttpHandlerTests {
 
 	@Test
 	void initializeWithUnsupportedVersionNegotiatesLatest() {
-		run((client) -> post(client)
-			.bodyValue("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2024-10-07\"}}")
+		run((client) -> post(client).bodyValue(
+				"{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2024-10-07\"}}")
 			.exchange()
 			.expectStatus()
 			.isOk()
@@ -192,24 +192,25 @@ class McpStreamableHttpHandlerTests {
 	@Test
 	void withoutSessionsNoClientCanCancelAnotherClientsRequest() {
 		SlowTools tools = new SlowTools();
-		run(this.contextRunner.withPropertyValues("mcp.server.session.enabled=false").withBean(SlowTools.class, () -> tools),
-				(client) -> {
-					String call = "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"name\":\"slow\"}}";
-					CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> post(client).bodyValue(call)
-						.exchange()
-						.expectStatus()
-						.isOk()
-						.expectBody(String.class)
-						.returnResult()
-						.getResponseBody());
-					assertThat(awaitQuietly(tools.started)).isTrue();
-					post(client).bodyValue("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\","
+		run(this.contextRunner.withPropertyValues("mcp.server.session.enabled=false")
+			.withBean(SlowTools.class, () -> tools), (client) -> {
+				String call = "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"name\":\"slow\"}}";
+				CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> post(client).bodyValue(call)
+					.exchange()
+					.expectStatus()
+					.isOk()
+					.expectBody(String.class)
+					.returnResult()
+					.getResponseBody());
+				assertThat(awaitQuietly(tools.started)).isTrue();
+				post(client)
+					.bodyValue("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\","
 							+ "\"params\":{\"requestId\":7}}")
-						.exchange()
-						.expectStatus()
-						.isAccepted();
-					assertThat(first.join()).contains("\"id\":7", "\"text\":\"done\"");
-				});
+					.exchange()
+					.expectStatus()
+					.isAccepted();
+				assertThat(first.join()).contains("\"id\":7", "\"text\":\"done\"");
+			});
 	}
 
 	private static boolean awaitQuietly(CountDownLatch latch) {
@@ -278,7 +279,8 @@ class McpStreamableHttpHandlerTests {
 				.expectStatus()
 				.isOk()
 				.expectBody(String.class)
-				.isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":3,\"error\":{\"code\":-32601,\"message\":\"Method not found\"}}");
+				.isEqualTo(
+						"{\"jsonrpc\":\"2.0\",\"id\":3,\"error\":{\"code\":-32601,\"message\":\"Method not found\"}}");
 		});
 	}
 
@@ -338,30 +340,39 @@ class McpStreamableHttpHandlerTests {
 
 	@Test
 	void missingContentTypeIsUnsupportedMediaType() {
-		run((client) -> expectError(client.post()
-			.uri("/mcp")
-			.accept(MediaType.APPLICATION_JSON, MediaType.TEXT_EVENT_STREAM)
-			.bodyValue(INITIALIZE.getBytes(StandardCharsets.UTF_8))
-			.exchange(), HttpStatus.UNSUPPORTED_MEDIA_TYPE, rpcError(-32600, "Content-Type must be application/json")));
+		run((client) -> expectError(
+				client.post()
+					.uri("/mcp")
+					.accept(MediaType.APPLICATION_JSON, MediaType.TEXT_EVENT_STREAM)
+					.bodyValue(INITIALIZE.getBytes(StandardCharsets.UTF_8))
+					.exchange(),
+				HttpStatus.UNSUPPORTED_MEDIA_TYPE, rpcError(-32600, "Content-Type must be application/json")));
 	}
 
 	@Test
 	void acceptWithoutEventStreamIsNotAcceptable() {
 		run((client) -> expectError(post(client).accept(MediaType.APPLICATION_JSON).bodyValue(INITIALIZE).exchange(),
-				HttpStatus.NOT_ACCEPTABLE, rpcError(-32600, "Accept must include application/json and text/event-stream")));
+				HttpStatus.NOT_ACCEPTABLE,
+				rpcError(-32600, "Accept must include application/json and text/event-stream")));
 	}
 
 	@Test
 	void acceptWithoutJsonIsNotAcceptable() {
 		run((client) -> expectError(post(client).accept(MediaType.TEXT_EVENT_STREAM).bodyValue(INITIALIZE).exchange(),
-				HttpStatus.NOT_ACCEPTABLE, rpcError(-32600, "Accept must include application/json and text/event-stream")));
+				HttpStatus.NOT_ACCEPTABLE,
+				rpcError(-32600, "Accept must include application/json and text/event-stream")));
 	}
 
 	@Test
 	void getWithoutEventStreamAcceptIsNotAcceptable() {
 		run((client) -> {
 			String sessionId = initialize(client);
-			expectError(client.get().uri("/mcp").header(SESSION_ID, sessionId).accept(MediaType.APPLICATION_JSON).exchange(),
+			expectError(
+					client.get()
+						.uri("/mcp")
+						.header(SESSION_ID, sessionId)
+						.accept(MediaType.APPLICATION_JSON)
+						.exchange(),
 					HttpStatus.NOT_ACCEPTABLE, rpcError(-32600, "Accept must include text/event-stream"));
 		});
 	}

@@ -27,8 +27,8 @@ import static dev.mcpspring.transport.webflux.McpStreamableHttpHandlerTests.rpcE
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for the request checks of {@link McpStreamableHttpHandler}: body limits,
- * protocol versions, Origin and Host, and malformed messages.
+ * Tests for the request checks of {@link McpStreamableHttpHandler}: body limits, protocol
+ * versions, Origin and Host, and malformed messages.
  *
  * @author MCP Spring Boot team
  */
@@ -47,8 +47,8 @@ class McpStreamableHttpHandlerValidationTests {
 	@Test
 	void bodyOverLimitWithContentLengthIsPayloadTooLarge() {
 		run(this.contextRunner.withPropertyValues("mcp.server.limits.max-request-size=256B"),
-				(client) -> expectError(post(client).bodyValue(echoOfSize(300)).exchange(), HttpStatus.PAYLOAD_TOO_LARGE,
-						rpcError(-32600, "Request body too large")));
+				(client) -> expectError(post(client).bodyValue(echoOfSize(300)).exchange(),
+						HttpStatus.PAYLOAD_TOO_LARGE, rpcError(-32600, "Request body too large")));
 	}
 
 	@Test
@@ -124,24 +124,26 @@ class McpStreamableHttpHandlerValidationTests {
 	void unsupportedProtocolVersionOnGetAndDeleteIsBadRequest() {
 		run(this.contextRunner.withPropertyValues("mcp.server.transport.streamable-http.keep-alive-interval=100ms"),
 				(client) -> {
-			String sessionId = initialize(client);
-			// read the status only: a wrongly opened stream would never end
-			FluxExchangeResult<DataBuffer> get = client.get()
-				.uri("/mcp")
-				.header(SESSION_ID, sessionId)
-				.header(PROTOCOL_VERSION, "1999-01-01")
-				.accept(MediaType.TEXT_EVENT_STREAM)
-				.exchange()
-				.returnResult(DataBuffer.class);
-			assertThat(get.getStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
-			get.getResponseBody().subscribe().dispose();
-			expectError(client.delete()
-				.uri("/mcp")
-				.header(SESSION_ID, sessionId)
-				.header(PROTOCOL_VERSION, "1999-01-01")
-				.exchange(), HttpStatus.BAD_REQUEST,
-					rpcError(-32600, "Unsupported MCP-Protocol-Version, supported: [2024-11-05, 2025-03-26, 2025-06-18, 2025-11-25]"));
-		});
+					String sessionId = initialize(client);
+					// read the status only: a wrongly opened stream would never end
+					FluxExchangeResult<DataBuffer> get = client.get()
+						.uri("/mcp")
+						.header(SESSION_ID, sessionId)
+						.header(PROTOCOL_VERSION, "1999-01-01")
+						.accept(MediaType.TEXT_EVENT_STREAM)
+						.exchange()
+						.returnResult(DataBuffer.class);
+					assertThat(get.getStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
+					get.getResponseBody().subscribe().dispose();
+					expectError(
+							client.delete()
+								.uri("/mcp")
+								.header(SESSION_ID, sessionId)
+								.header(PROTOCOL_VERSION, "1999-01-01")
+								.exchange(),
+							HttpStatus.BAD_REQUEST, rpcError(-32600,
+									"Unsupported MCP-Protocol-Version, supported: [2024-11-05, 2025-03-26, 2025-06-18, 2025-11-25]"));
+				});
 	}
 
 	@Test
@@ -168,8 +170,10 @@ class McpStreamableHttpHandlerValidationTests {
 
 	@Test
 	void invalidHostIsForbiddenOnALoopbackServer() {
-		run(this.contextRunner.withPropertyValues("server.address=127.0.0.1"), (client) -> expectError(post(client).header(HttpHeaders.HOST, "evil.com").bodyValue(INITIALIZE).exchange(),
-				HttpStatus.FORBIDDEN, rpcError(-32600, "Forbidden host")));
+		run(this.contextRunner.withPropertyValues("server.address=127.0.0.1"),
+				(client) -> expectError(
+						post(client).header(HttpHeaders.HOST, "evil.com").bodyValue(INITIALIZE).exchange(),
+						HttpStatus.FORBIDDEN, rpcError(-32600, "Forbidden host")));
 	}
 
 	@Test

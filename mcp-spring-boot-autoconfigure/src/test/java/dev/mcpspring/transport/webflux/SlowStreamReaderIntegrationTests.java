@@ -32,10 +32,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A client that stops reading an SSE stream while a tool floods it with progress
- * notifications cannot make the server hold them without bound (issue 14.5): the
- * stream is ended (its last chunk follows what was already in flight) once too many
- * events wait or they make no progress for the write timeout, the ending is counted and
- * logged once at WARN, and the server goes on serving. Real Netty server, raw socket client with a small receive buffer.
+ * notifications cannot make the server hold them without bound (issue 14.5): the stream
+ * is ended (its last chunk follows what was already in flight) once too many events wait
+ * or they make no progress for the write timeout, the ending is counted and logged once
+ * at WARN, and the server goes on serving. Real Netty server, raw socket client with a
+ * small receive buffer.
  *
  * @author MCP Spring Boot team
  */
@@ -67,7 +68,8 @@ class SlowStreamReaderIntegrationTests {
 			StreamWriteLimits limits = this.context.getBean(StreamWriteLimits.class);
 			awaitClosedStreams(limits, 1);
 			long read = drainToEnd(socket.getInputStream());
-			// what was in flight (socket buffers, Netty) arrives, then the end of the stream
+			// what was in flight (socket buffers, Netty) arrives, then the end of the
+			// stream
 			assertThat(read).isLessThan(20_000L * 1_000);
 		}
 		assertStillServing();
@@ -127,8 +129,8 @@ class SlowStreamReaderIntegrationTests {
 	}
 
 	/**
-	 * Read what was in flight (socket buffers, Netty), up to the last chunk that ends
-	 * the response.
+	 * Read what was in flight (socket buffers, Netty), up to the last chunk that ends the
+	 * response.
 	 */
 	private static long drainToEnd(InputStream input) throws IOException {
 		byte[] buffer = new byte[64 * 1024];

@@ -28,9 +28,9 @@ import org.springframework.boot.web.server.servlet.context.ServletWebServerAppli
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link McpHttpHandlerServlet} on a real Tomcat: the WebFlux transports
- * answer on a servlet container as they do on Netty, and their streams are not cut by
- * the container's async timeout.
+ * Tests for {@link McpHttpHandlerServlet} on a real Tomcat: the WebFlux transports answer
+ * on a servlet container as they do on Netty, and their streams are not cut by the
+ * container's async timeout.
  *
  * @author MCP Spring Boot team
  */
@@ -52,9 +52,9 @@ class McpHttpHandlerServletIntegrationTests {
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner(
 			AnnotationConfigServletWebServerApplicationContext::new)
-		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
-				TomcatServletWebServerAutoConfiguration.class, McpServerAutoConfiguration.class,
-				McpWebMvcAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(JacksonAutoConfiguration.class, TomcatServletWebServerAutoConfiguration.class,
+						McpServerAutoConfiguration.class, McpWebMvcAutoConfiguration.class))
 		.withBean(EchoTools.class)
 		.withPropertyValues("server.port=0", "server.address=127.0.0.1", "mcp.server.transport.sse.enabled=true");
 
@@ -65,8 +65,8 @@ class McpHttpHandlerServletIntegrationTests {
 		this.contextRunner.run((context) -> {
 			HttpResponse<String> initialize = send(post(context, null, INITIALIZE));
 			assertThat(initialize.statusCode()).isEqualTo(200);
-			assertThat(initialize.headers().firstValue("Content-Type")).hasValueSatisfying(
-					(type) -> assertThat(type).startsWith("application/json"));
+			assertThat(initialize.headers().firstValue("Content-Type"))
+				.hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
 			assertThat(initialize.body()).contains("\"protocolVersion\":\"2025-11-25\"");
 			String session = initialize.headers().firstValue("Mcp-Session-Id").orElseThrow();
 			assertThat(send(post(context, session, INITIALIZED)).statusCode()).isEqualTo(202);
@@ -101,7 +101,8 @@ class McpHttpHandlerServletIntegrationTests {
 	@Test
 	void rejectsAForeignOrigin() {
 		this.contextRunner.run((context) -> {
-			HttpResponse<String> response = send(post(context, null, INITIALIZE).header("Origin", "https://evil.example"));
+			HttpResponse<String> response = send(
+					post(context, null, INITIALIZE).header("Origin", "https://evil.example"));
 			assertThat(response.statusCode()).isEqualTo(403);
 			assertThat(response.body()).contains("\"code\":").doesNotContain("Exception");
 		});
@@ -109,8 +110,8 @@ class McpHttpHandlerServletIntegrationTests {
 
 	@Test
 	void otherPathsAreNotServed() {
-		this.contextRunner.run((context) -> assertThat(send(request(context, "/other").GET()).statusCode())
-			.isEqualTo(404));
+		this.contextRunner
+			.run((context) -> assertThat(send(request(context, "/other").GET()).statusCode()).isEqualTo(404));
 	}
 
 	@Test
@@ -124,10 +125,10 @@ class McpHttpHandlerServletIntegrationTests {
 			assertThat(lines.next()).isEqualTo("event:endpoint");
 			String endpoint = lines.next().substring("data:".length());
 			assertThat(endpoint).startsWith("/mcp/message?sessionId=");
-			CompletableFuture<HttpResponse<String>> accepted = this.client.sendAsync(request(context, endpoint)
-				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString(INITIALIZE))
-				.build(), HttpResponse.BodyHandlers.ofString());
+			CompletableFuture<HttpResponse<String>> accepted = this.client
+				.sendAsync(request(context, endpoint).header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString(INITIALIZE))
+					.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(accepted.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(202);
 			String data = nextData(lines);
 			assertThat(data).contains("\"id\":1").contains("\"protocolVersion\":\"2025-11-25\"");
@@ -136,8 +137,8 @@ class McpHttpHandlerServletIntegrationTests {
 	}
 
 	/**
-	 * A blocking tool whose thread is interrupted (as a cancelled or timed-out call's
-	 * is) must not take the client's stream down with it: on Tomcat, a write from an
+	 * A blocking tool whose thread is interrupted (as a cancelled or timed-out call's is)
+	 * must not take the client's stream down with it: on Tomcat, a write from an
 	 * interrupted thread fails and the connection is closed at once, which ended legacy
 	 * SSE sessions mid-test.
 	 */
@@ -167,8 +168,9 @@ class McpHttpHandlerServletIntegrationTests {
 
 	@Test
 	void streamsOutliveTheContainersAsyncTimeout() {
-		this.contextRunner.withBean("shortAsyncTimeout", TomcatConnectorCustomizer.class,
-				() -> (connector) -> connector.setAsyncTimeout(500))
+		this.contextRunner
+			.withBean("shortAsyncTimeout", TomcatConnectorCustomizer.class,
+					() -> (connector) -> connector.setAsyncTimeout(500))
 			.run((context) -> {
 				HttpResponse<Stream<String>> response = this.client.send(
 						request(context, "/sse").header("Accept", "text/event-stream").GET().build(),

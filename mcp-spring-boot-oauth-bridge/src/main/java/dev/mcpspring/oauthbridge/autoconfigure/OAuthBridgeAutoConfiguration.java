@@ -42,9 +42,9 @@ import org.springframework.util.Assert;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the MCP OAuth bridge: a Spring
- * Authorization Server that MCP clients register with, that logs users in at the
- * upstream identity provider of {@code spring.security.oauth2.client.*} and issues tokens
- * whose audience is the MCP server they asked for.
+ * Authorization Server that MCP clients register with, that logs users in at the upstream
+ * identity provider of {@code spring.security.oauth2.client.*} and issues tokens whose
+ * audience is the MCP server they asked for.
  *
  * @author MCP Spring Boot team
  * @since 0.1.0
@@ -161,7 +161,8 @@ public final class OAuthBridgeAutoConfiguration {
 	 */
 	private static String loginPath(OAuthBridgeProperties properties, @Nullable ClientRegistrationRepository upstream) {
 		if (properties.getUpstreamRegistration() != null) {
-			Assert.state(upstream != null && upstream.findByRegistrationId(properties.getUpstreamRegistration()) != null,
+			Assert.state(
+					upstream != null && upstream.findByRegistrationId(properties.getUpstreamRegistration()) != null,
 					() -> "mcp.oauth-bridge.upstream-registration '" + properties.getUpstreamRegistration()
 							+ "' names no spring.security.oauth2.client.registration");
 			return AUTHORIZATION_REQUEST_PATH + properties.getUpstreamRegistration();

@@ -114,9 +114,9 @@ public class OAuthBridgeProperties {
 		private Duration timeout = Duration.ofSeconds(5);
 
 		/**
-		 * Name of the SSL bundle (spring.ssl.bundle) that documents are fetched with, such
-		 * as one trusting a private certificate authority. The JDK's trust store when not
-		 * set.
+		 * Name of the SSL bundle (spring.ssl.bundle) that documents are fetched with,
+		 * such as one trusting a private certificate authority. The JDK's trust store
+		 * when not set.
 		 */
 		private @Nullable String sslBundle;
 
@@ -172,8 +172,8 @@ public class OAuthBridgeProperties {
 		private Duration timeToLive = Duration.ofDays(7);
 
 		/**
-		 * Redirect URIs clients may register besides loopback ones (on 127.0.0.1, [::1] or
-		 * localhost, any port): exact URIs, or prefixes ending with *.
+		 * Redirect URIs clients may register besides loopback ones (on 127.0.0.1, [::1]
+		 * or localhost, any port): exact URIs, or prefixes ending with *.
 		 */
 		private List<String> redirectUris = new ArrayList<>();
 

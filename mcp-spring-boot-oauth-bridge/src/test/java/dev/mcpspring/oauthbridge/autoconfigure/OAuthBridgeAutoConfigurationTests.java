@@ -48,8 +48,9 @@ class OAuthBridgeAutoConfigurationTests {
 
 	@Test
 	void enabledBridgeHasItsChainsRepositoryAndTokenCustomizer() {
-		this.runner.withPropertyValues("mcp.oauth-bridge.enabled=true", "mcp.oauth-bridge.resources=https://mcp.example/mcp",
-				"mcp.oauth-bridge.scopes=mcp:read")
+		this.runner
+			.withPropertyValues("mcp.oauth-bridge.enabled=true", "mcp.oauth-bridge.resources=https://mcp.example/mcp",
+					"mcp.oauth-bridge.scopes=mcp:read")
 			.run((context) -> {
 				assertThat(context).hasSingleBean(ExpiringRegisteredClientRepository.class)
 					.hasSingleBean(ResourceAudienceTokenCustomizer.class)
@@ -61,24 +62,27 @@ class OAuthBridgeAutoConfigurationTests {
 
 	@Test
 	void clientIdMetadataDocumentsAreOffUnlessEnabled() {
-		this.runner.withPropertyValues("mcp.oauth-bridge.enabled=true", "mcp.oauth-bridge.resources=https://mcp.example/mcp",
-				"mcp.oauth-bridge.scopes=mcp:read")
+		this.runner
+			.withPropertyValues("mcp.oauth-bridge.enabled=true", "mcp.oauth-bridge.resources=https://mcp.example/mcp",
+					"mcp.oauth-bridge.scopes=mcp:read")
 			.run((context) -> assertThat(context).doesNotHaveBean(ClientIdMetadataDocumentResolver.class));
-		this.runner.withPropertyValues("mcp.oauth-bridge.enabled=true", "mcp.oauth-bridge.resources=https://mcp.example/mcp",
-				"mcp.oauth-bridge.scopes=mcp:read", "mcp.oauth-bridge.client-id-metadata-documents.enabled=true")
+		this.runner
+			.withPropertyValues("mcp.oauth-bridge.enabled=true", "mcp.oauth-bridge.resources=https://mcp.example/mcp",
+					"mcp.oauth-bridge.scopes=mcp:read", "mcp.oauth-bridge.client-id-metadata-documents.enabled=true")
 			.run((context) -> assertThat(context).hasSingleBean(ClientIdMetadataDocumentResolver.class));
 	}
 
 	@Test
 	void backsOffFromARegisteredClientRepositoryOfTheApplication() {
-		this.runner.withPropertyValues("mcp.oauth-bridge.enabled=true", "mcp.oauth-bridge.resources=https://mcp.example/mcp",
-				"mcp.oauth-bridge.scopes=mcp:read")
-			.withBean(RegisteredClientRepository.class, () -> new InMemoryRegisteredClientRepository(RegisteredClient
-				.withId("static")
-				.clientId("static")
-				.clientSecret("{noop}secret")
-				.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
-				.build()))
+		this.runner
+			.withPropertyValues("mcp.oauth-bridge.enabled=true", "mcp.oauth-bridge.resources=https://mcp.example/mcp",
+					"mcp.oauth-bridge.scopes=mcp:read")
+			.withBean(RegisteredClientRepository.class,
+					() -> new InMemoryRegisteredClientRepository(RegisteredClient.withId("static")
+						.clientId("static")
+						.clientSecret("{noop}secret")
+						.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+						.build()))
 			.run((context) -> assertThat(context).hasSingleBean(RegisteredClientRepository.class)
 				.doesNotHaveBean(ExpiringRegisteredClientRepository.class)
 				.hasSingleBean(OAuthBridgeSecurityConfigurer.class));
@@ -95,7 +99,8 @@ class OAuthBridgeAutoConfigurationTests {
 
 	@Test
 	void failsWithoutScopes() {
-		this.runner.withPropertyValues("mcp.oauth-bridge.enabled=true", "mcp.oauth-bridge.resources=https://mcp.example/mcp")
+		this.runner
+			.withPropertyValues("mcp.oauth-bridge.enabled=true", "mcp.oauth-bridge.resources=https://mcp.example/mcp")
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()

@@ -66,8 +66,8 @@ class OAuthBridgePropertyReferenceTests {
 			.sorted(Comparator.comparing((JsonNode property) -> property.path("name").asString()))
 			.forEach((property) -> {
 				JsonNode defaultValue = property.get("defaultValue");
-				String shown = (defaultValue == null) ? "" : "`" + (defaultValue.isString() ? defaultValue.asString()
-						: defaultValue.toString()) + "`";
+				String shown = (defaultValue == null) ? ""
+						: "`" + (defaultValue.isString() ? defaultValue.asString() : defaultValue.toString()) + "`";
 				String description = property.path("description").asString("").replace("\n", " ").replace("|", "\\|");
 				table.append("| `")
 					.append(property.path("name").asString())

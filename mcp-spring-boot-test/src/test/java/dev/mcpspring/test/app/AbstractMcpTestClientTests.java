@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * What {@link McpTestClient} shows of a server, on both protocol revisions, whatever
- * way it reaches the server.
+ * What {@link McpTestClient} shows of a server, on both protocol revisions, whatever way
+ * it reaches the server.
  */
 abstract class AbstractMcpTestClientTests {
 
@@ -63,7 +63,8 @@ abstract class AbstractMcpTestClientTests {
 	void revealsNoSecretOfAnUnexpectedException(String revision) {
 		McpTestClient client = client().revision(revision);
 		client.callTool("leak", Map.of()).doesNotReveal("hunter2").doesNotReveal("postgresql");
-		assertThat(client.notifications()).allSatisfy((message) -> assertThat(message.toString()).doesNotContain("hunter2"));
+		assertThat(client.notifications())
+			.allSatisfy((message) -> assertThat(message.toString()).doesNotContain("hunter2"));
 	}
 
 	@ParameterizedTest

@@ -34,7 +34,9 @@ public class ConformancePrompts {
 	@McpPrompt(name = "test_prompt_with_embedded_resource", description = "A prompt embedding a resource")
 	public List<PromptMessage> promptWithEmbeddedResource(
 			@McpArg(description = "URI of the resource to embed") String resourceUri) {
-		return List.of(PromptMessage.user(Content.resource(resourceUri, "text/plain", "Embedded resource content for testing.")),
+		return List.of(
+				PromptMessage
+					.user(Content.resource(resourceUri, "text/plain", "Embedded resource content for testing.")),
 				PromptMessage.user("Please process the embedded resource above."));
 	}
 

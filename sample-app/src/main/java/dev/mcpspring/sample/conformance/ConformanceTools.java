@@ -37,9 +37,9 @@ public class ConformanceTools {
 	 * A WAV header with no samples.
 	 */
 	static final String WAV = Base64.getEncoder()
-		.encodeToString(new byte[] { 'R', 'I', 'F', 'F', 36, 0, 0, 0, 'W', 'A', 'V', 'E', 'f', 'm', 't', ' ', 16, 0,
-				0, 0, 1, 0, 1, 0, 0x44, (byte) 0xAC, 0, 0, (byte) 0x88, 0x58, 1, 0, 2, 0, 16, 0, 'd', 'a', 't', 'a',
-				0, 0, 0, 0 });
+		.encodeToString(new byte[] { 'R', 'I', 'F', 'F', 36, 0, 0, 0, 'W', 'A', 'V', 'E', 'f', 'm', 't', ' ', 16, 0, 0,
+				0, 1, 0, 1, 0, 0x44, (byte) 0xAC, 0, 0, (byte) 0x88, 0x58, 1, 0, 2, 0, 16, 0, 'd', 'a', 't', 'a', 0, 0,
+				0, 0 });
 
 	private final JsonMapper jsonMapper = JsonMapper.builder().build();
 
@@ -66,9 +66,8 @@ public class ConformanceTools {
 	@McpTool(name = "test_multiple_content_types", description = "Returns text, an image and a resource")
 	public List<Content> multipleContentTypes() {
 		return List.of(Content.text("Multiple content types test:"),
-				new dev.mcpspring.model.ImageContent(PNG, "image/png", null, null),
-				Content.resource("test://mixed-content-resource", "application/json",
-						"{\"test\":\"data\",\"value\":123}"));
+				new dev.mcpspring.model.ImageContent(PNG, "image/png", null, null), Content.resource(
+						"test://mixed-content-resource", "application/json", "{\"test\":\"data\",\"value\":123}"));
 	}
 
 	@McpTool(name = "test_tool_with_logging", description = "Sends log messages while it runs")
@@ -127,8 +126,9 @@ public class ConformanceTools {
 	}
 
 	private Mono<String> elicitWithSchema(McpContext context, String message, String schemaLocation) {
-		return Mono.fromCallable(() -> (ObjectNode) this.jsonMapper
-			.readTree(new org.springframework.core.io.ClassPathResource(schemaLocation).getInputStream()))
+		return Mono
+			.fromCallable(() -> (ObjectNode) this.jsonMapper
+				.readTree(new org.springframework.core.io.ClassPathResource(schemaLocation).getInputStream()))
 			.flatMap((schema) -> context.elicit(message, schema))
 			.map((ElicitResult<JsonNode> result) -> "Elicitation completed: action="
 					+ result.action().name().toLowerCase(java.util.Locale.ROOT) + ", content=" + result.content());

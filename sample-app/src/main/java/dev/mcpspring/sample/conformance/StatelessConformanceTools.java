@@ -55,7 +55,8 @@ public class StatelessConformanceTools {
 	}
 
 	@McpTool(name = "test_header_echo", description = "Echoes a value mirrored in the Mcp-Param-Value header")
-	public String headerEcho(@dev.mcpspring.annotation.McpArg(description = "Any text", header = "Value") String value) {
+	public String headerEcho(
+			@dev.mcpspring.annotation.McpArg(description = "Any text", header = "Value") String value) {
 		return value;
 	}
 
@@ -104,9 +105,7 @@ public class StatelessConformanceTools {
 
 	@McpTool(name = "test_input_required_result_request_state", description = "Keeps state across rounds")
 	public Mono<String> inputRequestState(McpContext context) {
-		return context.withInputKey("confirm")
-			.elicit("Confirm to continue", nameSchema())
-			.map((result) -> "state-ok");
+		return context.withInputKey("confirm").elicit("Confirm to continue", nameSchema()).map((result) -> "state-ok");
 	}
 
 	@McpTool(name = "test_input_required_result_multiple_inputs", description = "Needs three inputs at once")

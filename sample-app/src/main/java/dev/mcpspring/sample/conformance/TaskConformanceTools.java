@@ -34,8 +34,7 @@ public class TaskConformanceTools {
 	public Mono<String> slowCompute(@McpArg(description = "How long to compute") int seconds,
 			@McpArg(description = "A label for the result", required = false) String label) {
 		String result = "Computed " + label + " in " + seconds + "s";
-		return (seconds <= 0) ? Mono.just(result)
-				: Mono.delay(Duration.ofSeconds(seconds)).thenReturn(result);
+		return (seconds <= 0) ? Mono.just(result) : Mono.delay(Duration.ofSeconds(seconds)).thenReturn(result);
 	}
 
 	@McpTool(name = "failing_job", description = "Runs a job that fails", taskSupport = TaskSupport.REQUIRED)
@@ -52,8 +51,7 @@ public class TaskConformanceTools {
 
 	@McpTool(name = "confirm_delete", description = "Deletes a file after asking the user",
 			taskSupport = TaskSupport.OPTIONAL)
-	public Mono<String> confirmDelete(@McpArg(description = "The file to delete") String filename,
-			McpContext context) {
+	public Mono<String> confirmDelete(@McpArg(description = "The file to delete") String filename, McpContext context) {
 		return context.withInputKey("confirm")
 			.elicit("Delete " + filename + "?", confirmSchema())
 			.map((result) -> result.isAccepted() ? "Deleted " + filename : "Kept " + filename);

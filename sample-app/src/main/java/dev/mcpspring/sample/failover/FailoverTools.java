@@ -45,8 +45,8 @@ public class FailoverTools {
 			@McpArg(description = "Milliseconds between steps") int intervalMillis, McpContext context) {
 		return Flux.interval(Duration.ofMillis(intervalMillis))
 			.take(steps)
-			.doOnNext((tick) -> context.progress(tick + 1, (double) steps, "step " + (tick + 1) + " on "
-					+ this.instance))
+			.doOnNext(
+					(tick) -> context.progress(tick + 1, (double) steps, "step " + (tick + 1) + " on " + this.instance))
 			.then(Mono.fromCallable(() -> "counted " + steps + " steps, answered by " + this.instance));
 	}
 

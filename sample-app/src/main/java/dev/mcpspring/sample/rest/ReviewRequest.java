@@ -14,7 +14,6 @@ import jakarta.validation.constraints.Size;
  * @param text what the reader thought
  */
 public record ReviewRequest(@NotBlank @Size(max = 40) @JsonPropertyDescription("Name of the reader") String reviewer,
-		@Min(1) @Max(5) @JsonPropertyDescription("Stars, from 1 to 5") int rating,
-		@Size(max = 500) String text) {
+		@Min(1) @Max(5) @JsonPropertyDescription("Stars, from 1 to 5") int rating, @Size(max = 500) String text) {
 
 }
